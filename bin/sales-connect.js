@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The local harness (replay, record, mock, send). Built by `npm run build` (run on install).
+require('../dist/src/harness/cli.js')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((err) => {
+    console.error(err && err.stack ? err.stack : String(err));
+    process.exitCode = 1;
+  });

@@ -1,0 +1,39 @@
+import { z as zod } from 'zod';
+import type { ZObject } from 'zapier-platform-core';
+import type { TriggerInput } from '../providers/types';
+
+export const DEFAULT_INTERESTED = ['Interested'];
+export const DEFAULT_MEETING = ['Meeting Booked'];
+
+/** Zapier sends a list field as an array, a comma-separated string, or nothing. */
+const categoryList = (fallback: string[]) =>
+  zod
+    .union([zod.array(zod.string()), zod.string(), zod.null(), zod.undefined()])
+    .transform((v) => {
+      const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [])
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return items.length ? items : fallback;
+    });
+
+const TriggerInputSchema = zod.object({
+  campaign_id: zod
+    .union([zod.string(), zod.number(), zod.null(), zod.undefined()])
+    .transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim())),
+  interested_categories: categoryList(DEFAULT_INTERESTED),
+  meeting_categories: categoryList(DEFAULT_MEETING),
+});
+
+/** Validated trigger inputs; a wrong type is an error naming the field, before any HTTP call. */
+export const readTriggerInput = (z: ZObject, inputData: unknown): TriggerInput => {
+  const parsed = TriggerInputSchema.safeParse(inputData ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new z.errors.Error(
+      `Input "${issue?.path.join('.') ?? 'unknown'}" is not valid: ${issue?.message ?? 'check its value'}.`,
+      'InvalidInput',
+      400,
+    );
+  }
+  return parsed.data;
+};

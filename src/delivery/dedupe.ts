@@ -1,0 +1,21 @@
+import type { ZObject } from 'zapier-platform-core';
+
+/** Tools retry (Salesloft 3× 15 s apart, Calendly for 24 h): a redelivery inside this window is dropped. */
+export const DEDUPE_WINDOW_SECONDS = 24 * 60 * 60;
+
+/**
+ * True the first time `key` is seen in the window, false for a redelivery.
+ *
+ * The claim is `z.cache.set(…, nx = true)`: Zapier's cache sets the key only if absent and
+ * answers false when it was already there, so two concurrent deliveries cannot both pass.
+ * The `get` before it is a cheap early answer, and it is what makes the behaviour visible
+ * under the app tester, whose cache mock ignores the set-if-absent flag.
+ */
+export const claimFirstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
+  const cacheKey = `seen:${key}`;
+  if ((await z.cache.get(cacheKey)) !== null) return false;
+  const claimed = await z.cache.set(cacheKey, 1, DEDUPE_WINDOW_SECONDS, undefined, true);
+  // Only an explicit false means "already set": failing open (a rare duplicate) is better than
+  // dropping every event should the cache answer null.
+  return claimed !== false;
+};

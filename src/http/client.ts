@@ -1,0 +1,102 @@
+import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { Ctx, Provider } from '../providers/types';
+import { baseUrlFor } from './baseUrl';
+
+/** Backoff before retry n (1 s, 2 s, 4 s), each ±25 % jitter. Tests shrink the unit. */
+const backoffUnitMs = (): number => Number(process.env.SALES_CONNECT_BACKOFF_UNIT_MS ?? 1000);
+const MAX_RETRIES = 3;
+/** Zapier stops a step at 30 s: never start a retry that could end past this. */
+const STEP_BUDGET_MS = 20_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ApiRequest extends Omit<HttpRequestOptions, 'url'> {
+  /** A path relative to the tool's API base (`/campaigns`), or an absolute URL. */
+  path: string;
+  /** Statuses the caller handles itself (e.g. 404 on delete = already gone, 409 = exists). */
+  allowStatuses?: number[];
+}
+
+export const apiUrl = (provider: Provider, path: string): string =>
+  /^https?:\/\//.test(path) ? path : `${baseUrlFor(provider.id, provider.defaultBaseUrl)}${path}`;
+
+const isRetryableStatus = (status: number) => status >= 500 && status <= 599;
+
+/** The tool's own words for an error, for people reading Zap history. */
+export const toolMessage = (provider: Provider, response: HttpResponse): string => {
+  const content = typeof response.content === 'string' ? response.content : '';
+  return provider.errorMessage(content) ?? (content.trim().slice(0, 300) || `HTTP ${response.status}`);
+};
+
+/**
+ * One call to a tool's API. 5xx and network failures are retried with exponential backoff
+ * inside the step's time budget; 401/403/429 are mapped by the afterResponse middleware; any
+ * other 4xx becomes an error quoting the tool, unless the caller allowed that status.
+ */
+export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Promise<HttpResponse> => {
+  const { path, allowStatuses = [], ...options } = req;
+  const url = apiUrl(provider, path);
+  const started = Date.now();
+  let lastFailure = '';
+  for (let attempt = 0; ; attempt += 1) {
+    let response: HttpResponse | null = null;
+    try {
+      response = await ctx.z.request({ ...options, url, skipThrowForStatus: true } as HttpRequestOptions & { url: string });
+    } catch (err) {
+      if (!isNetworkError(err)) throw err;
+      lastFailure = `could not reach ${provider.label} (${(err as Error).message})`;
+    }
+    if (response) {
+      if (!isRetryableStatus(response.status)) {
+        if (response.status >= 400 && !allowStatuses.includes(response.status)) {
+          throw apiError(ctx.z, provider, response);
+        }
+        return response;
+      }
+      lastFailure = `${provider.label} answered ${response.status}: ${toolMessage(provider, response)}`;
+    }
+    const delay = backoffUnitMs() * 2 ** attempt * (0.75 + Math.random() * 0.5);
+    if (attempt >= MAX_RETRIES || Date.now() - started + delay > STEP_BUDGET_MS) {
+      throw new ctx.z.errors.Error(
+        `${lastFailure}. Tried ${attempt + 1} times over ${Math.round((Date.now() - started) / 1000)} s; ` +
+          `${provider.label} may be having an outage — Zapier will let you replay this step.`,
+        'ToolUnavailable',
+        response?.status ?? 502,
+      );
+    }
+    await sleep(delay);
+  }
+};
+
+export const callJson = async <T = unknown>(ctx: Ctx, provider: Provider, req: ApiRequest): Promise<{ status: number; data: T }> => {
+  const response = await callApi(ctx, provider, req);
+  return { status: response.status, data: parseJson(response) as T };
+};
+
+export const parseJson = (response: HttpResponse): unknown => {
+  const content = typeof response.content === 'string' ? response.content : '';
+  if (content.trim() === '') return null;
+  try {
+    return JSON.parse(content);
+  } catch {
+    return content;
+  }
+};
+
+const isNetworkError = (err: unknown): boolean => {
+  const e = err as { name?: string; code?: string; type?: string; message?: string };
+  if (!e || typeof e !== 'object') return false;
+  return (
+    e.name === 'FetchError' ||
+    e.type === 'system' ||
+    ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE'].includes(e.code ?? '') ||
+    /socket hang up|network|ECONNRESET|ECONNREFUSED/i.test(e.message ?? '')
+  );
+};
+
+const apiError = (z: ZObject, provider: Provider, response: HttpResponse): Error =>
+  new z.errors.Error(
+    `${provider.label} rejected the request (${response.status}): ${toolMessage(provider, response)}`,
+    `${provider.id}_${response.status}`,
+    response.status,
+  );

@@ -1,0 +1,56 @@
+import type { AfterResponseMiddleware, BeforeRequestMiddleware } from 'zapier-platform-core';
+import { findProvider } from '../providers';
+import type { Provider } from '../providers/types';
+import { baseUrlFor, sameOrigin } from './baseUrl';
+import { toolMessage } from './client';
+
+/** The connection's provider, if `url` goes to that provider's API origin; else null. */
+const providerFor = (authData: Record<string, unknown> | undefined, url: string | undefined): Provider | null => {
+  const provider = findProvider(authData?.tool);
+  if (!provider || !url) return null;
+  return sameOrigin(url, baseUrlFor(provider.id, provider.defaultBaseUrl)) ? provider : null;
+};
+
+/**
+ * Credentials go only to the connected tool's own API origin. Any other host (a Mailshake
+ * resource_url pointing elsewhere, a redirect, a mistyped override) gets the request bare.
+ */
+export const attachCredentials: BeforeRequestMiddleware = (request, z, bundle) => {
+  const apiKey = bundle.authData?.api_key;
+  const provider = providerFor(bundle.authData, request.url);
+  if (provider && typeof apiKey === 'string' && apiKey !== '') {
+    provider.authorize(request as typeof request & { url: string }, apiKey);
+  }
+  return request;
+};
+
+/** 401 / 403 / 429 mean the same thing everywhere, so they are mapped here once (DESIGN §6). */
+export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundle) => {
+  const provider = providerFor(bundle.authData, response.request?.url);
+  if (!provider) return response;
+  const { status } = response;
+  if (status === 401) {
+    throw new z.errors.ExpiredAuthError(
+      `${provider.label} rejected the API key (401: ${toolMessage(provider, response)}). ` +
+        `Reconnect your ${provider.label} account in Zapier with a current API key.`,
+    );
+  }
+  if (status === 403) {
+    throw new z.errors.Error(
+      `${provider.label} refused access (403: ${toolMessage(provider, response)}). ${provider.forbiddenHint}`,
+      'Forbidden',
+      403,
+    );
+  }
+  if (status === 429) {
+    const header = response.getHeader('retry-after');
+    const parsed = header ? Number.parseInt(header, 10) : Number.NaN;
+    const delay = Number.isFinite(parsed) && parsed >= 0 ? parsed : provider.rateLimit.retryAfterSeconds;
+    throw new z.errors.ThrottledError(
+      `${provider.label} rate limit reached (${provider.rateLimit.description}): ${toolMessage(provider, response)}. ` +
+        `Zapier will retry in ${delay} s.`,
+      delay,
+    );
+  }
+  return response;
+};

@@ -1,0 +1,53 @@
+import { version as platformVersion } from 'zapier-platform-core';
+import { version } from '../package.json';
+import { authentication } from './authentication';
+import { attachCredentials, mapAuthAndThrottling } from './http/middleware';
+import campaignList from '../triggers/campaignList';
+import replyReceived from '../triggers/replyReceived';
+import leadInterested from '../triggers/leadInterested';
+import meetingBooked from '../triggers/meetingBooked';
+import emailBounced from '../triggers/emailBounced';
+import leadUnsubscribed from '../triggers/leadUnsubscribed';
+import replyReceivedPolling from '../triggers/replyReceivedPolling';
+import leadInterestedPolling from '../triggers/leadInterestedPolling';
+import meetingBookedPolling from '../triggers/meetingBookedPolling';
+import emailBouncedPolling from '../triggers/emailBouncedPolling';
+import leadUnsubscribedPolling from '../triggers/leadUnsubscribedPolling';
+
+const byKey = (...items: { key: string }[]): Record<string, unknown> =>
+  Object.fromEntries(items.map((item) => [item.key, item]));
+
+/** The app definition Zapier loads. It only assembles; behaviour lives in src/. */
+const app = {
+  version,
+  platformVersion,
+  authentication,
+  flags: {
+    // Empty inputs stay as sent; our zod schemas decide what empty means.
+    cleanInputData: false,
+    // Let our afterResponse see 429s so the message names the tool and its limit.
+    throwForThrottlingEarly: false,
+    // Every API call goes through http/client, which maps statuses itself.
+    skipThrowForStatus: true,
+  },
+  beforeRequest: [attachCredentials],
+  afterResponse: [mapAuthAndThrottling],
+  triggers: byKey(
+    replyReceived,
+    leadInterested,
+    meetingBooked,
+    emailBounced,
+    leadUnsubscribed,
+    replyReceivedPolling,
+    leadInterestedPolling,
+    meetingBookedPolling,
+    emailBouncedPolling,
+    leadUnsubscribedPolling,
+    campaignList,
+  ),
+  searches: {},
+  creates: {},
+  searchOrCreates: {},
+};
+
+export = app;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Every tool a connection can be made to. Order is the order of the connection dropdown. */
+export const TOOL_IDS = [
+  'smartlead',
+  'lemlist',
+  'replyio',
+  'woodpecker',
+  'mailshake',
+  'apollo',
+  'salesloft',
+  'calendly',
+  'mixmax',
+] as const;
+
+export const ToolId = z.enum(TOOL_IDS);
+export type ToolId = z.infer<typeof ToolId>;
+
+export const EVENT_TYPES = [
+  'reply_received',
+  'lead_interested',
+  'meeting_booked',
+  'email_bounced',
+  'lead_unsubscribed',
+] as const;
+
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+/** What a person reads in the Zap editor for each event type. */
+export const EVENT_LABELS: Record<EventType, string> = {
+  reply_received: 'Reply Received',
+  lead_interested: 'Lead Interested',
+  meeting_booked: 'Meeting Booked',
+  email_bounced: 'Email Bounced',
+  lead_unsubscribed: 'Lead Unsubscribed',
+};

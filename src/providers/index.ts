@@ -1,0 +1,15 @@
+import type { ToolId } from '../model/tools';
+import { calendly } from './calendly';
+import { smartlead } from './smartlead';
+import type { Provider } from './types';
+
+/** tool id → provider. Adding a tool = adding its folder and one line here. */
+export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
+  smartlead,
+  calendly,
+};
+
+export const findProvider = (tool: unknown): Provider | null =>
+  typeof tool === 'string' && tool in PROVIDERS ? (PROVIDERS[tool as ToolId] ?? null) : null;
+
+export const providerList = (): Provider[] => Object.values(PROVIDERS).filter((p): p is Provider => Boolean(p));

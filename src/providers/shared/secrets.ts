@@ -1,0 +1,24 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A fresh shared secret / signing key (URL-safe). */
+export const newSecret = (): string => randomBytes(24).toString('base64url');
+
+/** Constant-time string comparison. */
+export const safeEqual = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * Tools that sign nothing (Smartlead) get a secret in the webhook URL we register; Zapier
+ * passes the query string through to the hook, so a delivery without it did not come from
+ * the webhook we created.
+ */
+export const URL_SECRET_PARAM = 'sc_secret';
+
+export const withUrlSecret = (targetUrl: string, secret: string): string => {
+  const url = new URL(targetUrl);
+  url.searchParams.set(URL_SECRET_PARAM, secret);
+  return url.toString();
+};

@@ -1,0 +1,214 @@
+import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { str } from '../../model/values';
+import { callJson } from '../../http/client';
+import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { inCategoryList } from '../shared/input';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import type { Delivery } from '../../delivery/delivery';
+import {
+  EmailBounce,
+  EmailReply,
+  eventTypeOf,
+  IGNORED_TYPES,
+  LeadCategoryUpdated,
+  LeadUnsubscribed,
+  StatisticsRow,
+} from './payloads';
+import {
+  normalizeBounce,
+  normalizeCategory,
+  normalizeReply,
+  normalizeStatisticsRow,
+  normalizeUnsubscribe,
+} from './normalize';
+
+/** Webhook event types per unified trigger (Smartlead campaign webhooks). */
+const WEBHOOK_EVENT: Record<EventType, string> = {
+  reply_received: 'EMAIL_REPLY',
+  lead_interested: 'LEAD_CATEGORY_UPDATED',
+  meeting_booked: 'LEAD_CATEGORY_UPDATED',
+  email_bounced: 'EMAIL_BOUNCE',
+  lead_unsubscribed: 'LEAD_UNSUBSCRIBED',
+};
+
+/** `email_status` filter of the lead statistics endpoint per trigger. */
+const STATISTICS_STATUS: Record<EventType, string> = {
+  reply_received: 'replied',
+  lead_interested: 'replied',
+  meeting_booked: 'replied',
+  email_bounced: 'bounced',
+  lead_unsubscribed: 'unsubscribed',
+};
+
+const errorMessage = (content: string): string | null => {
+  try {
+    const body = JSON.parse(content) as { error?: unknown; message?: unknown };
+    return str(body.error) ?? str(body.message);
+  } catch {
+    return null;
+  }
+};
+
+interface Campaign {
+  id: number | string;
+  name?: string;
+  status?: string;
+  user_id?: number | string;
+}
+
+const listCampaigns = async (ctx: Ctx): Promise<Campaign[]> => {
+  const { data } = await callJson<Campaign[] | { data?: Campaign[] }>(ctx, smartlead, { method: 'GET', path: '/campaigns' });
+  return Array.isArray(data) ? data : (data?.data ?? []);
+};
+
+const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
+  const campaignId = req.input.campaign_id;
+  if (!campaignId) {
+    throw new ctx.z.errors.Error(
+      'Smartlead webhooks belong to one campaign: choose a Campaign in this trigger (or use a Smartlead ' +
+        'user-level webhook with the Normalize Webhook action to cover every campaign).',
+      'MissingCampaign',
+      400,
+    );
+  }
+  const secret = newSecret();
+  const webhookUrl = withUrlSecret(req.targetUrl, secret);
+  const eventType = WEBHOOK_EVENT[req.event];
+  const body: Record<string, unknown> = {
+    id: null,
+    name: `Zapier · Sales Connect · ${req.event}`,
+    webhook_url: webhookUrl,
+    event_types: [eventType],
+  };
+  if (eventType === 'LEAD_CATEGORY_UPDATED') {
+    body.categories = req.event === 'lead_interested' ? req.input.interested_categories : req.input.meeting_categories;
+  }
+  const path = `/campaigns/${encodeURIComponent(campaignId)}/webhooks`;
+  const created = await callJson<{ id?: number | string }>(ctx, smartlead, { method: 'POST', path, body });
+  // The documented create response has no id: find ours by its (unique, secret-bearing) URL.
+  let id = str(created.data?.id);
+  if (!id) {
+    const listed = await callJson<unknown>(ctx, smartlead, { method: 'GET', path });
+    const hooks = (Array.isArray(listed.data) ? listed.data : [listed.data]) as { id?: unknown; webhook_url?: unknown }[];
+    id = str(hooks.find((h) => h && h.webhook_url === webhookUrl)?.id);
+  }
+  if (!id) {
+    throw new ctx.z.errors.Error(
+      `Smartlead accepted the webhook for campaign ${campaignId} but did not list it afterwards; turn the Zap on again.`,
+      'SubscribeFailed',
+      502,
+    );
+  }
+  return { tool: 'smartlead', id, secret, campaign_id: campaignId };
+};
+
+const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
+  await callJson(ctx, smartlead, {
+    method: 'DELETE',
+    path: `/campaigns/${encodeURIComponent(String(data.campaign_id))}/webhooks`,
+    body: { id: Number.isNaN(Number(data.id)) ? data.id : Number(data.id) },
+    allowStatuses: [404],
+  });
+};
+
+const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  if (sub?.secret) {
+    const given = delivery.query[URL_SECRET_PARAM];
+    if (!given || !safeEqual(given, sub.secret)) {
+      throw rejectedDelivery(z, 'Smartlead', 'the webhook URL secret is missing or wrong');
+    }
+  }
+  const body = delivery.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Smartlead', body);
+  const record = body as Record<string, unknown>;
+  const type = eventTypeOf(record);
+  const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }): T => {
+    const result = schema.safeParse(body);
+    if (!result.success) throw unrecognisedPayload(z, 'Smartlead', body, `${type} fields do not match: ${result.error.message}`);
+    return result.data;
+  };
+  try {
+    switch (type) {
+      case 'EMAIL_REPLY':
+        return [normalizeReply(read(EmailReply), body)];
+      case 'LEAD_CATEGORY_UPDATED':
+        return normalizeCategory(read(LeadCategoryUpdated), body, input);
+      case 'EMAIL_BOUNCE':
+        return [normalizeBounce(read(EmailBounce), body)];
+      case 'LEAD_UNSUBSCRIBED':
+        return [normalizeUnsubscribe(read(LeadUnsubscribed), body)];
+      default:
+        if (type && (IGNORED_TYPES as readonly string[]).includes(type)) return [];
+        throw unrecognisedPayload(z, 'Smartlead', body, type ? `unknown event_type ${type}` : 'no event_type');
+    }
+  } catch (err) {
+    if ((err as Error).message === 'no timestamp') {
+      throw unrecognisedPayload(z, 'Smartlead', body, `${type} carries no usable timestamp`);
+    }
+    throw err;
+  }
+};
+
+const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  // Lead statistics are per campaign; without one there is no cheap account-wide list.
+  if (!input.campaign_id) return [];
+  const campaigns = await listCampaigns(ctx);
+  const found = campaigns.find((c) => String(c.id) === input.campaign_id);
+  const campaign = { id: input.campaign_id, name: str(found?.name) };
+  const { data } = await callJson<{ data?: unknown[] }>(ctx, smartlead, {
+    method: 'GET',
+    path: `/campaigns/${encodeURIComponent(input.campaign_id)}/statistics`,
+    params: { email_status: STATISTICS_STATUS[event], offset: '0', limit: '25' },
+  });
+  const wantCategories =
+    event === 'lead_interested' ? input.interested_categories : event === 'meeting_booked' ? input.meeting_categories : null;
+  return (data?.data ?? [])
+    .map((row) => StatisticsRow.safeParse(row))
+    .filter((r) => r.success)
+    .map((r) => r.data)
+    .filter((row) => !wantCategories || inCategoryList(str(row.lead_category), wantCategories))
+    .map((row) => normalizeStatisticsRow(row, event, campaign))
+    .filter((e): e is UnifiedEvent => e !== null)
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
+export const smartlead: Provider = {
+  id: 'smartlead',
+  label: 'Smartlead',
+  apiKeyHelp:
+    'In Smartlead open [Settings → API Key](https://app.smartlead.ai/app/settings/profile), click **Activate API** if needed, and copy the key.',
+  apiKeyUrl: 'https://app.smartlead.ai/app/settings/profile',
+  defaultBaseUrl: 'https://server.smartlead.ai/api/v1',
+  rateLimit: { description: '10 requests per 2 seconds', retryAfterSeconds: 2 },
+  authorize(request, apiKey) {
+    request.params = { ...(request.params ?? {}), api_key: apiKey };
+  },
+  errorMessage,
+  forbiddenHint: 'Check that the API key belongs to the Smartlead account (or client) that owns this campaign.',
+  async testAuth(ctx) {
+    const campaigns = await listCampaigns(ctx);
+    const userId = str(campaigns[0]?.user_id);
+    return { account: userId ? `user ${userId}` : `${campaigns.length} campaigns` };
+  },
+  events: {
+    support: {
+      reply_received: { mode: 'instant' },
+      lead_interested: { mode: 'instant' },
+      meeting_booked: { mode: 'instant' },
+      email_bounced: { mode: 'instant' },
+      lead_unsubscribed: { mode: 'instant' },
+    },
+    subscribe,
+    unsubscribe,
+    parse,
+    listRecent,
+  },
+  async listCampaigns(ctx, page): Promise<CampaignOption[]> {
+    // GET /campaigns returns every campaign in one array: serve it as one page.
+    if (page > 0) return [];
+    return (await listCampaigns(ctx)).map((c) => ({ id: String(c.id), name: `${c.name ?? c.id}${c.status ? ` (${c.status})` : ''}` }));
+  },
+};

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/**
+ * Smartlead webhook bodies (help.smartlead.ai payload pages and the API reference's
+ * "Capturing Email Replies" example). Ids arrive as strings or integers, so every id is
+ * `Id`. Schemas are loose: unknown fields are kept in `raw`, never rejected.
+ */
+const Id = z.union([z.string(), z.number()]);
+const Str = z.string().nullish();
+
+const Message = z
+  .object({ message_id: Str, html: Str, text: Str, time: Str })
+  .partial()
+  .nullish();
+
+const Common = z.object({
+  campaign_id: Id.nullish(),
+  campaign_name: Str,
+  secret_key: Str,
+  event_timestamp: Str,
+  webhook_id: Id.nullish(),
+});
+
+export const EmailReply = Common.extend({
+  sl_lead_email: Str,
+  to_email: Str,
+  to_name: Str,
+  from_email: Str,
+  subject: Str,
+  message_id: Str,
+  stats_id: Str,
+  stats_thread_id: Id.nullish(),
+  sl_email_lead_id: Id.nullish(),
+  sl_email_lead_map_id: Id.nullish(),
+  time_replied: Str,
+  preview_text: Str,
+  reply_body: Str,
+  reply_message: Message,
+  leadCorrespondence: z
+    .object({ targetLeadEmail: Str, replyReceivedFrom: Str, repliedCompanyDomain: Str })
+    .partial()
+    .nullish(),
+});
+export type EmailReply = z.infer<typeof EmailReply>;
+
+export const LeadCategoryUpdated = Common.extend({
+  lead_id: Id.nullish(),
+  lead_email: Str,
+  to_email: Str,
+  lead_name: Str,
+  to_name: Str,
+  created_at: Str,
+  category: z.union([z.string(), z.object({ name: Str }).partial()]).nullish(),
+  lead_category: z
+    .object({ old_id: Id.nullish(), old_name: Str, new_id: Id.nullish(), new_name: Str })
+    .partial()
+    .nullish(),
+  lead_data: z
+    .object({
+      email: Str,
+      first_name: Str,
+      last_name: Str,
+      company_name: Str,
+      phone_number: Str,
+      linkedin_profile: Str,
+    })
+    .partial()
+    .nullish(),
+});
+export type LeadCategoryUpdated = z.infer<typeof LeadCategoryUpdated>;
+
+export const EmailBounce = Common.extend({
+  stats_id: Str,
+  to_email: Str,
+  to_name: Str,
+  from_email: Str,
+  subject: Str,
+  message_id: Str,
+  time_sent: Str,
+  created_at: Str,
+  bounce_reply_message_id: Str,
+  bounce_reply_email: Str,
+  bounce_reply_email_preview: Str,
+  bounce_message: Message,
+  sent_message: Message,
+});
+export type EmailBounce = z.infer<typeof EmailBounce>;
+
+export const LeadUnsubscribed = Common.extend({
+  lead_email: Str,
+  to_email: Str,
+  lead_name: Str,
+  to_name: Str,
+  lead_id: Id.nullish(),
+  stats_id: Str,
+});
+export type LeadUnsubscribed = z.infer<typeof LeadUnsubscribed>;
+
+/** The event names Smartlead documents; the ones we map plus the ones we knowingly ignore. */
+export const MAPPED_TYPES = ['EMAIL_REPLY', 'LEAD_CATEGORY_UPDATED', 'EMAIL_BOUNCE', 'LEAD_UNSUBSCRIBED'] as const;
+export const IGNORED_TYPES = [
+  'EMAIL_SENT',
+  'FIRST_EMAIL_SENT',
+  'EMAIL_OPEN',
+  'EMAIL_LINK_CLICK',
+  'MANUAL_STEP_REACHED',
+  'UNTRACKED_REPLIES',
+  'CAMPAIGN_STATUS_CHANGED',
+  'CAMPAIGN_STATUS_CHANGE',
+] as const;
+
+/** Older payloads say `event`, current ones `event_type` (2024 field migration). */
+export const eventTypeOf = (body: Record<string, unknown>): string | null => {
+  const value = body.event_type ?? body.event;
+  return typeof value === 'string' ? value.toUpperCase() : null;
+};
+
+/** Lead statistics rows (`GET /campaigns/{id}/statistics`), used for recent items. */
+export const StatisticsRow = z.object({
+  lead_name: Str,
+  lead_email: Str,
+  lead_category: Str,
+  sequence_number: Id.nullish(),
+  stats_id: Str,
+  email_subject: Str,
+  email_message: Str,
+  sent_time: Str,
+  reply_time: Str,
+  is_unsubscribed: z.boolean().nullish(),
+  is_bounced: z.boolean().nullish(),
+});
+export type StatisticsRow = z.infer<typeof StatisticsRow>;

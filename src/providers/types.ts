@@ -1,0 +1,134 @@
+import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import type { Delivery } from '../delivery/delivery';
+import type { UnifiedEvent } from '../model/event';
+import type { ActionOutcome, Lead } from '../model/lead';
+import type { EventType, ToolId } from '../model/tools';
+
+/** What every provider call gets: Zapier's z (HTTP, cache, errors) and the bundle (authData). */
+export interface Ctx {
+  z: ZObject;
+  bundle: Bundle;
+}
+
+/** What performSubscribe stores and performUnsubscribe / perform read back (DESIGN §3a). */
+export interface SubscribeData {
+  tool: ToolId;
+  /** The tool's webhook id, or whatever its delete call needs. */
+  id: string;
+  /** The signing key / shared secret we generated, where the tool supports one. */
+  secret?: string;
+  [extra: string]: unknown;
+}
+
+/** Trigger inputs, already validated (DESIGN §3a). */
+export interface TriggerInput {
+  campaign_id: string | null;
+  interested_categories: string[];
+  meeting_categories: string[];
+}
+
+/** How a tool can deliver one unified event type. */
+export type EventSupport =
+  | { mode: 'instant' }
+  /** No webhook for it, but the polling variant works (Apollo). */
+  | { mode: 'polling'; why: string }
+  | { mode: 'none'; why: string };
+
+export interface SubscribeRequest {
+  event: EventType;
+  targetUrl: string;
+  input: TriggerInput;
+}
+
+export interface CampaignOption {
+  id: string;
+  name: string;
+}
+
+export interface LeadInput {
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  title: string | null;
+  phone: string | null;
+  linkedin_url: string | null;
+  custom_fields: Record<string, string>;
+}
+
+export interface EnrollPolicy {
+  if_already_enrolled: 'skip' | 'error';
+  if_in_other_campaign: 'skip' | 'add_anyway';
+  if_previously_contacted: 'skip' | 're_enroll';
+}
+
+export type StopMode = 'pause' | 'remove' | 'mark_finished';
+
+export interface EnrollRequest {
+  campaign_id: string;
+  lead: LeadInput;
+  policy: EnrollPolicy;
+  mailbox_id: string | null;
+}
+
+export interface StopRequest {
+  email: string;
+  campaign_id: string | null;
+  mode: StopMode;
+}
+
+/** Lead / campaign operations (Find Lead, Create Lead, Enroll Lead, Stop Sequence). */
+export interface LeadOperations {
+  find(ctx: Ctx, email: string): Promise<Lead | null>;
+  /** Create-or-update. `campaignRequired`: leads exist only inside a campaign in this tool. */
+  upsert(ctx: Ctx, lead: LeadInput, campaignId: string | null): Promise<{ lead: Lead; created: boolean }>;
+  campaignRequiredForCreate: boolean;
+  enroll(ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome>;
+  stop(ctx: Ctx, req: StopRequest): Promise<ActionOutcome>;
+  stopModes: StopMode[];
+  /** Apollo: the sending mailbox an enrolment needs. */
+  listMailboxes?(ctx: Ctx): Promise<CampaignOption[]>;
+}
+
+export interface Provider {
+  id: ToolId;
+  /** The tool's name as people write it: "Smartlead", "lemlist", "Reply.io". */
+  label: string;
+  /** Markdown: where this tool shows its key (README, docs). */
+  apiKeyHelp: string;
+  /** The page in the tool's app where the key is shown (the connection field's help link). */
+  apiKeyUrl: string;
+  /** The API base the paths in the tool's docs are relative to (DESIGN §6). */
+  defaultBaseUrl: string;
+  /** Documented rate limit, for messages and for a 429 without Retry-After. */
+  rateLimit: { description: string; retryAfterSeconds: number };
+  /** Put the key on a request that is known to go to this tool's API origin. */
+  authorize(request: HttpRequestOptions & { url: string }, apiKey: string): void;
+  /** What the tool says in an error body (JSON message, or lemlist's text/plain). */
+  errorMessage(content: string): string | null;
+  /** Said on a 403: which permission is missing. */
+  forbiddenHint: string;
+  /** A cheap authenticated call; returns what names the account in the connection label. */
+  testAuth(ctx: Ctx): Promise<{ account: string }>;
+
+  events: {
+    support: Record<EventType, EventSupport>;
+    /** Register a webhook for exactly what `req.event` needs. */
+    subscribe?(ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData>;
+    /** Delete it; a webhook already gone is success. */
+    unsubscribe?(ctx: Ctx, data: SubscribeData): Promise<void>;
+    /**
+     * Verify and normalise one delivery into every unified event it carries (for any type;
+     * the trigger filters). `sub` is null for deliveries that reach us by hand (Normalize
+     * Webhook). Throws on a bad signature/secret or a payload no schema recognises.
+     */
+    parse(ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]>;
+    /** Recent real events of a type, newest first (performList and the polling triggers). */
+    listRecent?(ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]>;
+  };
+
+  /** Campaigns / sequences / cadences for dropdowns, one page (0-based) at a time. */
+  listCampaigns?(ctx: Ctx, page: number): Promise<CampaignOption[]>;
+
+  leads?: LeadOperations;
+}
