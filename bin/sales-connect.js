@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // The local harness (replay, record, mock, send). Built by `npm run build` (run on install).
+// zapier-platform-core prints per-invocation memory lines unless it knows it runs under test;
+// the harness is a test runner, and --json promises nothing but events on stdout.
+process.env.NODE_ENV = 'test';
 require('../dist/src/harness/cli.js')
   .main(process.argv.slice(2))
   .then((code) => {

@@ -8,7 +8,8 @@ export const DEFAULT_MEETING = ['Meeting Booked'];
 /** Zapier sends a list field as an array, a comma-separated string, or nothing. */
 const categoryList = (fallback: string[]) =>
   zod
-    .union([zod.array(zod.string()), zod.string(), zod.null(), zod.undefined()])
+    .union([zod.array(zod.string()), zod.string(), zod.null()])
+    .optional()
     .transform((v) => {
       const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [])
         .map((s) => s.trim())
@@ -18,7 +19,8 @@ const categoryList = (fallback: string[]) =>
 
 const TriggerInputSchema = zod.object({
   campaign_id: zod
-    .union([zod.string(), zod.number(), zod.null(), zod.undefined()])
+    .union([zod.string(), zod.number(), zod.null()])
+    .optional()
     .transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim())),
   interested_categories: categoryList(DEFAULT_INTERESTED),
   meeting_categories: categoryList(DEFAULT_MEETING),
