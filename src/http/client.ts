@@ -44,7 +44,7 @@ export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Pr
       response = await ctx.z.request({ ...options, url, skipThrowForStatus: true } as HttpRequestOptions & { url: string });
     } catch (err) {
       if (!isNetworkError(err)) throw err;
-      lastFailure = `could not reach ${provider.label} (${(err as Error).message})`;
+      lastFailure = `could not reach ${provider.label} (${withoutQueryStrings((err as Error).message)})`;
     }
     if (response) {
       if (!isRetryableStatus(response.status)) {
@@ -82,6 +82,9 @@ export const parseJson = (response: HttpResponse): unknown => {
     return content;
   }
 };
+
+/** Network errors quote the URL; its query string may hold a key (Smartlead's `api_key`). */
+export const withoutQueryStrings = (text: string): string => text.replace(/(https?:\/\/[^\s?#]+)[?#][^\s]*/g, '$1');
 
 const isNetworkError = (err: unknown): boolean => {
   const e = err as { name?: string; code?: string; type?: string; message?: string };

@@ -48,3 +48,14 @@ export const expectAllCalled = () => {
   const pending = nock.pendingMocks();
   if (pending.length) throw new Error(`requests the test expected but the app never made: ${pending.join(', ')}`);
 };
+
+/**
+ * Runs `fn` inside the real app (its beforeRequest / afterResponse middleware and z object),
+ * with a connection to `tool`. For provider-level calls (lead operations) in tests.
+ */
+export const runWith = <T>(
+  tool: ToolId,
+  fn: (ctx: { z: import('zapier-platform-core').ZObject; bundle: import('zapier-platform-core').Bundle }) => Promise<T>,
+  bundle: Record<string, unknown> = {},
+): Promise<T> =>
+  appTester((async (z: never, b: never) => fn({ z, bundle: b })) as never, { authData: authFor(tool), ...bundle } as never) as Promise<T>;
