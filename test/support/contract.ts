@@ -28,6 +28,14 @@ const backendFor = (spec: VendorSpec): Promise<OpenAPIBackend> => {
   if (!backend) {
     backend = (async () => {
       const definition = JSON.parse(readFileSync(join(specDir(), `${spec}.openapi.json`), 'utf8'));
+      // The validator indexes operations by operationId; some vendor operations have none.
+      for (const [path, item] of Object.entries(definition.paths as Record<string, Record<string, { operationId?: string }>>)) {
+        for (const [method, operation] of Object.entries(item)) {
+          if (operation && typeof operation === 'object' && ['get', 'post', 'put', 'patch', 'delete'].includes(method) && !operation.operationId) {
+            operation.operationId = `${method} ${path}`;
+          }
+        }
+      }
       const api = new OpenAPIBackend({ definition, quick: true, validate: true, strict: false, ajvOpts: { strict: false, validateFormats: false } });
       await api.init();
       return api;
