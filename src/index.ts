@@ -13,6 +13,12 @@ import leadInterestedPolling from '../triggers/leadInterestedPolling';
 import meetingBookedPolling from '../triggers/meetingBookedPolling';
 import emailBouncedPolling from '../triggers/emailBouncedPolling';
 import leadUnsubscribedPolling from '../triggers/leadUnsubscribedPolling';
+import mailboxList from '../triggers/mailboxList';
+import findLead from '../searches/findLead';
+import createLead from '../creates/createLead';
+import enrollLead from '../creates/enrollLead';
+import stopSequence from '../creates/stopSequence';
+import normalizeEvent from '../creates/normalizeEvent';
 
 const byKey = (...items: { key: string }[]): Record<string, unknown> =>
   Object.fromEntries(items.map((item) => [item.key, item]));
@@ -44,10 +50,19 @@ const app = {
     emailBouncedPolling,
     leadUnsubscribedPolling,
     campaignList,
+    mailboxList,
   ),
-  searches: {},
-  creates: {},
-  searchOrCreates: {},
+  searches: byKey(findLead),
+  creates: byKey(createLead, enrollLead, stopSequence, normalizeEvent),
+  // Find Lead, and Create Lead when nothing is found (DESIGN §3a).
+  searchOrCreates: {
+    find_lead: {
+      key: 'find_lead',
+      display: { label: 'Find or Create Lead', description: 'Finds a lead by email, and creates it if it does not exist yet.' },
+      search: 'find_lead',
+      create: 'create_lead',
+    },
+  },
 };
 
 export = app;

@@ -7,6 +7,7 @@ import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import type { Delivery } from '../../delivery/delivery';
+import { smartleadLeads } from './leads';
 import {
   EmailBounce,
   EmailReply,
@@ -212,3 +213,6 @@ export const smartlead: Provider = {
     return (await listCampaigns(ctx)).map((c) => ({ id: String(c.id), name: `${c.name ?? c.id}${c.status ? ` (${c.status})` : ''}` }));
   },
 };
+
+// Lead operations close over the provider (its base URL, auth and error text).
+smartlead.leads = smartleadLeads(smartlead);

@@ -1,0 +1,17 @@
+import { emailField, LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { findLead } from '../src/app/actionOps';
+
+export default {
+  key: 'find_lead',
+  noun: 'Lead',
+  display: {
+    label: 'Find Lead',
+    description: 'Finds a lead by email in the connected tool, with its campaigns and unsubscribe state.',
+  },
+  operation: {
+    inputFields: [emailField],
+    perform: findLead,
+    sample: LEAD_SAMPLE,
+    outputFields: LEAD_OUTPUT_FIELDS,
+  },
+};
