@@ -1,5 +1,10 @@
-import { createAppHandler } from 'zapier-platform-core';
 import { App } from './support/app';
+
+// Core's CLI entry point (not in its type declarations): what `zapier-platform validate` runs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createAppHandler } = require('zapier-platform-core') as {
+  createAppHandler: (app: unknown) => (event: unknown) => Promise<unknown>;
+};
 
 /**
  * Zapier's publishing checks that only run on Zapier's servers (research: zapier-platform.md §5),
