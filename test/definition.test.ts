@@ -43,9 +43,18 @@ const surfaces = () => [
   ...Object.values(def.searches).map((s) => ['search', s] as const),
 ];
 
-/** The sample value at a `__`-nested output key; a null parent (e.g. `meeting` of a reply) yields null. */
+/**
+ * The sample value at an output key: `a__b` nests, `a[]b` is field b of the line items in a
+ * (checked on the first item). A null parent (e.g. `meeting` of a reply) or an empty list yields null.
+ */
 const get = (obj: unknown, path: string): unknown =>
-  path.split('__').reduce<unknown>((o, k) => (o === null ? null : o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  path
+    .replace('[]', '__0__')
+    .split('__')
+    .reduce<unknown>(
+      (o, k) => (o === null || (Array.isArray(o) && o.length === 0) ? null : o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 
 const TITLE_WORD = /^([A-Z0-9(][\w()'’./-]*|a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)$/;
 
