@@ -1,6 +1,8 @@
 /** Jest runs the TypeScript sources directly; `npm test` type-checks them first. */
 module.exports = {
   testEnvironment: 'node',
+  // The machine is small and shared (2 cores); a loaded run must not fail on wall-clock time.
+  testTimeout: 30000,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
