@@ -36,7 +36,15 @@ const backendFor = (spec: VendorSpec): Promise<OpenAPIBackend> => {
           }
         }
       }
-      const api = new OpenAPIBackend({ definition, quick: true, validate: true, strict: false, ajvOpts: { strict: false, validateFormats: false } });
+      // ignoreTrailingSlashes: false — lemlist documents `POST /campaigns/{campaignId}/leads/` with the slash.
+      const api = new OpenAPIBackend({
+        definition,
+        quick: true,
+        validate: true,
+        strict: false,
+        ignoreTrailingSlashes: false,
+        ajvOpts: { strict: false, validateFormats: false },
+      });
       await api.init();
       return api;
     })();
