@@ -1,11 +1,13 @@
 import type { ToolId } from '../model/tools';
 import { calendly } from './calendly';
+import { lemlist } from './lemlist';
 import { smartlead } from './smartlead';
 import type { Provider } from './types';
 
 /** tool id → provider. Adding a tool = adding its folder and one line here. */
 export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
   smartlead,
+  lemlist,
   calendly,
 };
 

@@ -1,0 +1,169 @@
+import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { str } from '../../model/values';
+import { callJson } from '../../http/client';
+import type { Delivery } from '../../delivery/delivery';
+import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual } from '../shared/secrets';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { leadOperations } from './leads';
+import { eventTypeOfActivity, normalizeActivity } from './normalize';
+import { Activity, Campaign, HOOK_TYPE, IGNORED_TYPES, INTERESTED_TYPES } from './payloads';
+
+const LABEL = 'lemlist';
+
+/**
+ * lemlist errors are text/plain ("Campaign not found", "Bad team"): quoted verbatim. A JSON body
+ * (seen from some gateways) gives its message / error field.
+ */
+const errorMessage = (content: string): string | null => {
+  const text = content.trim();
+  if (text === '') return null;
+  if (/^[{[]/.test(text)) {
+    try {
+      const body = JSON.parse(text) as { message?: unknown; error?: unknown };
+      return str(body.message) ?? str(body.error) ?? text.slice(0, 300);
+    } catch {
+      /* not JSON after all: the text itself */
+    }
+  }
+  return text.slice(0, 300);
+};
+
+const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
+  const type = (HOOK_TYPE as Partial<Record<EventType, string>>)[req.event];
+  if (!type) {
+    throw new ctx.z.errors.Error(`lemlist has no webhook for ${req.event}.`, 'UnsupportedTrigger', 400);
+  }
+  const secret = newSecret();
+  const campaignId = req.input.campaign_id;
+  const { data } = await callJson<{ _id?: unknown }>(ctx, lemlist, {
+    method: 'POST',
+    path: '/hooks',
+    ...(campaignId ? { params: { campaignId } } : {}),
+    body: { targetUrl: req.targetUrl, type, secret },
+  });
+  const id = str(data?._id);
+  if (!id) throw new ctx.z.errors.Error('lemlist created the webhook but returned no id; turn the Zap on again.', 'SubscribeFailed', 502);
+  return { tool: 'lemlist', id, secret, ...(campaignId ? { campaign_id: campaignId } : {}) };
+};
+
+const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
+  await callJson(ctx, lemlist, { method: 'DELETE', path: `/hooks/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+};
+
+const KNOWN_TYPES: readonly string[] = [...Object.values(HOOK_TYPE), ...INTERESTED_TYPES, ...IGNORED_TYPES];
+
+const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  const body = delivery.body;
+  if (sub?.secret) {
+    const given = body && typeof body === 'object' && !Array.isArray(body) ? (body as { secret?: unknown }).secret : undefined;
+    if (typeof given !== 'string' || !safeEqual(given, sub.secret)) {
+      throw rejectedDelivery(z, LABEL, `the body's "secret" field is ${typeof given === 'string' ? 'wrong' : 'missing'}`);
+    }
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, LABEL, body);
+  const type = (body as { type?: unknown }).type;
+  if (typeof type !== 'string' || type === '') throw unrecognisedPayload(z, LABEL, body, 'no activity type');
+  if (!KNOWN_TYPES.includes(type)) throw unrecognisedPayload(z, LABEL, body, `unknown activity type ${type}`);
+  if (!eventTypeOfActivity(type)) return [];
+  const parsed = Activity.safeParse(body);
+  if (!parsed.success) throw unrecognisedPayload(z, LABEL, body, `${type} fields do not match: ${parsed.error.message}`);
+  try {
+    const event = normalizeActivity(parsed.data, body);
+    return event ? [event] : [];
+  } catch (err) {
+    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, LABEL, body, `${type} carries no usable createdAt`);
+    throw err;
+  }
+};
+
+/** Activity types to list per trigger (GET /activities takes one `type` per call). */
+const LIST_TYPES: Record<EventType, string[]> = {
+  reply_received: ['emailsReplied'],
+  lead_interested: ['emailsInterested', 'linkedinInterested', 'manualInterested'],
+  meeting_booked: [],
+  email_bounced: ['emailsBounced'],
+  lead_unsubscribed: ['emailsUnsubscribed'],
+};
+
+const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const out: UnifiedEvent[] = [];
+  for (const type of LIST_TYPES[event]) {
+    const { data } = await callJson<unknown>(ctx, lemlist, {
+      method: 'GET',
+      path: '/activities',
+      params: { version: 'v2', type, ...(input.campaign_id ? { campaignId: input.campaign_id } : {}), limit: '25' },
+    });
+    const items = Array.isArray(data) ? data : [];
+    for (const item of items) {
+      const parsed = Activity.safeParse(item);
+      if (!parsed.success) continue;
+      try {
+        const e = normalizeActivity(parsed.data, item);
+        if (e && e.event === event) out.push(e);
+      } catch {
+        /* an activity without a timestamp cannot be placed in time: skipped */
+      }
+    }
+  }
+  return out.sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
+const PAGE_SIZE = 100;
+
+const listCampaigns = async (ctx: Ctx, page: number): Promise<CampaignOption[]> => {
+  const { data } = await callJson<unknown>(ctx, lemlist, {
+    method: 'GET',
+    path: '/campaigns',
+    params: { version: 'v2', limit: String(PAGE_SIZE), offset: String(page * PAGE_SIZE), sortBy: 'createdAt', sortOrder: 'desc' },
+  });
+  // The spec documents an array; the v2 API is also seen answering { campaigns: [...], pagination }.
+  const items = Array.isArray(data) ? data : ((data as { campaigns?: unknown[] } | null)?.campaigns ?? []);
+  return items
+    .map((c) => Campaign.safeParse(c))
+    .filter((r) => r.success)
+    .map(({ data: c }) => ({ id: String(c._id), name: `${c.name ?? c._id}${c.status ? ` (${c.status})` : ''}` }));
+};
+
+export const lemlist: Provider = {
+  id: 'lemlist',
+  label: LABEL,
+  apiKeyHelp:
+    'In lemlist open [Settings → Integrations](https://app.lemlist.com/settings/integrations), find **API**, generate a key and copy it.',
+  apiKeyUrl: 'https://app.lemlist.com/settings/integrations',
+  defaultBaseUrl: 'https://api.lemlist.com/api',
+  rateLimit: { description: '20 requests per 2 seconds', retryAfterSeconds: 2 },
+  authorize(request, apiKey) {
+    // HTTP Basic with an empty user name and the key as the password (`curl --user ":KEY"`).
+    request.headers = { ...(request.headers ?? {}), Authorization: `Basic ${Buffer.from(`:${apiKey}`).toString('base64')}` };
+  },
+  errorMessage,
+  forbiddenHint:
+    'lemlist refuses keys whose user is blocked ("User linked to this API key is blocked"): check the user in lemlist Settings → Team, or connect with the key of an active team member.',
+  async testAuth(ctx) {
+    const { data } = await callJson<{ name?: unknown; _id?: unknown }>(ctx, lemlist, { method: 'GET', path: '/team' });
+    return { account: str(data?.name) ?? str(data?._id) ?? 'lemlist team' };
+  },
+  events: {
+    support: {
+      reply_received: { mode: 'instant' },
+      lead_interested: { mode: 'instant' },
+      meeting_booked: {
+        mode: 'none',
+        why:
+          'lemlist has no webhook for booked meetings ("meetingBooked" is a lead state, not a subscribable hook type). ' +
+          'Use Meeting Booked with a Calendly connection, or Lead Interested with this lemlist connection.',
+      },
+      email_bounced: { mode: 'instant' },
+      lead_unsubscribed: { mode: 'instant' },
+    },
+    subscribe,
+    unsubscribe,
+    parse,
+    listRecent,
+  },
+  listCampaigns,
+  leads: leadOperations(() => lemlist),
+};

@@ -1,0 +1,259 @@
+import type { HttpResponse } from 'zapier-platform-core';
+import { callApi, callJson, parseJson, toolMessage } from '../../http/client';
+import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import { email as lowerEmail, joinName, str } from '../../model/values';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
+import { LeadEntry } from './payloads';
+
+/**
+ * lemlist leads live inside campaigns: `GET /leads/{email}?version=v2` answers one entry per
+ * campaign the address is in (each with its own `lea_` id, its state and whether it is paused),
+ * so one lookup tells us everything Enroll / Stop need to decide.
+ */
+
+/** Lead states that mean nothing was sent yet (export states of the vendor OpenAPI). */
+const NOT_CONTACTED_STATES = ['imported', 'scanned', 'skipped', 'reviewed'];
+const UNSUBSCRIBED_STATES = ['emailsUnsubscribed', 'unsubscribed'];
+
+const campaignIdOf = (e: LeadEntry): string | null => str(e.campaign?.id) ?? str(e.campaignId);
+const campaignNameOf = (e: LeadEntry): string | null => str(e.campaign?.name) ?? str(e.campaignName);
+const v = (e: LeadEntry, key: string): string | null => str(e.variables?.[key]);
+const isUnsubscribed = (e: LeadEntry) => UNSUBSCRIBED_STATES.includes(str(e.state) ?? '');
+const wasContacted = (e: LeadEntry) => {
+  const state = str(e.state);
+  return state !== null && !NOT_CONTACTED_STATES.includes(state);
+};
+const statusOf = (e: LeadEntry): string | null => (e.isPaused ? 'paused' : (str(e.state) ?? str(e.status)));
+
+export const entriesFrom = (data: unknown): LeadEntry[] =>
+  (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [])
+    .map((item) => LeadEntry.safeParse(item))
+    .filter((r) => r.success)
+    .map((r) => r.data)
+    .sort((a, b) => (str(b.updatedAt) ?? '').localeCompare(str(a.updatedAt) ?? ''));
+
+/** The unified lead of an address's campaign entries (the most recently updated one names it). */
+export const leadFromEntries = (entries: LeadEntry[], fallbackEmail: string): Lead | null => {
+  const main = entries[0];
+  if (!main) return null;
+  const first = str(main.firstName) ?? v(main, 'firstName');
+  const last = str(main.lastName) ?? v(main, 'lastName');
+  const campaigns: LeadCampaign[] = [];
+  for (const e of entries) {
+    const id = campaignIdOf(e);
+    if (id && !campaigns.some((c) => c.id === id)) campaigns.push({ id, name: campaignNameOf(e), status: statusOf(e) });
+  }
+  const toolLeadId = String(main._id);
+  return {
+    id: `lemlist:${toolLeadId}`,
+    tool: 'lemlist',
+    tool_lead_id: toolLeadId,
+    email: lowerEmail(main.email) ?? lowerEmail(v(main, 'email')) ?? lowerEmail(fallbackEmail),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(main.companyName) ?? v(main, 'companyName'),
+    title: str(main.jobTitle) ?? v(main, 'jobTitle'),
+    phone: str(main.phone) ?? v(main, 'phone'),
+    linkedin_url: str(main.linkedinUrl) ?? v(main, 'linkedinUrl'),
+    unsubscribed: entries.some(isUnsubscribed),
+    campaigns,
+  };
+};
+
+/** The fields lemlist's create / update lead bodies take (custom variables are strings). */
+const leadBody = (lead: LeadInput, withEmail: boolean): Record<string, string> => {
+  const body: Record<string, string> = {};
+  for (const [k, value] of Object.entries(lead.custom_fields ?? {})) if (str(value) !== null) body[k] = String(value);
+  const core: Record<string, string | null> = {
+    email: withEmail ? lead.email.toLowerCase() : null,
+    firstName: lead.first_name,
+    lastName: lead.last_name,
+    companyName: lead.company,
+    jobTitle: lead.title,
+    phone: lead.phone,
+    linkedinUrl: lead.linkedin_url,
+  };
+  for (const [k, value] of Object.entries(core)) if (value !== null && value !== '') body[k] = value;
+  return body;
+};
+
+export const leadOperations = (provider: () => Provider): LeadOperations => {
+  const lookup = async (ctx: Ctx, address: string): Promise<LeadEntry[]> => {
+    const res = await callJson<unknown>(ctx, provider(), {
+      method: 'GET',
+      path: `/leads/${encodeURIComponent(address.trim().toLowerCase())}`,
+      params: { version: 'v2' },
+      allowStatuses: [404],
+    });
+    return res.status === 404 ? [] : entriesFrom(res.data);
+  };
+
+  const createInCampaign = (ctx: Ctx, campaignId: string, lead: LeadInput, deduplicate: boolean | null): Promise<HttpResponse> =>
+    callApi(ctx, provider(), {
+      method: 'POST',
+      path: `/campaigns/${encodeURIComponent(campaignId)}/leads/`,
+      ...(deduplicate === null ? {} : { params: { deduplicate: String(deduplicate) } }),
+      body: leadBody(lead, true),
+      allowStatuses: [400, 409],
+    });
+
+  const rejected = (ctx: Ctx, res: HttpResponse): Error =>
+    new ctx.z.errors.Error(
+      `lemlist rejected the request (${res.status}): ${toolMessage(provider(), res)}`,
+      `lemlist_${res.status}`,
+      res.status,
+    );
+
+  const outcome = (
+    kind: ActionOutcome['outcome'],
+    lead: Lead | null,
+    campaign: { id: string; name: string | null } | null,
+    detail: string,
+    affected: LeadCampaign[] = [],
+  ): ActionOutcome => ({ outcome: kind, tool: 'lemlist', lead, campaign, affected_campaigns: affected, detail });
+
+  const campaignLabel = (c: { id: string; name: string | null }) => (c.name ? `"${c.name}" (${c.id})` : c.id);
+
+  const find: LeadOperations['find'] = async (ctx, address) => leadFromEntries(await lookup(ctx, address), address);
+
+  const upsert: LeadOperations['upsert'] = async (ctx, lead, campaignId) => {
+    if (!campaignId) {
+      throw new ctx.z.errors.Error('lemlist keeps leads inside campaigns: choose a Campaign to create the lead in.', 'MissingCampaign', 400);
+    }
+    const entries = await lookup(ctx, lead.email);
+    const existing = entries.find((e) => campaignIdOf(e) === campaignId);
+    if (existing) {
+      const body = leadBody(lead, false);
+      if (Object.keys(body).length === 0) return { lead: leadFromEntries(entries, lead.email)!, created: false };
+      const { data } = await callJson<Record<string, unknown>>(ctx, provider(), {
+        method: 'PATCH',
+        path: `/campaigns/${encodeURIComponent(campaignId)}/leads/${encodeURIComponent(String(existing._id))}`,
+        body,
+      });
+      const updated = entriesFrom({ ...existing, ...(data ?? {}), campaign: existing.campaign, variables: existing.variables });
+      const others = entries.filter((e) => e !== existing);
+      return { lead: leadFromEntries([...updated, ...others], lead.email)!, created: false };
+    }
+    const res = await createInCampaign(ctx, campaignId, lead, null);
+    if (res.status >= 400) throw rejected(ctx, res);
+    const created = entriesFrom(parseJson(res));
+    return { lead: leadFromEntries([...created, ...entries], lead.email)!, created: true };
+  };
+
+  /** Classifies an address from its entries, per the enrolment policies; null = go ahead. */
+  const policyOutcome = (ctx: Ctx, req: EnrollRequest, entries: LeadEntry[]): ActionOutcome | null => {
+    const address = req.lead.email.toLowerCase();
+    const lead = leadFromEntries(entries, address);
+    const inThis = entries.find((e) => campaignIdOf(e) === req.campaign_id);
+    const campaign = { id: req.campaign_id, name: inThis ? campaignNameOf(inThis) : null };
+    if (entries.some(isUnsubscribed)) {
+      return outcome('skipped_unsubscribed', lead, campaign, `${address} is unsubscribed in lemlist, so it was not added to campaign ${campaignLabel(campaign)}.`);
+    }
+    if (inThis) {
+      if (req.policy.if_already_enrolled === 'error') {
+        throw new ctx.z.errors.Error(
+          `${address} is already in lemlist campaign ${campaignLabel(campaign)} (lead ${String(inThis._id)}).`,
+          'AlreadyEnrolled',
+          409,
+        );
+      }
+      return outcome('already_enrolled', lead, campaign, `${address} was already in lemlist campaign ${campaignLabel(campaign)}; nothing changed.`);
+    }
+    const others = entries.filter((e) => campaignIdOf(e) !== req.campaign_id);
+    const otherNames = others.map((e) => campaignNameOf(e) ?? campaignIdOf(e) ?? String(e._id)).join(', ');
+    if (others.length && req.policy.if_in_other_campaign === 'skip') {
+      return outcome('skipped_in_other_campaign', lead, campaign, `${address} is already in another lemlist campaign (${otherNames}), so it was not added to campaign ${campaignLabel(campaign)}.`);
+    }
+    if (others.some(wasContacted) && req.policy.if_previously_contacted === 'skip') {
+      return outcome('skipped_previously_contacted', lead, campaign, `${address} was already contacted in lemlist (${otherNames}), so it was not added to campaign ${campaignLabel(campaign)}.`);
+    }
+    return null;
+  };
+
+  const enroll: LeadOperations['enroll'] = async (ctx, req) => {
+    const address = req.lead.email.toLowerCase();
+    const entries = await lookup(ctx, address);
+    const decided = policyOutcome(ctx, req, entries);
+    if (decided) return decided;
+    // lemlist's own guard for the race between the lookup and this call: with deduplicate=true
+    // it does not insert an address that is already in another campaign.
+    const res = await createInCampaign(ctx, req.campaign_id, req.lead, req.policy.if_in_other_campaign === 'skip');
+    if (res.status >= 400) {
+      // The text of lemlist's refusal for a duplicate is undocumented: look again and let the
+      // lead's actual campaigns say what happened; anything else is lemlist's error, verbatim.
+      const again = await lookup(ctx, address);
+      const after = again.length ? policyOutcome(ctx, req, again) : null;
+      if (after) return after;
+      throw rejected(ctx, res);
+    }
+    const createdEntries = entriesFrom(parseJson(res));
+    const created = createdEntries[0];
+    const campaign = { id: req.campaign_id, name: created ? campaignNameOf(created) : null };
+    return outcome(
+      'enrolled',
+      leadFromEntries([...createdEntries, ...entries], address),
+      campaign,
+      `Added ${address} to lemlist campaign ${campaignLabel(campaign)}.`,
+    );
+  };
+
+  const stop: LeadOperations['stop'] = async (ctx, req: StopRequest) => {
+    const address = req.email.toLowerCase();
+    const entries = await lookup(ctx, address);
+    const lead = leadFromEntries(entries, address);
+    const targets = entries.filter((e) => campaignIdOf(e) && (!req.campaign_id || campaignIdOf(e) === req.campaign_id));
+    const named = req.campaign_id ? { id: req.campaign_id, name: targets[0] ? campaignNameOf(targets[0]) : null } : null;
+    if (!lead || targets.length === 0) {
+      const where = named ? `in lemlist campaign ${named.id}` : 'in any lemlist campaign';
+      return outcome('not_found', lead, named, `${address} is not ${where}; nothing to stop.`);
+    }
+    const changed: LeadCampaign[] = [];
+    const already: LeadCampaign[] = [];
+    for (const e of targets) {
+      const campaignId = campaignIdOf(e)!;
+      const entry = { id: campaignId, name: campaignNameOf(e) };
+      if (req.mode === 'remove') {
+        // Always action=remove: without it lemlist unsubscribes the lead instead (never wanted).
+        const res = await callApi(ctx, provider(), {
+          method: 'DELETE',
+          path: `/campaigns/${encodeURIComponent(campaignId)}/leads/${encodeURIComponent(String(e._id))}`,
+          params: { action: 'remove' },
+          allowStatuses: [404],
+        });
+        (res.status === 404 ? already : changed).push({ ...entry, status: 'removed' });
+      } else {
+        if (e.isPaused) {
+          already.push({ ...entry, status: 'paused' });
+          continue;
+        }
+        const res = await callApi(ctx, provider(), {
+          method: 'POST',
+          path: `/leads/pause/${encodeURIComponent(String(e._id))}`,
+          params: { campaignId },
+          allowStatuses: [404],
+        });
+        (res.status === 404 ? already : changed).push({ ...entry, status: 'paused' });
+      }
+    }
+    const verb = req.mode === 'remove' ? 'removed from' : 'paused in';
+    const list = (cs: LeadCampaign[]) => cs.map((c) => campaignLabel(c)).join(', ');
+    const after: Lead = {
+      ...lead,
+      campaigns: lead.campaigns.map((c) => [...changed, ...already].find((x) => x.id === c.id) ?? c),
+    };
+    if (req.mode === 'remove') after.campaigns = after.campaigns.filter((c) => c.status !== 'removed');
+    if (changed.length === 0) {
+      return outcome('already_stopped', after, named, `${address} was already ${verb} lemlist campaign(s) ${list(already)}; nothing changed.`, already);
+    }
+    return outcome(
+      'stopped',
+      after,
+      named,
+      `${address} was ${verb} lemlist campaign(s) ${list(changed)}${already.length ? ` (already ${req.mode === 'remove' ? 'gone from' : 'paused in'} ${list(already)})` : ''}.`,
+      [...changed, ...already],
+    );
+  };
+
+  return { find, upsert, campaignRequiredForCreate: true, enroll, stop, stopModes: ['pause', 'remove'] };
+};

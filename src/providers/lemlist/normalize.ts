@@ -1,0 +1,101 @@
+import type { EventLead, EventMessage, UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { email, eventId, isoUtc, joinName, str } from '../../model/values';
+import { type Activity, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
+
+const TOOL = 'lemlist' as const;
+
+/** Which unified event an activity type is, or null when it is none of ours. */
+export const eventTypeOfActivity = (type: string): EventType | null => {
+  if (type === HOOK_TYPE.reply_received) return 'reply_received';
+  if ((INTERESTED_TYPES as readonly string[]).includes(type)) return 'lead_interested';
+  if (type === HOOK_TYPE.email_bounced) return 'email_bounced';
+  if (type === HOOK_TYPE.lead_unsubscribed) return 'lead_unsubscribed';
+  return null;
+};
+
+const variable = (a: Activity, key: string): string | null => str(a.lead?.variables?.[key]);
+
+const leadOf = (a: Activity): EventLead => {
+  const first = str(a.leadFirstName) ?? variable(a, 'firstName');
+  const last = str(a.leadLastName) ?? variable(a, 'lastName');
+  return {
+    email: email(a.leadEmail) ?? email(variable(a, 'email')),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(a.leadCompanyName) ?? variable(a, 'companyName'),
+    title: str(a.jobTitle) ?? variable(a, 'jobTitle'),
+    phone: str(a.leadPhone) ?? variable(a, 'phone'),
+    linkedin_url: str(a.leadLinkedinUrl) ?? str(a.linkedinUrl) ?? variable(a, 'linkedinUrl'),
+    tool_lead_id: str(a.leadId) ?? str(a.lead?._id),
+  };
+};
+
+/** A reply's writer: `fromEmail` (the inbox shows it equal to `leadEmail`), never our mailbox. */
+const replyWriter = (a: Activity, leadEmail: string | null): string | null => {
+  const from = email(a.fromEmail);
+  const ours = email(a.sendUserEmail);
+  return from && from !== ours ? from : leadEmail;
+};
+
+const messageOf = (a: Activity, event: EventType, lead: EventLead, at: string): EventMessage | null => {
+  if (event === 'reply_received') {
+    return {
+      id: str(a.messageId),
+      thread_id: str(a.emailId),
+      subject: str(a.subject),
+      text: str(a.text) ?? str(a.messagePreview),
+      html: str(a.html) ?? str(a.message),
+      from_email: replyWriter(a, lead.email),
+      to_email: email(a.sendUserEmail),
+      sent_at: at,
+    };
+  }
+  if (event === 'email_bounced') {
+    return {
+      id: str(a.messageId),
+      thread_id: str(a.emailId),
+      subject: str(a.subject),
+      text: str(a.errorMessage) ?? str(a.text) ?? str(a.messagePreview),
+      html: null,
+      from_email: null,
+      to_email: lead.email,
+      sent_at: at,
+    };
+  }
+  return null;
+};
+
+/** Without the shared secret: it authenticates deliveries and must not travel on into Zaps. */
+const rawWithoutSecret = (raw: unknown): unknown => {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !('secret' in raw)) return raw;
+  const { secret: _secret, ...rest } = raw as Record<string, unknown>;
+  return rest;
+};
+
+/**
+ * One lemlist activity (webhook body or `GET /activities` item) as the unified event it is, or
+ * null. The id is built from the activity `_id`, so the webhook and the activity list give the
+ * same id for the same activity.
+ */
+export const normalizeActivity = (a: Activity, raw: unknown): UnifiedEvent | null => {
+  const event = eventTypeOfActivity(a.type);
+  if (!event) return null;
+  const at = isoUtc(a.createdAt);
+  if (!at) throw new Error('no timestamp');
+  const lead = leadOf(a);
+  const campaignId = str(a.campaignId);
+  return {
+    id: eventId(TOOL, event, a._id !== null && a._id !== undefined ? [a._id] : [a.type, campaignId, lead.tool_lead_id ?? lead.email, at]),
+    event,
+    tool: TOOL,
+    occurred_at: at,
+    lead,
+    campaign: campaignId ? { id: campaignId, name: str(a.campaignName) ?? str(a.name) } : null,
+    message: messageOf(a, event, lead, at),
+    meeting: null,
+    category: event === 'lead_interested' ? a.type : null,
+    raw: rawWithoutSecret(raw),
+  };
+};
