@@ -1,13 +1,37 @@
 import nock from 'nock';
 import { loadFixtures } from './fixture';
 import { replayFixture } from './replay';
+import { startRecorder } from './record';
+import { sendFixtures } from './send';
+import { TOOL_IDS, ToolId } from '../model/tools';
 
-const USAGE = `usage: sales-connect replay <file|dir>... [--trigger KEY] [--json]
+const USAGE = `usage: sales-connect <command> ...
 
-  replay   run webhook fixtures through the real triggers and print the unified events;
+  replay <file|dir>... [--trigger KEY] [--json]
+           run webhook fixtures through the real triggers and print the unified events;
            exit 0 only when every fixture was handled and every expectation matched
            --trigger KEY   only this trigger (e.g. reply_received); default: all five
-           --json          one unified event per line on stdout, nothing else`;
+           --json          one unified event per line on stdout, nothing else
+  record --port N --out DIR --tool TOOL
+           receive webhook deliveries on 127.0.0.1:N and save each as a fixture
+           (credentials and shared secrets redacted; write its "expect" by hand)
+  send <file|dir>... --to URL [--rate R] [--concurrency C]
+           POST fixtures' deliveries to URL (R per second, C at a time) and report statuses`;
+
+/** --name value / --name=value options; everything else is positional. */
+const parseArgs = (args: string[], valued: string[]) => {
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  const unknown: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    const [name, inline] = arg.split(/=(.*)/s) as [string, string | undefined];
+    if (!arg.startsWith('--')) positional.push(arg);
+    else if (valued.includes(name.slice(2))) options[name.slice(2)] = inline ?? args[++i] ?? '';
+    else unknown.push(arg);
+  }
+  return { options, positional, unknown };
+};
 
 const replay = async (args: string[]): Promise<number> => {
   const paths: string[] = [];
@@ -66,11 +90,49 @@ const replay = async (args: string[]): Promise<number> => {
   return failed === 0 && count > 0 ? 0 : 1;
 };
 
+const record = async (args: string[]): Promise<number> => {
+  const { options, unknown } = parseArgs(args, ['port', 'out', 'tool']);
+  const tool = ToolId.safeParse(options.tool);
+  const port = Number(options.port);
+  if (unknown.length || !options.out || !tool.success || !Number.isInteger(port) || port < 0) {
+    process.stderr.write(`record needs --port N --out DIR --tool (${TOOL_IDS.join('|')})\n${USAGE}\n`);
+    return 2;
+  }
+  const server = await startRecorder({ port, out: options.out, tool: tool.data, onSaved: (p) => process.stdout.write(`saved ${p}\n`) });
+  const address = server.address();
+  process.stdout.write(`recording ${tool.data} deliveries on http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ into ${options.out} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => server.close(() => resolve()));
+    process.once('SIGTERM', () => server.close(() => resolve()));
+  });
+  return 0;
+};
+
+const send = async (args: string[]): Promise<number> => {
+  const { options, positional, unknown } = parseArgs(args, ['to', 'rate', 'concurrency']);
+  const rate = Number(options.rate ?? 10);
+  const concurrency = Number(options.concurrency ?? 1);
+  if (unknown.length || !positional.length || !options.to || !(rate > 0) || !(concurrency >= 1)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const loaded = loadFixtures(positional);
+  const bad = loaded.filter((f) => !f.fixture);
+  for (const f of bad) process.stderr.write(`FAIL ${f.path}: ${f.error}\n`);
+  const report = await sendFixtures(loaded.flatMap((f) => (f.fixture ? [f.fixture] : [])), options.to, rate, concurrency);
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  return bad.length === 0 && Object.keys(report.byStatus).every((s) => /^2\d\d$/.test(s)) ? 0 : 1;
+};
+
 export const main = async (argv: string[]): Promise<number> => {
   const [command, ...rest] = argv;
   switch (command) {
     case 'replay':
       return replay(rest);
+    case 'record':
+      return record(rest);
+    case 'send':
+      return send(rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command ? 2 : 0;
