@@ -1,6 +1,8 @@
 import type { ToolId } from '../model/tools';
+import { apollo } from './apollo';
 import { calendly } from './calendly';
 import { lemlist } from './lemlist';
+import { salesloft } from './salesloft';
 import { smartlead } from './smartlead';
 import type { Provider } from './types';
 
@@ -8,6 +10,8 @@ import type { Provider } from './types';
 export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
   smartlead,
   lemlist,
+  apollo,
+  salesloft,
   calendly,
 };
 

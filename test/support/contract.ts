@@ -66,8 +66,8 @@ export const specViolations = async (spec: VendorSpec, req: RecordedRequest): Pr
   const api = await backendFor(spec);
   const [pathname, search = ''] = req.path.split('?');
   const query: Record<string, string | string[]> = {};
-  for (const [k, v] of new URLSearchParams(search)) {
-    const key = k.replace(/\[\]$/, '');
+  // Parameter names as sent: Apollo's spec names array parameters with their brackets (`contact_ids[]`).
+  for (const [key, v] of new URLSearchParams(search)) {
     const existing = query[key];
     query[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
   }

@@ -1,0 +1,142 @@
+import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { str } from '../../model/values';
+import { callJson } from '../../http/client';
+import type { Delivery } from '../../delivery/delivery';
+import { unrecognisedPayload } from '../shared/errors';
+import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, TriggerInput } from '../types';
+import { apolloLeads, withQuery } from './leads';
+import { eventsOf, interestedClasses, normalizeMessage } from './normalize';
+import { EmailerMessage, EmailerMessageSearch, REPLY_CLASSES } from './payloads';
+
+const NO_WEBHOOKS =
+  'Apollo has no webhooks for sequence emails, so Sales Connect checks Apollo’s outreach emails every few minutes instead.';
+
+const polling = (): EventSupport => ({ mode: 'polling', why: NO_WEBHOOKS });
+
+/** Apollo's answers: JSON `{error}` / `{message}`, or text/plain (401 "Invalid API key…") verbatim. */
+const errorMessage = (content: string): string | null => {
+  const text = content.trim();
+  if (!text) return null;
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
+    return str(body.error) ?? str(body.message);
+  } catch {
+    return text.slice(0, 300);
+  }
+};
+
+/** The search filter that selects each event type's emails (`GET /emailer_messages/search`). */
+const filterFor = (event: EventType, input: TriggerInput): [string, string][] => {
+  switch (event) {
+    case 'reply_received':
+      return REPLY_CLASSES.map((c): [string, string] => ['emailer_message_reply_classes[]', c]);
+    case 'lead_interested':
+      return interestedClasses(input).map((c): [string, string] => ['emailer_message_reply_classes[]', c]);
+    case 'email_bounced':
+      return [['emailer_message_stats[]', 'bounced']];
+    case 'lead_unsubscribed':
+      return [['emailer_message_stats[]', 'unsubscribed']];
+    default:
+      return [];
+  }
+};
+
+const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  if (event === 'meeting_booked') return [];
+  const pairs: [string, string][] = [...filterFor(event, input)];
+  if (input.campaign_id) pairs.push(['emailer_campaign_ids[]', input.campaign_id]);
+  pairs.push(['page', '1'], ['per_page', '100']);
+  const { data } = await callJson<{ emailer_messages?: unknown[] }>(ctx, apollo, {
+    method: 'GET',
+    path: withQuery('/emailer_messages/search', pairs),
+  });
+  return (data?.emailer_messages ?? [])
+    .map((m) => EmailerMessage.safeParse(m))
+    .filter((r) => r.success)
+    .map((r) => normalizeMessage(r.data, event))
+    .filter((e): e is UnifiedEvent => e !== null)
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
+/**
+ * Apollo posts no webhooks; a delivery reaches us only by hand (Normalize Webhook, or a
+ * Webhooks by Zapier step fed from Apollo's API): one emailer message, or a search response.
+ */
+const parse = async (ctx: Ctx, delivery: Delivery, _sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  const body = delivery.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Apollo', body);
+  const search = EmailerMessageSearch.safeParse(body);
+  const items = search.success ? search.data.emailer_messages : [body];
+  const out: UnifiedEvent[] = [];
+  for (const item of items) {
+    const record = item as Record<string, unknown>;
+    const looksLikeMessage =
+      record && typeof record === 'object' && 'id' in record && ('replied' in record || 'reply_class' in record || 'bounce' in record);
+    const m = EmailerMessage.safeParse(item);
+    if (!looksLikeMessage || !m.success) {
+      throw unrecognisedPayload(z, 'Apollo', body, 'expected an Apollo emailer message (id, replied / reply_class / bounce)');
+    }
+    for (const type of eventsOf(m.data, input)) {
+      const e = normalizeMessage(m.data, type);
+      if (!e) throw unrecognisedPayload(z, 'Apollo', body, `emailer message ${String(m.data.id)} carries no usable timestamp`);
+      out.push(e);
+    }
+  }
+  return out;
+};
+
+export const apollo: Provider = {
+  id: 'apollo',
+  label: 'Apollo',
+  apiKeyHelp:
+    'In Apollo open [Settings → Integrations → API](https://app.apollo.io/#/settings/integrations/api) and create a key. Sequence actions (enroll, stop) and mailboxes need a **master API key** (or a key whose scope includes those endpoints).',
+  apiKeyUrl: 'https://app.apollo.io/#/settings/integrations/api',
+  defaultBaseUrl: 'https://api.apollo.io/api/v1',
+  rateLimit: { description: 'per endpoint and plan, e.g. 600 calls per hour for sequence endpoints', retryAfterSeconds: 60 },
+  authorize(request, apiKey) {
+    request.headers = { ...(request.headers ?? {}), 'x-api-key': apiKey };
+  },
+  errorMessage,
+  forbiddenHint:
+    'This endpoint needs an Apollo master API key (error_code API_INACCESSIBLE) — or, for "paid plans" messages, a paid Apollo plan. ' +
+    'Create a master key in Apollo (Settings → Integrations → API), or add this endpoint to the key’s scope, then reconnect.',
+  async testAuth(ctx) {
+    const { data } = await callJson<{ email?: unknown; first_name?: unknown; last_name?: unknown; id?: unknown }>(ctx, apollo, {
+      method: 'GET',
+      path: '/users/api_profile',
+    });
+    const name = [str(data?.first_name), str(data?.last_name)].filter(Boolean).join(' ');
+    return { account: str(data?.email) ?? (name || `user ${str(data?.id) ?? 'unknown'}`) };
+  },
+  events: {
+    support: {
+      reply_received: polling(),
+      lead_interested: polling(),
+      meeting_booked: {
+        mode: 'none',
+        why:
+          'Apollo’s API has no meeting-booked signal (neither a webhook nor a field on its outreach emails). Use this trigger with the connection of your scheduling tool (e.g. Calendly), or use "Lead Interested (Polling)", which fires when Apollo classifies a reply as willing to meet.',
+      },
+      email_bounced: polling(),
+      lead_unsubscribed: polling(),
+    },
+    parse,
+    listRecent,
+  },
+  async listCampaigns(ctx, page): Promise<CampaignOption[]> {
+    const { data } = await callJson<{ emailer_campaigns?: { id?: unknown; name?: unknown; archived?: unknown; active?: unknown }[] }>(ctx, apollo, {
+      method: 'POST',
+      path: withQuery('/emailer_campaigns/search', [
+        ['page', String(page + 1)],
+        ['per_page', '100'],
+      ]),
+    });
+    return (data?.emailer_campaigns ?? [])
+      .filter((c) => str(c.id))
+      .map((c) => ({ id: String(c.id), name: `${str(c.name) ?? String(c.id)}${c.archived === true ? ' (archived)' : c.active === false ? ' (inactive)' : ''}` }));
+  },
+};
+
+apollo.leads = apolloLeads(apollo);

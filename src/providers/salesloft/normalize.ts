@@ -1,0 +1,118 @@
+import { emptyLead, type UnifiedEvent } from '../../model/event';
+import type { Lead } from '../../model/lead';
+import type { EventType } from '../../model/tools';
+import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
+import type { CadenceMembership, Email, Meeting, Person } from './payloads';
+
+const TOOL = 'salesloft' as const;
+
+const cadenceOf = (ref: { id?: unknown } | null | undefined) => {
+  const id = str(ref?.id);
+  return id ? { id, name: null } : null;
+};
+
+/**
+ * `meeting_booked`: the Meeting object. The id is the meeting id alone — Salesloft's retries of a
+ * failed delivery (three more, 15 s apart) carry the same object, and the polling list of
+ * meetings gives the same id, whatever `updated_at` says later. `occurred_at` is when the
+ * meeting was created (booked), which also does not move.
+ */
+export const normalizeMeeting = (m: Meeting, raw: unknown): UnifiedEvent | null => {
+  const occurredAt = isoUtc(m.created_at) ?? isoUtc(m.updated_at);
+  if (!occurredAt) return null;
+  const attendees = m.attendees ?? [];
+  const organizer = attendees.find((a) => a.organizer === true);
+  const prospect =
+    attendees.find((a) => a.organizer !== true && email(a.email) === email(m.recipient_email)) ??
+    attendees.find((a) => a.organizer !== true);
+  const leadEmail = email(m.recipient_email) ?? email(prospect?.email) ?? email(m.guests?.[0]);
+  const fullName = str(m.recipient_name) ?? str(prospect?.name);
+  const { first, last } = splitName(fullName);
+  const location = str(m.location);
+  return {
+    id: eventId(TOOL, 'meeting_booked', [m.id]),
+    event: 'meeting_booked',
+    tool: TOOL,
+    occurred_at: occurredAt,
+    lead: { ...emptyLead(), email: leadEmail, first_name: first, last_name: last, full_name: fullName, tool_lead_id: str(m.person?.id) },
+    campaign: cadenceOf(m.cadence),
+    message: null,
+    meeting: {
+      id: str(m.id),
+      title: str(m.title),
+      start_time: isoUtc(m.start_time),
+      end_time: isoUtc(m.end_time),
+      timezone: null,
+      join_url: location && /^https?:\/\//i.test(location) ? location : null,
+      location,
+      organizer_email: email(organizer?.email) ?? email(m.owned_by_meetings_settings?.email_address),
+      rescheduled: Boolean(str(m.reschedule_status)),
+    },
+    category: str(m.status),
+    raw,
+  };
+};
+
+/** What an email activity says: a reply counted on it, or a bounce. */
+export const emailEvents = (e: Email): EventType[] => {
+  const types: EventType[] = [];
+  if ((e.counts?.replies ?? 0) > 0) types.push('reply_received');
+  if (e.bounced === true) types.push('email_bounced');
+  return types;
+};
+
+/**
+ * An email activity as Reply Received / Email Bounced. The email is ours; the id is its id, so
+ * each email fires once per type (polling dedupes by id). Salesloft does not expose the reply
+ * itself or its time here: `occurred_at` is the email's `updated_at` (when Salesloft recorded
+ * the reply or bounce on it), the reply text is unknown.
+ */
+export const normalizeEmail = (e: Email, type: 'reply_received' | 'email_bounced', raw: unknown): UnifiedEvent | null => {
+  const occurredAt = isoUtc(e.updated_at) ?? isoUtc(e.sent_at) ?? isoUtc(e.created_at);
+  if (!occurredAt) return null;
+  const leadEmail = email(e.recipient_email_address);
+  const isReply = type === 'reply_received';
+  return {
+    id: eventId(TOOL, type, [e.id]),
+    event: type,
+    tool: TOOL,
+    occurred_at: occurredAt,
+    lead: { ...emptyLead(), email: leadEmail, tool_lead_id: str(e.recipient?.id) },
+    campaign: cadenceOf(e.cadence),
+    message: {
+      id: str(e.id),
+      thread_id: null,
+      subject: str(e.subject),
+      text: null,
+      html: null,
+      from_email: isReply ? leadEmail : null,
+      to_email: isReply ? null : leadEmail,
+      sent_at: isReply ? null : isoUtc(e.sent_at),
+    },
+    meeting: null,
+    category: null,
+    raw,
+  };
+};
+
+export const leadFromPerson = (p: Person, memberships: CadenceMembership[]): Lead => {
+  const first = str(p.first_name);
+  const last = str(p.last_name);
+  return {
+    id: `salesloft:${p.id}`,
+    tool: TOOL,
+    tool_lead_id: String(p.id),
+    email: email(p.email_address),
+    first_name: first,
+    last_name: last,
+    full_name: str(p.display_name) ?? joinName(first, last),
+    company: str(p.person_company_name),
+    title: str(p.title),
+    phone: str(p.phone) ?? str(p.mobile_phone),
+    linkedin_url: str(p.linkedin_url),
+    unsubscribed: typeof p.do_not_contact === 'boolean' ? p.do_not_contact : null,
+    campaigns: memberships
+      .filter((m) => str(m.cadence?.id))
+      .map((m) => ({ id: String(m.cadence?.id), name: null, status: str(m.current_state) })),
+  };
+};
