@@ -2,6 +2,8 @@ import type { ToolId } from '../model/tools';
 import { apollo } from './apollo';
 import { calendly } from './calendly';
 import { lemlist } from './lemlist';
+import { mixmax } from './mixmax';
+import { replyio } from './replyio';
 import { salesloft } from './salesloft';
 import { smartlead } from './smartlead';
 import type { Provider } from './types';
@@ -10,9 +12,11 @@ import type { Provider } from './types';
 export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
   smartlead,
   lemlist,
+  replyio,
   apollo,
   salesloft,
   calendly,
+  mixmax,
 };
 
 export const findProvider = (tool: unknown): Provider | null =>

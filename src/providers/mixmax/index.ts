@@ -1,0 +1,128 @@
+import type { UnifiedEvent } from '../../model/event';
+import { EVENT_LABELS, type EventType } from '../../model/tools';
+import { email, str } from '../../model/values';
+import { callJson } from '../../http/client';
+import type { Delivery } from '../../delivery/delivery';
+import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { safeEqual, URL_SECRET_PARAM } from '../shared/secrets';
+import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, TriggerInput } from '../types';
+import { mixmaxLeads } from './leads';
+import { isDaemon, normalizeBounce, normalizeReceived } from './normalize';
+import { isBounceName, MESSAGE_EVENTS, MessageEvent, Sequence, TRACKING_EVENTS, TrackingEvent } from './payloads';
+
+const errorMessage = (content: string): string | null => {
+  try {
+    const body = JSON.parse(content) as Record<string, unknown>;
+    return str(body.message) ?? str(body.error) ?? (Array.isArray(body.errors) ? body.errors.map(String).join('; ') : null);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The rules API cannot create a webhook action (its type and config are undocumented), so no
+ * trigger subscribes: the user creates the rule in Mixmax and posts it to the Normalize Webhook
+ * action. The message says exactly which rule.
+ */
+const byRule = (event: EventType, rule: string): EventSupport => ({
+  mode: 'none',
+  why:
+    `Mixmax's API cannot register a webhook for ${EVENT_LABELS[event]} (its rules API does not document the webhook action). ` +
+    `Instead, in Mixmax open Rules (app.mixmax.com/dashboard/rules), create a rule ${rule} with the action "Send to webhook" pointing at a ` +
+    '"Webhooks by Zapier → Catch Hook" URL, then add the Sales Connect "Normalize Webhook" action after that hook.',
+});
+const notInMixmax = (event: EventType, what: string): EventSupport => ({
+  mode: 'none',
+  why: `Mixmax sends no ${what} event to rules or webhooks, so ${EVENT_LABELS[event]} is not available for Mixmax. Use the connection of the tool that records it (Calendly for meetings).`,
+});
+
+const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  if (sub?.secret) {
+    const given = delivery.query[URL_SECRET_PARAM];
+    if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Mixmax', 'the webhook URL secret is missing or wrong');
+  }
+  const body = delivery.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Mixmax', body);
+  const name = (body as { eventName?: unknown }).eventName;
+  if (typeof name !== 'string') throw unrecognisedPayload(z, 'Mixmax', body, 'no eventName');
+  try {
+    if ((MESSAGE_EVENTS as readonly string[]).includes(name) || isBounceName(name)) {
+      const parsed = MessageEvent.safeParse(body);
+      if (!parsed.success) throw unrecognisedPayload(z, 'Mixmax', body, `${name} fields do not match: ${parsed.error.message}`);
+      const m = parsed.data;
+      if (isBounceName(name) || (name === 'message:received' && isDaemon(m))) return [normalizeBounce(m, body)];
+      if (name === 'message:sent') return [];
+      // message:received: a reply only when someone other than our own mailbox wrote it.
+      const writer = email(m.from?.email);
+      if (!writer || writer === email(m.receivedBy?.email)) return [];
+      return [normalizeReceived(m, body)];
+    }
+    if ((TRACKING_EVENTS as readonly string[]).includes(name)) {
+      const parsed = TrackingEvent.safeParse(body);
+      if (!parsed.success) throw unrecognisedPayload(z, 'Mixmax', body, `${name} fields do not match: ${parsed.error.message}`);
+      return []; // opens and clicks are not unified events
+    }
+    throw unrecognisedPayload(z, 'Mixmax', body, `unknown eventName ${name}`);
+  } catch (err) {
+    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Mixmax', body, `${name} carries no usable "sent" time`);
+    throw err;
+  }
+};
+
+const PAGE_SIZE = 50;
+/** Sequences are cursor-paginated (`next`); a 0-based page follows the cursor page times. */
+const listSequences = async (ctx: Ctx, page: number): Promise<CampaignOption[]> => {
+  let cursor: string | null = null;
+  for (let i = 0; i <= page; i += 1) {
+    const params: Record<string, string> = { limit: String(PAGE_SIZE) };
+    if (cursor) params.next = cursor;
+    const { data } = await callJson<{ results?: unknown[]; next?: unknown; hasNext?: unknown } | null>(ctx, mixmax, {
+      method: 'GET',
+      path: '/sequences',
+      params,
+    });
+    if (i === page) {
+      return (data?.results ?? [])
+        .map((r) => Sequence.safeParse(r))
+        .filter((r) => r.success)
+        .map((r) => ({ id: r.data._id, name: str(r.data.name) ?? r.data._id }));
+    }
+    cursor = str(data?.next);
+    if (!cursor || data?.hasNext === false) return [];
+  }
+  return [];
+};
+
+export const mixmax: Provider = {
+  id: 'mixmax',
+  label: 'Mixmax',
+  apiKeyHelp:
+    'In Mixmax open **Settings → Integrations → API** and create a token (API access needs a Growth+ or Enterprise plan).',
+  apiKeyUrl: 'https://app.mixmax.com/dashboard/settings/personal/integrations',
+  defaultBaseUrl: 'https://api.mixmax.com/v1',
+  rateLimit: { description: 'Mixmax publishes no fixed limit; it answers 429 when a token sends too much', retryAfterSeconds: 60 },
+  authorize(request, apiKey) {
+    request.headers = { ...(request.headers ?? {}), 'X-API-Token': apiKey };
+  },
+  errorMessage,
+  forbiddenHint: 'Mixmax API access needs a Growth+ or Enterprise plan, and sequences must be owned by or shared with this user.',
+  async testAuth(ctx) {
+    const { data } = await callJson<{ _id?: unknown; email?: unknown; name?: unknown }>(ctx, mixmax, { method: 'GET', path: '/users/me' });
+    return { account: str(data?.email) ?? str(data?.name) ?? str(data?._id) ?? 'Mixmax user' };
+  },
+  events: {
+    support: {
+      reply_received: byRule('reply_received', 'with the trigger "Email received" (event message:received)'),
+      email_bounced: byRule('email_bounced', 'with the trigger "Email bounced"'),
+      lead_interested: notInMixmax('lead_interested', 'interest or reply-category'),
+      meeting_booked: notInMixmax('meeting_booked', 'documented meeting-booked'),
+      lead_unsubscribed: notInMixmax('lead_unsubscribed', 'documented unsubscribe'),
+    },
+    parse,
+  },
+  listCampaigns: (ctx, page) => listSequences(ctx, page),
+  get leads() {
+    return mixmaxLeads(mixmax);
+  },
+};

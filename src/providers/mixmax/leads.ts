@@ -1,0 +1,164 @@
+import type { ActionOutcome, Lead } from '../../model/lead';
+import { email as lowerEmail, joinName, splitName, str } from '../../model/values';
+import { callJson } from '../../http/client';
+import type { Ctx, LeadInput, LeadOperations, Provider } from '../types';
+import { Contact, RecipientResult } from './payloads';
+
+/** Mixmax lead operations (developer.mixmax.com /contacts, /sequences). Decisions: README.md. */
+const TOOL = 'mixmax' as const;
+
+const leadOf = (c: Contact): Lead => {
+  const fullName = str(c.name);
+  const { first, last } = splitName(fullName);
+  const meta = c.meta ?? {};
+  return {
+    id: `${TOOL}:${c._id}`,
+    tool: TOOL,
+    tool_lead_id: c._id,
+    email: lowerEmail(c.email),
+    first_name: str(meta['First Name']) ?? first,
+    last_name: str(meta['Last Name']) ?? last,
+    full_name: fullName,
+    company: str(meta.Company),
+    title: str(meta.Title),
+    phone: str(meta.Phone),
+    linkedin_url: null,
+    // Mixmax keeps unsubscribes per sequence send, not on the contact; sequence membership is
+    // only listable per sequence (GET /sequences/{id}/recipients), so neither is known here.
+    unsubscribed: null,
+    campaigns: [],
+  };
+};
+
+/** `GET /v1/contacts?search=` then an exact (case-insensitive) email match on the results. */
+const findContact = async (ctx: Ctx, provider: Provider, address: string): Promise<Contact | null> => {
+  const { data } = await callJson<{ results?: unknown[] } | unknown[] | null>(ctx, provider, {
+    method: 'GET',
+    path: '/contacts',
+    params: { search: address, limit: '50' },
+  });
+  const rows = Array.isArray(data) ? data : (data?.results ?? []);
+  for (const row of rows) {
+    const parsed = Contact.safeParse(row);
+    if (parsed.success && lowerEmail(parsed.data.email) === address) return parsed.data;
+  }
+  return null;
+};
+
+/** Sequence variables Mixmax substitutes: its built-in names plus the caller's custom fields. */
+const variablesOf = (lead: LeadInput): Record<string, string> => {
+  const vars: Record<string, string> = {};
+  if (lead.first_name) vars['First Name'] = lead.first_name;
+  if (lead.last_name) vars['Last Name'] = lead.last_name;
+  if (lead.company) vars.Company = lead.company;
+  if (lead.title) vars.Title = lead.title;
+  if (lead.phone) vars.Phone = lead.phone;
+  return { ...vars, ...(lead.custom_fields ?? {}) };
+};
+
+const inputLead = (lead: LeadInput, address: string): Lead => ({
+  id: `${TOOL}:${address}`,
+  tool: TOOL,
+  tool_lead_id: address,
+  email: address,
+  first_name: lead.first_name,
+  last_name: lead.last_name,
+  full_name: joinName(lead.first_name, lead.last_name),
+  company: lead.company,
+  title: lead.title,
+  phone: lead.phone,
+  linkedin_url: lead.linkedin_url,
+  unsubscribed: null,
+  campaigns: [],
+});
+
+const outcome = (kind: ActionOutcome['outcome'], lead: Lead | null, campaignId: string, detail: string, affected: ActionOutcome['affected_campaigns'] = []): ActionOutcome => ({
+  outcome: kind,
+  tool: TOOL,
+  lead,
+  campaign: { id: campaignId, name: null },
+  affected_campaigns: affected,
+  detail,
+});
+
+export const mixmaxLeads = (provider: Provider): LeadOperations => ({
+  campaignRequiredForCreate: false,
+  // `POST /sequences/{id}/cancel` is the only per-recipient stop the API documents.
+  stopModes: ['remove'],
+
+  async find(ctx, address) {
+    const contact = await findContact(ctx, provider, address.trim().toLowerCase());
+    return contact ? leadOf(contact) : null;
+  },
+
+  async upsert(ctx, lead) {
+    const address = lead.email.trim().toLowerCase();
+    const existing = await findContact(ctx, provider, address);
+    // The contacts API documents no update call: an existing contact is returned as it is.
+    if (existing) return { lead: leadOf(existing), created: false };
+    const body: Record<string, unknown> = { email: address };
+    const name = joinName(lead.first_name, lead.last_name);
+    if (name) body.name = name;
+    const { data } = await callJson<unknown>(ctx, provider, { method: 'POST', path: '/contacts', body });
+    const parsed = Contact.safeParse(data);
+    if (!parsed.success) {
+      throw new ctx.z.errors.Error(`Mixmax did not return the contact it created for ${address}.`, 'UnexpectedResponse', 502);
+    }
+    return { lead: leadOf(parsed.data), created: true };
+  },
+
+  async enroll(ctx, req) {
+    // Mixmax matches duplicates and unsubscribes case-sensitively: always send lower case.
+    const address = req.lead.email.trim().toLowerCase();
+    const lead = inputLead(req.lead, address);
+    const { data } = await callJson<{ recipients?: unknown[] }>(ctx, provider, {
+      method: 'POST',
+      path: `/sequences/${encodeURIComponent(req.campaign_id)}/recipients`,
+      body: { recipients: [{ email: address, variables: variablesOf(req.lead) }] },
+    });
+    const rows = (data?.recipients ?? []).map((r) => RecipientResult.safeParse(r)).filter((r) => r.success).map((r) => r.data);
+    const mine = rows.find((r) => lowerEmail(r.email) === address) ?? rows[0];
+    if (!mine) throw new ctx.z.errors.Error(`Mixmax answered without a result for ${address}.`, 'UnexpectedResponse', 502);
+    switch (mine.status) {
+      case 'success':
+        return outcome('enrolled', lead, req.campaign_id, `Mixmax added ${address} to sequence ${req.campaign_id}.`);
+      case 'duplicated':
+        if (req.policy.if_already_enrolled === 'error') {
+          throw new ctx.z.errors.Error(`${address} is already a recipient of Mixmax sequence ${req.campaign_id}.`, 'AlreadyEnrolled', 409);
+        }
+        return outcome('already_enrolled', lead, req.campaign_id, `Mixmax skipped ${address}: sequence ${req.campaign_id} was already sent to this recipient.`);
+      case 'unsubscribed':
+        return outcome('skipped_unsubscribed', { ...lead, unsubscribed: true }, req.campaign_id, `Mixmax skipped ${address}: the recipient has unsubscribed.`);
+      default: {
+        const errors = (mine.errors ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') || mine.status;
+        if (/limit|quota|too many/i.test(errors)) {
+          throw new ctx.z.errors.ThrottledError(`Mixmax did not add ${address} to sequence ${req.campaign_id}: ${errors}`, 3600);
+        }
+        throw new ctx.z.errors.Error(`Mixmax did not add ${address} to sequence ${req.campaign_id}: ${errors}`, 'EnrollFailed', 400);
+      }
+    }
+  },
+
+  async stop(ctx, req) {
+    const address = req.email.trim().toLowerCase();
+    if (!req.campaign_id) {
+      throw new ctx.z.errors.Error(
+        'Mixmax stops a recipient one sequence at a time: choose the Sequence to stop (Mixmax has no "all sequences" cancel call).',
+        'MissingCampaign',
+        400,
+      );
+    }
+    const res = await callJson(ctx, provider, {
+      method: 'POST',
+      path: `/sequences/${encodeURIComponent(req.campaign_id)}/cancel`,
+      body: { emails: [address] },
+      allowStatuses: [404],
+    });
+    if (res.status === 404) {
+      return outcome('not_found', null, req.campaign_id, `Mixmax has no sequence ${req.campaign_id} with recipient ${address}; nothing to stop.`);
+    }
+    return outcome('stopped', null, req.campaign_id, `Mixmax cancelled the remaining stages of sequence ${req.campaign_id} for ${address}.`, [
+      { id: req.campaign_id, name: null, status: 'cancelled' },
+    ]);
+  },
+});

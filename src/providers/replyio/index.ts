@@ -1,0 +1,185 @@
+import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { str } from '../../model/values';
+import { callJson } from '../../http/client';
+import type { Delivery } from '../../delivery/delivery';
+import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { replyioLeads } from './leads';
+import {
+  fromShapeA,
+  fromShapeB,
+  normalizeBounce,
+  normalizeCategorized,
+  normalizeMeeting,
+  normalizeReply,
+  normalizeUnsubscribe,
+  type ReplyEvent,
+} from './normalize';
+import { EnvelopeA, EnvelopeB, IGNORED_TYPES } from './payloads';
+
+/** One v3 event type per subscription (docs.reply.io "Create a webhook subscription"). */
+const WEBHOOK_EVENT: Record<EventType, string> = {
+  reply_received: 'email_replied',
+  lead_interested: 'reply_categorized',
+  meeting_booked: 'meeting_booked',
+  email_bounced: 'email_bounced',
+  lead_unsubscribed: 'email_unsubscribed',
+};
+/** The newer event catalog names the opt-out event differently; tried when the first is refused. */
+const UNSUBSCRIBE_FALLBACK = 'contact_opted_out';
+
+/**
+ * v3 errors are application/problem+json (`title`, `detail`, `code` slug such as
+ * `sequence.notFound`); legacy v1 answers `{message}` / `{error}` or plain text.
+ */
+const errorMessage = (content: string): string | null => {
+  try {
+    const body = JSON.parse(content) as Record<string, unknown>;
+    const problem = [str(body.title), str(body.detail)].filter(Boolean).join(': ');
+    const code = str(body.code);
+    const text = problem || str(body.message) || str(body.error) || str(body.Message) || null;
+    if (text) return code && !text.includes(code) ? `${text} (${code})` : text;
+    return code;
+  } catch {
+    return null;
+  }
+};
+
+const isV3 = (url: string): boolean => {
+  try {
+    return /(^|\/)v3\//.test(new URL(url).pathname);
+  } catch {
+    return url.includes('/v3/');
+  }
+};
+
+const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
+  const secret = newSecret();
+  const url = withUrlSecret(req.targetUrl, secret);
+  const body = (eventType: string) => ({
+    eventType,
+    url,
+    scope: 'Team',
+    enabled: true,
+    payloadConfig: { includeEmailUrl: false, includeEmailText: true, includeProspectCustomFields: true },
+  });
+  const eventType = WEBHOOK_EVENT[req.event];
+  let created = await callJson<{ id?: unknown }>(ctx, replyio, {
+    method: 'POST',
+    path: '/v3/webhooks',
+    body: body(eventType),
+    allowStatuses: req.event === 'lead_unsubscribed' ? [400, 422] : [],
+  });
+  let usedType = eventType;
+  if (created.status === 400 || created.status === 422) {
+    usedType = UNSUBSCRIBE_FALLBACK;
+    created = await callJson(ctx, replyio, { method: 'POST', path: '/v3/webhooks', body: body(usedType) });
+  }
+  const id = str(created.data?.id);
+  if (!id) throw new ctx.z.errors.Error('Reply.io created the webhook but returned no subscription id.', 'SubscribeFailed', 502);
+  return { tool: 'replyio', id, secret, event_type: usedType };
+};
+
+const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
+  await callJson(ctx, replyio, { method: 'DELETE', path: `/v3/webhooks/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+};
+
+/** Which documented shape a body is, read into one form; null when it is neither. */
+const readEnvelope = (body: Record<string, unknown>): { event: ReplyEvent } | { error: string } | null => {
+  const event = body.event;
+  if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') return null;
+  if (body.payload && typeof body.payload === 'object') {
+    const b = EnvelopeB.safeParse(body);
+    return b.success ? { event: fromShapeB(b.data) } : { error: b.error.message };
+  }
+  const a = EnvelopeA.safeParse(body);
+  return a.success ? { event: fromShapeA(a.data, body) } : { error: a.error.message };
+};
+
+const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  if (sub?.secret) {
+    const given = delivery.query[URL_SECRET_PARAM];
+    if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Reply.io', 'the webhook URL secret is missing or wrong');
+  }
+  const body = delivery.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Reply.io', body);
+  const read = readEnvelope(body as Record<string, unknown>);
+  if (!read) throw unrecognisedPayload(z, 'Reply.io', body, 'no event envelope with a type');
+  if ('error' in read) throw unrecognisedPayload(z, 'Reply.io', body, `fields do not match: ${read.error}`);
+  const e = read.event;
+  try {
+    switch (e.type) {
+      case 'email_replied':
+        return [normalizeReply(e, body)];
+      case 'reply_categorized':
+        return normalizeCategorized(e, body, input);
+      case 'meeting_booked':
+        return [normalizeMeeting(e, body)];
+      case 'email_bounced':
+        return [normalizeBounce(e, body)];
+      case 'email_unsubscribed':
+      case 'contact_opted_out':
+        return [normalizeUnsubscribe(e, body)];
+      default:
+        if ((IGNORED_TYPES as readonly string[]).includes(e.type)) return [];
+        throw unrecognisedPayload(z, 'Reply.io', body, `unknown event type ${e.type}`);
+    }
+  } catch (err) {
+    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Reply.io', body, `${e.type} carries no usable timestamp`);
+    throw err;
+  }
+};
+
+interface Campaign {
+  id: number | string;
+  name?: string;
+  status?: number | string;
+}
+
+export const replyio: Provider = {
+  id: 'replyio',
+  label: 'Reply.io',
+  apiKeyHelp:
+    'In Reply.io open **Settings → API Key** and copy the key. For team-wide webhooks use the key of the team owner (or a Master API key).',
+  apiKeyUrl: 'https://run.reply.io/Dashboard/Material#/settings/api',
+  defaultBaseUrl: 'https://api.reply.io',
+  rateLimit: { description: '15,000 API calls per key per month; some v1 statistics calls allow one request per 10 s', retryAfterSeconds: 10 },
+  /** v3 takes `Authorization: Bearer`; the legacy v1/v2 paths take `X-Api-Key` (decided by path). */
+  authorize(request, apiKey) {
+    const header: Record<string, string> = isV3(request.url) ? { Authorization: `Bearer ${apiKey}` } : { 'X-Api-Key': apiKey };
+    request.headers = { ...(request.headers ?? {}), ...header };
+  },
+  errorMessage,
+  forbiddenHint:
+    'Team-scope webhooks on a private team need the team owner’s key, and other users’ contacts need a Master API key: reconnect with that key.',
+  async testAuth(ctx) {
+    const { data } = await callJson<{ userId?: unknown; username?: unknown; email?: unknown }>(ctx, replyio, { method: 'GET', path: '/v3/whoami' });
+    return { account: str(data?.username) ?? str(data?.email) ?? (str(data?.userId) ? `user ${str(data?.userId)}` : 'Reply.io user') };
+  },
+  events: {
+    support: {
+      reply_received: { mode: 'instant' },
+      lead_interested: { mode: 'instant' },
+      meeting_booked: { mode: 'instant' },
+      email_bounced: { mode: 'instant' },
+      lead_unsubscribed: { mode: 'instant' },
+    },
+    subscribe,
+    unsubscribe,
+    parse,
+    // No account-wide activity feed in the API (v1 stats are per person and throttled): the sample stands in.
+    listRecent: async () => [],
+  },
+  async listCampaigns(ctx, page): Promise<CampaignOption[]> {
+    // GET /v1/campaigns returns every sequence in one array: one page.
+    if (page > 0) return [];
+    const { data } = await callJson<Campaign[] | null>(ctx, replyio, { method: 'GET', path: '/v1/campaigns' });
+    return (Array.isArray(data) ? data : []).map((c) => ({ id: String(c.id), name: str(c.name) ?? String(c.id) }));
+  },
+  get leads() {
+    return replyioLeads(replyio);
+  },
+};

@@ -1,0 +1,228 @@
+import type { Lead, LeadCampaign, ActionOutcome } from '../../model/lead';
+import { email as lowerEmail, joinName, str } from '../../model/values';
+import { callJson } from '../../http/client';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
+import { Person, PersonStats, PushResult } from './payloads';
+
+/**
+ * Reply.io lead operations on the legacy v1 API (official CLI `replyio/reply-cli`) plus the
+ * v3 per-sequence status endpoint for pausing / finishing. Every decision is in README.md.
+ */
+const TOOL = 'replyio' as const;
+
+const leadOf = (p: Person, campaigns: LeadCampaign[] = [], unsubscribed: boolean | null = null): Lead => {
+  const first = str(p.firstName);
+  const last = str(p.lastName);
+  return {
+    id: `${TOOL}:${String(p.id)}`,
+    tool: TOOL,
+    tool_lead_id: String(p.id),
+    email: lowerEmail(p.email),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(p.company),
+    title: str(p.title),
+    phone: str(p.phone),
+    linkedin_url: str(p.linkedInProfile),
+    unsubscribed,
+    campaigns,
+  };
+};
+
+/** `GET /v1/people?email=`: the contact, or null (404, or an empty answer). */
+const getPerson = async (ctx: Ctx, provider: Provider, address: string): Promise<Person | null> => {
+  const res = await callJson<unknown>(ctx, provider, { method: 'GET', path: '/v1/people', params: { email: address }, allowStatuses: [404] });
+  if (res.status === 404 || !res.data) return null;
+  const data = Array.isArray(res.data) ? res.data[0] : (res.data as { people?: unknown[] }).people?.[0] ?? res.data;
+  const parsed = Person.safeParse(data);
+  return parsed.success ? parsed.data : null;
+};
+
+/** `GET /v1/stats/person?email=`: opt-out flags and per-sequence status, or null when unknown. */
+const getStats = async (ctx: Ctx, provider: Provider, address: string): Promise<PersonStats | null> => {
+  const res = await callJson<unknown>(ctx, provider, { method: 'GET', path: '/v1/stats/person', params: { email: address }, allowStatuses: [404] });
+  if (res.status === 404 || !res.data) return null;
+  const parsed = PersonStats.safeParse(res.data);
+  return parsed.success ? parsed.data : null;
+};
+
+const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[^a-z]/g, '');
+/** Person statuses in which the sequence still sends to the contact. */
+const isRunning = (personStatus: string | null | undefined) => ['active', 'outofoffice', 'ooo'].includes(norm(personStatus));
+const isPaused = (personStatus: string | null | undefined) => norm(personStatus) === 'paused';
+
+const campaignsOf = (stats: PersonStats | null): LeadCampaign[] =>
+  (stats?.campaigns ?? []).map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) ?? str(c.status) }));
+
+const personBody = (lead: LeadInput): Record<string, unknown> => {
+  const body: Record<string, unknown> = { email: lead.email };
+  if (lead.first_name) body.firstName = lead.first_name;
+  if (lead.last_name) body.lastName = lead.last_name;
+  if (lead.company) body.company = lead.company;
+  if (lead.title) body.title = lead.title;
+  if (lead.phone) body.phone = lead.phone;
+  if (lead.linkedin_url) body.linkedInProfile = lead.linkedin_url;
+  const custom = Object.entries(lead.custom_fields ?? {});
+  if (custom.length) body.customFields = custom.map(([key, value]) => ({ key, value }));
+  return body;
+};
+
+/** `POST /v1/people` creates or updates by email and answers with the contact. */
+const savePerson = async (ctx: Ctx, provider: Provider, lead: LeadInput): Promise<Person> => {
+  const { data } = await callJson<unknown>(ctx, provider, { method: 'POST', path: '/v1/people', body: personBody(lead) });
+  const parsed = Person.safeParse(data);
+  if (!parsed.success) {
+    throw new ctx.z.errors.Error(`Reply.io saved ${lead.email} but did not return the contact's id.`, 'UnexpectedResponse', 502);
+  }
+  return parsed.data;
+};
+
+const outcome = (
+  kind: ActionOutcome['outcome'],
+  lead: Lead | null,
+  campaign: { id: string; name: string | null } | null,
+  detail: string,
+  affected: LeadCampaign[] = [],
+): ActionOutcome => ({ outcome: kind, tool: TOOL, lead, campaign, affected_campaigns: affected, detail });
+
+export const replyioLeads = (provider: Provider): LeadOperations => ({
+  campaignRequiredForCreate: false,
+  stopModes: ['pause', 'remove', 'mark_finished'],
+
+  async find(ctx, address) {
+    const target = address.trim().toLowerCase();
+    const person = await getPerson(ctx, provider, target);
+    if (!person) return null;
+    const stats = await getStats(ctx, provider, target);
+    return leadOf(person, campaignsOf(stats), stats ? Boolean(stats.isOptedOut || stats.isBlocked) : null);
+  },
+
+  async upsert(ctx, lead) {
+    const target = lead.email.trim().toLowerCase();
+    const existing = await getPerson(ctx, provider, target);
+    const saved = await savePerson(ctx, provider, { ...lead, email: target });
+    return { lead: leadOf(saved), created: existing === null };
+  },
+
+  async enroll(ctx, req: EnrollRequest) {
+    const address = req.lead.email.trim().toLowerCase();
+    const campaign = { id: req.campaign_id, name: null };
+    const person = await savePerson(ctx, provider, { ...req.lead, email: address });
+    const lead = leadOf(person);
+    const { data } = await callJson<unknown>(ctx, provider, {
+      method: 'POST',
+      path: '/v1/Actions/pushContactsToSequence',
+      body: {
+        ContactIds: [Number.isNaN(Number(person.id)) ? person.id : Number(person.id)],
+        SequenceId: Number.isNaN(Number(req.campaign_id)) ? req.campaign_id : Number(req.campaign_id),
+        OverwriteExisting: req.policy.if_in_other_campaign === 'add_anyway',
+      },
+    });
+    const result = PushResult.safeParse(data ?? {});
+    const counts = result.success ? result.data : {};
+    if ((counts.affectedIdList ?? []).some((id) => String(id) === String(person.id))) {
+      return outcome('enrolled', lead, campaign, `Reply.io added ${address} to sequence ${req.campaign_id}.`);
+    }
+    if ((counts.skippedByOptedOutStatus ?? 0) > 0) {
+      return outcome('skipped_unsubscribed', { ...lead, unsubscribed: true }, campaign, `Reply.io skipped ${address}: the contact has opted out, so it was not added to sequence ${req.campaign_id}.`);
+    }
+    if ((counts.skippedByInvalidEmail ?? 0) > 0) {
+      throw new ctx.z.errors.Error(`Reply.io did not add ${address} to sequence ${req.campaign_id}: it reports the email address as invalid.`, 'InvalidEmail', 400);
+    }
+    if ((counts.skippedByOwner ?? 0) > 0) {
+      throw new ctx.z.errors.Error(
+        `Reply.io did not add ${address} to sequence ${req.campaign_id}: the contact belongs to another user. Use that user's API key (or a Master API key).`,
+        'ContactOwnedByOtherUser',
+        403,
+      );
+    }
+    // A plain "skipped": the contact is already in a sequence. Which one decides the outcome.
+    const stats = await getStats(ctx, provider, address);
+    const memberships = stats?.campaigns ?? [];
+    const here = memberships.find((c) => String(c.id) === req.campaign_id);
+    const withCampaigns = { ...lead, campaigns: campaignsOf(stats), unsubscribed: stats ? Boolean(stats.isOptedOut || stats.isBlocked) : null };
+    if (stats?.isOptedOut || stats?.isBlocked) {
+      return outcome('skipped_unsubscribed', withCampaigns, campaign, `Reply.io skipped ${address}: the contact is opted out or blocked.`);
+    }
+    if (here && (isRunning(here.personStatus) || isPaused(here.personStatus))) {
+      const named = { id: req.campaign_id, name: str(here.name) };
+      if (req.policy.if_already_enrolled === 'error') {
+        throw new ctx.z.errors.Error(`${address} is already in Reply.io sequence ${named.name ?? req.campaign_id} (${here.personStatus}).`, 'AlreadyEnrolled', 409);
+      }
+      return outcome('already_enrolled', withCampaigns, named, `${address} is already in Reply.io sequence "${named.name ?? req.campaign_id}" (${here.personStatus}); nothing changed.`);
+    }
+    if (here) {
+      return outcome(
+        'skipped_previously_contacted',
+        withCampaigns,
+        { id: req.campaign_id, name: str(here.name) },
+        `Reply.io kept ${address} out of sequence "${str(here.name) ?? req.campaign_id}": the contact already went through it (${here.personStatus ?? 'finished'}). Reply.io does not re-add a contact to a sequence it has been in.`,
+      );
+    }
+    const other = memberships.find((c) => isRunning(c.personStatus) || isPaused(c.personStatus));
+    if (other) {
+      return outcome(
+        'skipped_in_other_campaign',
+        withCampaigns,
+        campaign,
+        `Reply.io skipped ${address}: the contact is in another sequence ("${str(other.name) ?? other.id}"). Set "If in another campaign" to "add anyway" to move it.`,
+      );
+    }
+    throw new ctx.z.errors.Error(`Reply.io skipped ${address} for sequence ${req.campaign_id} without saying why.`, 'EnrollSkipped', 409);
+  },
+
+  async stop(ctx, req: StopRequest) {
+    const address = req.email.trim().toLowerCase();
+    const stats = await getStats(ctx, provider, address);
+    if (!stats) return outcome('not_found', null, null, `Reply.io has no contact ${address}; nothing to stop.`);
+    const all = stats.campaigns ?? [];
+    const scoped = req.campaign_id ? all.filter((c) => String(c.id) === req.campaign_id) : all;
+    const named = req.campaign_id ? { id: req.campaign_id, name: str(scoped[0]?.name) } : null;
+    if (req.campaign_id && scoped.length === 0) {
+      return outcome('not_found', null, named, `${address} is not in Reply.io sequence ${req.campaign_id}; nothing to stop.`);
+    }
+    // What each mode changes: pause only stops a running contact; remove / finish any membership still going.
+    const targets = scoped.filter((c) =>
+      req.mode === 'pause' ? isRunning(c.personStatus) : req.mode === 'remove' ? true : isRunning(c.personStatus) || isPaused(c.personStatus),
+    );
+    if (targets.length === 0) {
+      return outcome('already_stopped', null, named, `${address} is not running in ${req.campaign_id ? `Reply.io sequence ${named?.name ?? req.campaign_id}` : 'any Reply.io sequence'}; nothing changed.`,
+        scoped.map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) })));
+    }
+    const newStatus = req.mode === 'pause' ? 'paused' : req.mode === 'remove' ? 'removed' : 'finished';
+    if (req.mode === 'remove') {
+      if (req.campaign_id) {
+        await callJson(ctx, provider, {
+          method: 'POST',
+          path: '/v1/actions/removepersonfromcampaignbyid',
+          body: { campaignId: Number.isNaN(Number(req.campaign_id)) ? req.campaign_id : Number(req.campaign_id), email: address },
+        });
+      } else {
+        await callJson(ctx, provider, { method: 'POST', path: '/v1/actions/removepersonfromallcampaigns', body: { email: address } });
+      }
+    } else {
+      const contactId = str(stats.id);
+      if (!contactId) throw new ctx.z.errors.Error(`Reply.io did not return the id of ${address}.`, 'UnexpectedResponse', 502);
+      for (const c of targets) {
+        const { data } = await callJson<Record<string, unknown> | null>(ctx, provider, {
+          method: 'POST',
+          path: `/v3/sequences/${encodeURIComponent(String(c.id))}/contacts/set-status-in-sequence`,
+          body: { contactIds: [Number(contactId)], statusInSequence: newStatus },
+        });
+        const failure = data && typeof data === 'object' ? (data as Record<string, unknown>)[contactId] : undefined;
+        if (failure) {
+          throw new ctx.z.errors.Error(
+            `Reply.io did not set ${address} to ${newStatus} in sequence ${str(c.name) ?? c.id}: ${JSON.stringify(failure)}`,
+            'StopFailed',
+            409,
+          );
+        }
+      }
+    }
+    const affected = targets.map((c) => ({ id: String(c.id), name: str(c.name), status: newStatus }));
+    const names = affected.map((c) => `"${c.name ?? c.id}"`).join(', ');
+    const verb = req.mode === 'pause' ? 'paused' : req.mode === 'remove' ? 'removed' : 'marked as finished';
+    return outcome('stopped', null, named, `Reply.io ${verb} ${address} in ${names}.`, affected);
+  },
+});

@@ -1,0 +1,122 @@
+import nock from 'nock';
+import { ActionOutcome, Lead } from '../src/model/lead';
+import { mixmax } from '../src/providers/mixmax';
+import type { EnrollRequest, LeadInput } from '../src/providers/types';
+import { expectAllCalled, messageOf, resetNock, runWith } from './support/app';
+
+const API = 'https://api.mixmax.com';
+const KEY = 'test-mixmax-key';
+const TOKEN = { reqheaders: { 'x-api-token': KEY } };
+const ops = mixmax.leads!;
+
+beforeEach(resetNock);
+afterEach(() => nock.cleanAll());
+
+const leadIn: LeadInput = {
+  email: 'Hugo@Mixmax.com',
+  first_name: 'Hugo',
+  last_name: 'Brockman',
+  company: 'Mixmax',
+  title: null,
+  phone: null,
+  linkedin_url: null,
+  custom_fields: { Plan: 'Growth' },
+};
+const policy = { if_already_enrolled: 'skip', if_in_other_campaign: 'skip', if_previously_contacted: 'skip' } as EnrollRequest['policy'];
+const RECIPIENTS_BODY = {
+  recipients: [{ email: 'hugo@mixmax.com', variables: { 'First Name': 'Hugo', 'Last Name': 'Brockman', Company: 'Mixmax', Plan: 'Growth' } }],
+};
+const enrollWith = (answer: unknown, req: Partial<EnrollRequest> = {}) => {
+  nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/recipients', RECIPIENTS_BODY).reply(200, answer as object);
+  return runWith('mixmax', (ctx) => ops.enroll(ctx, { campaign_id: '593HF9J3IJ4JF30IF', lead: leadIn, policy, mailbox_id: null, ...req })).then((o) =>
+    ActionOutcome.parse(o),
+  );
+};
+const CONTACT = { _id: '580aa34686e6e2194b25d79e', name: 'Hello Mixmax', email: 'hello@mixmax.com', userId: 'kZYPwDDiGPTfQDj5n', contactId: '78abf1610ad702f1' };
+
+describe('Mixmax find / create', () => {
+  it('finds a contact by exact (case-insensitive) email among the search results', async () => {
+    nock(API, TOKEN)
+      .get('/v1/contacts')
+      .query({ search: 'hello@mixmax.com', limit: '50' })
+      .reply(200, { results: [{ ...CONTACT, _id: 'other', email: 'hello.world@mixmax.com' }, CONTACT], next: null });
+    const lead = Lead.parse(await runWith('mixmax', (ctx) => ops.find(ctx, 'Hello@Mixmax.com')));
+    expect(lead).toMatchObject({ id: 'mixmax:580aa34686e6e2194b25d79e', email: 'hello@mixmax.com', first_name: 'Hello', last_name: 'Mixmax', campaigns: [] });
+    expectAllCalled();
+  });
+
+  it('returns null when no result has that exact email', async () => {
+    nock(API, TOKEN).get('/v1/contacts').query(true).reply(200, { results: [], next: null });
+    expect(await runWith('mixmax', (ctx) => ops.find(ctx, 'nobody@example.com'))).toBeNull();
+  });
+
+  it('creates a missing contact with POST /v1/contacts', async () => {
+    nock(API, TOKEN).get('/v1/contacts').query({ search: 'hugo@mixmax.com', limit: '50' }).reply(200, { results: [] });
+    nock(API, TOKEN).post('/v1/contacts', { email: 'hugo@mixmax.com', name: 'Hugo Brockman' }).reply(200, { _id: 'c-1', email: 'hugo@mixmax.com', name: 'Hugo Brockman' });
+    const out = await runWith('mixmax', (ctx) => ops.upsert(ctx, leadIn, null));
+    expect(out.created).toBe(true);
+    expect(Lead.parse(out.lead).id).toBe('mixmax:c-1');
+    expectAllCalled();
+  });
+
+  it('returns an existing contact unchanged (created: false)', async () => {
+    nock(API, TOKEN).get('/v1/contacts').query(true).reply(200, { results: [{ ...CONTACT, email: 'hugo@mixmax.com' }] });
+    expect((await runWith('mixmax', (ctx) => ops.upsert(ctx, leadIn, null))).created).toBe(false);
+    expectAllCalled();
+  });
+});
+
+describe('Mixmax enroll (per-recipient status inside a 200)', () => {
+  it('success → enrolled, email sent lower-cased', async () => {
+    const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'success' }] });
+    expect(out).toMatchObject({ outcome: 'enrolled', tool: 'mixmax', campaign: { id: '593HF9J3IJ4JF30IF' }, lead: { email: 'hugo@mixmax.com' } });
+    expectAllCalled();
+  });
+
+  it('duplicated → already_enrolled, or an error when the policy says so', async () => {
+    expect((await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] })).outcome).toBe('already_enrolled');
+    const err = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_already_enrolled: 'error' } }).catch(
+      (e) => e,
+    );
+    expect(messageOf(err)).toMatch(/hugo@mixmax.com is already a recipient of Mixmax sequence 593HF9J3IJ4JF30IF/);
+  });
+
+  it('unsubscribed → skipped_unsubscribed', async () => {
+    const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'unsubscribed' }] });
+    expect(out.outcome).toBe('skipped_unsubscribed');
+    expect(out.lead?.unsubscribed).toBe(true);
+  });
+
+  it('error → an error quoting Mixmax’s errors; a limit is a ThrottledError', async () => {
+    const err = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'error', errors: ['Missing variable: Title'] }] }).catch((e) => e);
+    expect(messageOf(err)).toMatch(/did not add hugo@mixmax.com to sequence 593HF9J3IJ4JF30IF: Missing variable: Title/);
+    const throttled = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'error', errors: ['Daily sending limit reached'] }] }).catch((e) => e);
+    expect(throttled.name).toBe('ThrottledError');
+  });
+});
+
+describe('Mixmax stop', () => {
+  const stop = (campaign_id: string | null) =>
+    runWith('mixmax', (ctx) => ops.stop(ctx, { email: 'Hugo@Mixmax.com', campaign_id, mode: 'remove' })).then((o) => ActionOutcome.parse(o));
+
+  it('cancels the recipient in one sequence', async () => {
+    nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/cancel', { emails: ['hugo@mixmax.com'] }).reply(200, {});
+    const out = await stop('593HF9J3IJ4JF30IF');
+    expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '593HF9J3IJ4JF30IF', status: 'cancelled' }] });
+    expectAllCalled();
+  });
+
+  it('a 404 is not_found, not an error', async () => {
+    nock(API, TOKEN).post('/v1/sequences/nope/cancel').reply(404, { message: 'Sequence not found' });
+    expect((await stop('nope')).outcome).toBe('not_found');
+  });
+
+  it('needs a sequence: Mixmax has no cancel-everywhere call', async () => {
+    expect(messageOf(await stop(null).catch((e) => e))).toMatch(/one sequence at a time/);
+    expectAllCalled();
+  });
+
+  it('only offers the remove mode', () => {
+    expect(ops.stopModes).toEqual(['remove']);
+  });
+});

@@ -1,0 +1,259 @@
+import nock from 'nock';
+import { ActionOutcome, Lead } from '../src/model/lead';
+import { replyio } from '../src/providers/replyio';
+import type { EnrollRequest, LeadInput, StopRequest } from '../src/providers/types';
+import { expectAllCalled, messageOf, resetNock, runWith } from './support/app';
+
+const API = 'https://api.reply.io';
+const KEY = 'test-replyio-key';
+const LEGACY = { reqheaders: { 'x-api-key': KEY }, badheaders: ['authorization'] };
+const BEARER = { reqheaders: { authorization: `Bearer ${KEY}` }, badheaders: ['x-api-key'] };
+const ops = replyio.leads!;
+
+beforeEach(resetNock);
+afterEach(() => nock.cleanAll());
+
+/** Contact as the v1 API / official CLI describe it. */
+const PERSON = {
+  id: 17635880,
+  email: 'samanta.smith@example.com',
+  firstName: 'Samanta',
+  lastName: 'Smith',
+  company: 'Acme',
+  title: 'CTO',
+  phone: '+1 555 0100',
+  linkedInProfile: 'https://www.linkedin.com/in/samanta',
+  addingDate: '2024-03-08T10:00:00Z',
+};
+/** `GET /v1/stats/person` as the legacy docs show it (email placeholder). */
+const stats = (campaigns: unknown[], extra: Record<string, unknown> = {}) => ({
+  campaigns,
+  email: 'samanta.smith@example.com',
+  fullName: 'Samanta Smith',
+  id: 17635880,
+  isBlocked: false,
+  isOptedOut: false,
+  ...extra,
+});
+const CAMPAIGN = (personStatus: string, id = 147268, name = 'Prospect Statistic Owner') => ({
+  emails: [{ bounced: false, date: 1526320215, opened: true, replied: false, stepNum: 1 }],
+  id,
+  inboxState: 'Interested',
+  name,
+  personStatus,
+  status: 'Active',
+});
+
+const leadIn: LeadInput = {
+  email: 'Samanta.Smith@Example.com',
+  first_name: 'Samanta',
+  last_name: 'Smith',
+  company: 'Acme',
+  title: null,
+  phone: null,
+  linkedin_url: null,
+  custom_fields: { Industry: 'SaaS' },
+};
+const UPSERT_BODY = { email: 'samanta.smith@example.com', firstName: 'Samanta', lastName: 'Smith', company: 'Acme', customFields: [{ key: 'Industry', value: 'SaaS' }] };
+const policy = { if_already_enrolled: 'skip', if_in_other_campaign: 'skip', if_previously_contacted: 'skip' } as EnrollRequest['policy'];
+const enroll = (req: Partial<EnrollRequest> = {}) =>
+  runWith('replyio', (ctx) => ops.enroll(ctx, { campaign_id: '147268', lead: leadIn, policy, mailbox_id: null, ...req })).then((o) => ActionOutcome.parse(o));
+const stop = (req: Partial<StopRequest>) =>
+  runWith('replyio', (ctx) => ops.stop(ctx, { email: 'Samanta.Smith@example.com', campaign_id: null, mode: 'pause', ...req })).then((o) => ActionOutcome.parse(o));
+
+const upsertCall = () => nock(API, LEGACY).post('/v1/people', UPSERT_BODY).reply(200, PERSON);
+const pushCall = (overwrite: boolean, answer: Record<string, unknown>) =>
+  nock(API, LEGACY).post('/v1/Actions/pushContactsToSequence', { ContactIds: [17635880], SequenceId: 147268, OverwriteExisting: overwrite }).reply(200, answer);
+const statsCall = (answer: unknown, status = 200) =>
+  nock(API, LEGACY).get('/v1/stats/person').query({ email: 'samanta.smith@example.com' }).reply(status, answer as object);
+
+describe('Reply.io find / create', () => {
+  it('finds by lower-cased email and lists the sequences from the person stats', async () => {
+    nock(API, LEGACY).get('/v1/people').query({ email: 'samanta.smith@example.com' }).reply(200, PERSON);
+    statsCall(stats([CAMPAIGN('Finished')]));
+    const lead = Lead.parse(await runWith('replyio', (ctx) => ops.find(ctx, 'Samanta.Smith@Example.com')));
+    expect(lead).toEqual({
+      id: 'replyio:17635880',
+      tool: 'replyio',
+      tool_lead_id: '17635880',
+      email: 'samanta.smith@example.com',
+      first_name: 'Samanta',
+      last_name: 'Smith',
+      full_name: 'Samanta Smith',
+      company: 'Acme',
+      title: 'CTO',
+      phone: '+1 555 0100',
+      linkedin_url: 'https://www.linkedin.com/in/samanta',
+      unsubscribed: false,
+      campaigns: [{ id: '147268', name: 'Prospect Statistic Owner', status: 'Finished' }],
+    });
+    expectAllCalled();
+  });
+
+  it('returns null on a 404 with a single call', async () => {
+    nock(API, LEGACY).get('/v1/people').query({ email: 'nobody@example.com' }).reply(404, { message: 'Person not found' });
+    expect(await runWith('replyio', (ctx) => ops.find(ctx, 'nobody@example.com'))).toBeNull();
+    expectAllCalled();
+  });
+
+  it('creates with POST /v1/people (upsert by email) and says whether it existed', async () => {
+    nock(API, LEGACY).get('/v1/people').query({ email: 'samanta.smith@example.com' }).reply(404, { message: 'Person not found' });
+    upsertCall();
+    const out = await runWith('replyio', (ctx) => ops.upsert(ctx, leadIn, null));
+    expect(out.created).toBe(true);
+    expect(Lead.parse(out.lead).id).toBe('replyio:17635880');
+    expectAllCalled();
+  });
+
+  it('updates an existing contact (created: false)', async () => {
+    nock(API, LEGACY).get('/v1/people').query({ email: 'samanta.smith@example.com' }).reply(200, PERSON);
+    upsertCall();
+    expect((await runWith('replyio', (ctx) => ops.upsert(ctx, leadIn, null))).created).toBe(false);
+    expectAllCalled();
+  });
+});
+
+describe('Reply.io enroll', () => {
+  it('enrolls: upsert + pushContactsToSequence, outcome from affectedIdList', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [17635880], skipped: 0, skippedByInvalidEmail: 0, skippedByOptedOutStatus: 0, skippedByOwner: 0 });
+    const out = await enroll();
+    expect(out).toMatchObject({ outcome: 'enrolled', tool: 'replyio', campaign: { id: '147268' }, lead: { id: 'replyio:17635880' } });
+    expect(out.detail).toMatch(/added samanta.smith@example.com to sequence 147268/);
+    expectAllCalled();
+  });
+
+  it('moves the contact from another sequence when asked (OverwriteExisting: true)', async () => {
+    upsertCall();
+    pushCall(true, { affectedIdList: [17635880], skipped: 0 });
+    expect((await enroll({ policy: { ...policy, if_in_other_campaign: 'add_anyway' } })).outcome).toBe('enrolled');
+    expectAllCalled();
+  });
+
+  it('reports an opted-out contact from the counters, without another call', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skipped: 0, skippedByInvalidEmail: 0, skippedByOptedOutStatus: 1, skippedByOwner: 0 });
+    const out = await enroll();
+    expect(out.outcome).toBe('skipped_unsubscribed');
+    expect(out.lead?.unsubscribed).toBe(true);
+    expectAllCalled();
+  });
+
+  it('tells already_enrolled from a plain skip by the person stats', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skipped: 1, skippedByInvalidEmail: 0, skippedByOptedOutStatus: 0, skippedByOwner: 0 });
+    statsCall(stats([CAMPAIGN('Active')]));
+    const out = await enroll();
+    expect(out).toMatchObject({ outcome: 'already_enrolled', campaign: { id: '147268', name: 'Prospect Statistic Owner' } });
+    expectAllCalled();
+  });
+
+  it('throws on already enrolled when the policy says error, naming lead and sequence', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skipped: 1 });
+    statsCall(stats([CAMPAIGN('Paused')]));
+    const err = await enroll({ policy: { ...policy, if_already_enrolled: 'error' } }).catch((e) => e);
+    expect(messageOf(err)).toMatch(/samanta.smith@example.com is already in Reply.io sequence Prospect Statistic Owner/);
+  });
+
+  it('reports skipped_in_other_campaign when the contact runs in another sequence', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skipped: 1 });
+    statsCall(stats([CAMPAIGN('Active', 9001, 'Other outreach')]));
+    const out = await enroll();
+    expect(out.outcome).toBe('skipped_in_other_campaign');
+    expect(out.detail).toMatch(/another sequence \("Other outreach"\)/);
+    expectAllCalled();
+  });
+
+  it('reports skipped_previously_contacted when the contact already finished this sequence', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skipped: 1 });
+    statsCall(stats([CAMPAIGN('Finished')]));
+    expect((await enroll()).outcome).toBe('skipped_previously_contacted');
+    expectAllCalled();
+  });
+
+  it('errors for an invalid email or a contact owned by another user', async () => {
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skippedByInvalidEmail: 1 });
+    expect(messageOf(await enroll().catch((e) => e))).toMatch(/reports the email address as invalid/);
+    upsertCall();
+    pushCall(false, { affectedIdList: [], skippedByOwner: 1 });
+    expect(messageOf(await enroll().catch((e) => e))).toMatch(/belongs to another user/);
+  });
+
+  it('quotes Reply.io’s own error text (legacy JSON message) on a 400', async () => {
+    nock(API, LEGACY).post('/v1/people').reply(400, { message: 'Email is not valid' });
+    expect(messageOf(await enroll().catch((e) => e))).toMatch(/Reply.io rejected the request \(400\): Email is not valid/);
+  });
+});
+
+describe('Reply.io stop', () => {
+  it('pauses the running sequence through the v3 status endpoint (Bearer)', async () => {
+    statsCall(stats([CAMPAIGN('Active'), CAMPAIGN('Finished', 9001, 'Old')]));
+    nock(API, BEARER)
+      .post('/v3/sequences/147268/contacts/set-status-in-sequence', { contactIds: [17635880], statusInSequence: 'paused' })
+      .reply(200, {});
+    const out = await stop({ mode: 'pause' });
+    expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '147268', name: 'Prospect Statistic Owner', status: 'paused' }] });
+    expectAllCalled();
+  });
+
+  it('marks as finished in one sequence', async () => {
+    statsCall(stats([CAMPAIGN('Paused')]));
+    nock(API, BEARER)
+      .post('/v3/sequences/147268/contacts/set-status-in-sequence', { contactIds: [17635880], statusInSequence: 'finished' })
+      .reply(200, {});
+    expect((await stop({ mode: 'mark_finished', campaign_id: '147268' })).outcome).toBe('stopped');
+    expectAllCalled();
+  });
+
+  it('removes from one sequence with removepersonfromcampaignbyid', async () => {
+    statsCall(stats([CAMPAIGN('Active')]));
+    nock(API, LEGACY).post('/v1/actions/removepersonfromcampaignbyid', { campaignId: 147268, email: 'samanta.smith@example.com' }).reply(200, '');
+    const out = await stop({ mode: 'remove', campaign_id: '147268' });
+    expect(out).toMatchObject({ outcome: 'stopped', campaign: { id: '147268', name: 'Prospect Statistic Owner' } });
+    expectAllCalled();
+  });
+
+  it('removes from all sequences with removepersonfromallcampaigns', async () => {
+    statsCall(stats([CAMPAIGN('Active'), CAMPAIGN('Paused', 9001, 'Other')]));
+    nock(API, LEGACY).post('/v1/actions/removepersonfromallcampaigns', { email: 'samanta.smith@example.com' }).reply(200, '');
+    const out = await stop({ mode: 'remove' });
+    expect(out.affected_campaigns.map((c) => c.id)).toEqual(['147268', '9001']);
+    expectAllCalled();
+  });
+
+  it('is idempotent: a contact not running anywhere is already_stopped, with no write', async () => {
+    statsCall(stats([CAMPAIGN('Paused')]));
+    expect((await stop({ mode: 'pause' })).outcome).toBe('already_stopped');
+    statsCall(stats([CAMPAIGN('Finished')]));
+    expect((await stop({ mode: 'mark_finished', campaign_id: '147268' })).outcome).toBe('already_stopped');
+    expectAllCalled();
+  });
+
+  it('not_found for an unknown contact, or one not in the chosen sequence', async () => {
+    statsCall({ message: 'Person not found' }, 404);
+    expect((await stop({})).outcome).toBe('not_found');
+    statsCall(stats([CAMPAIGN('Active', 9001, 'Other')]));
+    expect((await stop({ campaign_id: '147268' })).outcome).toBe('not_found');
+    expectAllCalled();
+  });
+
+  it('raises a per-item failure from the v3 status endpoint', async () => {
+    statsCall(stats([CAMPAIGN('Active')]));
+    nock(API, BEARER)
+      .post('/v3/sequences/147268/contacts/set-status-in-sequence')
+      .reply(200, { '17635880': { code: 'sequenceArchived', message: 'Sequence is archived' } });
+    expect(messageOf(await stop({ mode: 'pause' }).catch((e) => e))).toMatch(/did not set samanta.smith@example.com to paused.*sequenceArchived/);
+  });
+
+  it('maps a v3 problem+json 404 on the status endpoint to the tool’s message', async () => {
+    statsCall(stats([CAMPAIGN('Active')]));
+    nock(API, BEARER)
+      .post('/v3/sequences/147268/contacts/set-status-in-sequence')
+      .reply(404, { type: 'about:blank', title: 'Sequence not found', status: 404, code: 'sequence.notFound' }, { 'Content-Type': 'application/problem+json' });
+    expect(messageOf(await stop({ mode: 'pause' }).catch((e) => e))).toMatch(/Sequence not found \(sequence.notFound\)/);
+  });
+});
