@@ -1,0 +1,80 @@
+import { callApi, parseJson, type ApiRequest } from '../../http/client';
+import { str } from '../../model/values';
+import type { Ctx, Provider } from '../types';
+
+/** Mailshake's error body: `{code, error, time}` (API docs "Errors"). */
+export const mailshakeErrorOf = (data: unknown): { code: string; error: string } | null => {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const d = data as { code?: unknown; error?: unknown };
+  const code = str(d.code);
+  const error = str(d.error);
+  return code || (error && !('results' in d)) ? { code: code ?? 'error', error: error ?? code ?? 'error' } : null;
+};
+
+export const mailshakeErrorMessage = (content: string): string | null => {
+  try {
+    const e = mailshakeErrorOf(JSON.parse(content));
+    return e ? `${e.error} (${e.code})` : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Quota units refill over an hour (API docs "Limits"): without a time in the message, wait that long. */
+export const QUOTA_WINDOW_SECONDS = 3600;
+
+/**
+ * `limit_reached`: "The error message will indicate when you can try again" (wording
+ * UNCONFIRMED). We read an ISO timestamp in it, or "N seconds/minutes/hours"; else the hour.
+ */
+export const retryAfterFromMessage = (message: string, now: number = Date.now()): number => {
+  const iso = message.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/);
+  if (iso) {
+    const at = Date.parse(iso[0]);
+    if (!Number.isNaN(at)) return Math.max(1, Math.ceil((at - now) / 1000));
+  }
+  const rel = message.match(/(\d+(?:\.\d+)?)\s*(second|sec|minute|min|hour|hr)s?\b/i);
+  if (rel) {
+    const n = Number(rel[1]);
+    const unit = (rel[2] ?? '').toLowerCase();
+    return Math.max(1, Math.ceil(unit.startsWith('h') ? n * 3600 : unit.startsWith('m') ? n * 60 : n));
+  }
+  return QUOTA_WINDOW_SECONDS;
+};
+
+const CLIENT_ERRORS = [400, 402, 404, 405, 409, 410, 412, 422];
+
+/**
+ * One Mailshake call. Every operation is a POST with a JSON body (the official SDK's form).
+ * Errors arrive as `{code, error, time}` — with an error status or, per the SDK (which checks
+ * `result.error` on any answer), possibly in a 200 — so they are read here: `limit_reached` →
+ * ThrottledError; `not_found` → `null` when the caller allows it; anything else → an error
+ * quoting Mailshake.
+ */
+export const msCall = async <T = unknown>(
+  ctx: Ctx,
+  provider: Provider,
+  req: ApiRequest & { notFoundOk?: boolean },
+): Promise<T | null> => {
+  const { notFoundOk, ...rest } = req;
+  const response = await callApi(ctx, provider, { ...rest, allowStatuses: [...CLIENT_ERRORS, ...(rest.allowStatuses ?? [])] });
+  const data = parseJson(response);
+  const problem = mailshakeErrorOf(data) ?? (response.status >= 400 ? { code: `http_${response.status}`, error: `HTTP ${response.status}` } : null);
+  if (!problem) return data as T;
+  const { z } = ctx;
+  switch (problem.code) {
+    case 'limit_reached': {
+      const wait = retryAfterFromMessage(problem.error);
+      throw new z.errors.ThrottledError(`Mailshake quota reached: ${problem.error}. Zapier will retry in ${wait} s.`, wait);
+    }
+    case 'invalid_api_key':
+      throw new z.errors.ExpiredAuthError(
+        `Mailshake rejected the API key (${problem.error}). Reconnect your Mailshake account in Zapier with a current API key.`,
+      );
+    case 'not_found':
+      if (notFoundOk) return null;
+      break;
+    default:
+  }
+  throw new z.errors.Error(`Mailshake rejected the request: ${problem.error} (${problem.code})`, `mailshake_${problem.code}`, response.status >= 400 ? response.status : 400);
+};

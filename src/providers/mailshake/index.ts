@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import type { Delivery } from '../../delivery/delivery';
+import { baseUrlFor, sameOrigin } from '../../http/baseUrl';
+import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { str } from '../../model/values';
+import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { mailshakeErrorMessage, msCall, QUOTA_WINDOW_SECONDS } from './api';
+import { mailshakeLeads } from './leads';
+import { normalizeLead, normalizeReply } from './normalize';
+import { Campaign, IGNORED_OBJECTS, LeadModel, Paginated, PushBody, Reply } from './payloads';
+
+/**
+ * Push event per unified trigger. Mailshake has no bounce or unsubscribe push: bounces and
+ * unsubscribes are Reply objects (type `bounce` / `unsubscribe`), so those triggers subscribe to
+ * `Replied` and keep only their reply type on receipt (see README).
+ */
+const PUSH_EVENT: Partial<Record<EventType, string>> = {
+  reply_received: 'Replied',
+  email_bounced: 'Replied',
+  lead_unsubscribed: 'Replied',
+  lead_interested: 'LeadCreated',
+};
+
+/** `activity/replies` replyType per trigger, for recent items. */
+const REPLY_TYPE: Partial<Record<EventType, string>> = {
+  reply_received: 'reply',
+  email_bounced: 'bounce',
+  lead_unsubscribed: 'unsubscribe',
+};
+
+const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+export const listCampaignPage = async (ctx: Ctx, nextToken: string | null): Promise<{ campaigns: Campaign[]; nextToken: string | null }> => {
+  const body: Record<string, unknown> = { perPage: 100 };
+  if (nextToken) body.nextToken = nextToken;
+  const data = await msCall(ctx, mailshake, { method: 'POST', path: '/campaigns/list', body });
+  const page = Paginated.safeParse(data ?? {});
+  const results = page.success ? (page.data.results ?? []) : [];
+  return {
+    campaigns: results.map((c) => Campaign.safeParse(c)).filter((r) => r.success).map((r) => r.data),
+    nextToken: page.success ? (str(page.data.nextToken) ?? null) : null,
+  };
+};
+
+/**
+ * `push/create {targetUrl, event, filter}`. Mailshake signs nothing and recommends a secret in
+ * the URL: we add ours, and since `targetUrl` is also the subscription's identity, the exact URL
+ * is stored for `push/delete`.
+ */
+const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
+  const event = PUSH_EVENT[req.event];
+  if (!event) throw new ctx.z.errors.Error(`Mailshake has no push for ${req.event}.`, 'UnsupportedTrigger', 400);
+  const secret = newSecret();
+  const targetUrl = withUrlSecret(req.targetUrl, secret);
+  const body: Record<string, unknown> = { targetUrl, event };
+  if (req.input.campaign_id) body.filter = { campaignID: campaignNumber(req.input.campaign_id) };
+  await msCall(ctx, mailshake, { method: 'POST', path: '/push/create', body });
+  const id = `${event}@${createHash('sha256').update(targetUrl).digest('hex').slice(0, 12)}`;
+  return { tool: 'mailshake', id, secret, event, target_url: targetUrl };
+};
+
+const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
+  const targetUrl = str(data.target_url);
+  if (!targetUrl) return;
+  await msCall(ctx, mailshake, { method: 'POST', path: '/push/delete', body: { targetUrl }, notFoundOk: true });
+};
+
+/** The resource a push names, as unified events (a model, or a page of models). */
+const normalizeResource = (ctx: Ctx, resource: unknown, pushBody: unknown): UnifiedEvent[] => {
+  const { z } = ctx;
+  const items = resource && typeof resource === 'object' && Array.isArray((resource as { results?: unknown }).results)
+    ? ((resource as { results: unknown[] }).results)
+    : [resource];
+  const out: UnifiedEvent[] = [];
+  for (const item of items) {
+    const object = str((item as { object?: unknown } | null)?.object);
+    try {
+      if (object === 'reply') {
+        const r = Reply.safeParse(item);
+        if (!r.success) throw unrecognisedPayload(z, 'Mailshake', item, `reply fields do not match: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+        out.push(...normalizeReply(r.data, item));
+      } else if (object === 'lead') {
+        const l = LeadModel.safeParse(item);
+        if (!l.success) throw unrecognisedPayload(z, 'Mailshake', item, `lead fields do not match: ${l.error.issues[0]?.path.join('.')} ${l.error.issues[0]?.message}`);
+        out.push(...normalizeLead(l.data, item));
+      } else if (!object || !(IGNORED_OBJECTS as readonly string[]).includes(object)) {
+        throw unrecognisedPayload(z, 'Mailshake', item ?? pushBody, `the pushed resource is ${object ? `a ${object}` : 'no Mailshake model'}`);
+      }
+    } catch (err) {
+      if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Mailshake', item, `the ${object} carries no usable date`);
+      throw err;
+    }
+  }
+  return out;
+};
+
+/**
+ * A push is `{resource_url}`. We fetch it with the connection's key ONLY when it points at
+ * Mailshake's API origin (the base URL's, honouring SALES_CONNECT_MAILSHAKE_BASE_URL): anything
+ * else is refused before any request is made, so a forged push cannot make us send the key
+ * elsewhere (the auth middleware would also leave credentials off; we do not even ask).
+ */
+const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  if (sub?.secret) {
+    const given = delivery.query[URL_SECRET_PARAM];
+    if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Mailshake', 'the webhook URL secret is missing or wrong');
+  }
+  const body = delivery.body;
+  const push = PushBody.safeParse(body);
+  if (!push.success) throw unrecognisedPayload(z, 'Mailshake', body, 'a Mailshake push carries a resource_url');
+  const url = push.data.resource_url.trim();
+  const base = baseUrlFor('mailshake', mailshake.defaultBaseUrl);
+  if (!/^https?:\/\//i.test(url) || !sameOrigin(url, base)) {
+    throw rejectedDelivery(z, 'Mailshake', `its resource_url does not point at Mailshake's API (${new URL(base).origin}), so it was not fetched`);
+  }
+  const resource = await msCall(ctx, mailshake, { method: 'GET', path: url, notFoundOk: true });
+  if (resource === null) {
+    throw new z.errors.Error(
+      'Mailshake no longer has the item this push refers to (not_found), so there is nothing to trigger on.',
+      'ResourceGone',
+      404,
+    );
+  }
+  return normalizeResource(ctx, resource, body);
+};
+
+const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const body: Record<string, unknown> = { perPage: 25 };
+  if (input.campaign_id) body.campaignID = campaignNumber(input.campaign_id);
+  let path: string;
+  if (event === 'lead_interested') path = '/activity/created-leads';
+  else if (REPLY_TYPE[event]) {
+    path = '/activity/replies';
+    body.replyType = REPLY_TYPE[event];
+  } else return [];
+  const data = await msCall(ctx, mailshake, { method: 'POST', path, body });
+  const page = Paginated.safeParse(data ?? {});
+  const events: UnifiedEvent[] = [];
+  for (const item of page.success ? (page.data.results ?? []) : []) {
+    const r = Reply.safeParse(item);
+    const l = LeadModel.safeParse(item);
+    try {
+      if (r.success) events.push(...normalizeReply(r.data, item));
+      else if (l.success) events.push(...normalizeLead(l.data, item));
+    } catch {
+      /* an item without a date cannot be placed in time: skip it */
+    }
+  }
+  return events.filter((e) => e.event === event).sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
+export const mailshake: Provider = {
+  id: 'mailshake',
+  label: 'Mailshake',
+  apiKeyHelp: 'In Mailshake open **Extensions → API**, create an API key and copy it.',
+  apiKeyUrl: 'https://app.mailshake.com/',
+  defaultBaseUrl: 'https://api.mailshake.com/2017-04-01',
+  rateLimit: { description: 'a quota of units per hour (most calls 1 unit, adding recipients 10 + 1 per recipient)', retryAfterSeconds: QUOTA_WINDOW_SECONDS },
+  authorize(request, apiKey) {
+    // HTTP Basic with the key as user and an empty password (the docs' `curl -u "my-api-key:"`).
+    request.headers = { ...(request.headers ?? {}), Authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}` };
+  },
+  errorMessage: mailshakeErrorMessage,
+  forbiddenHint: 'Check that the key belongs to an active Mailshake team with API access (team administrator, paid subscription).',
+  async testAuth(ctx) {
+    const data = await msCall<{ user?: { emailAddress?: unknown; teamName?: unknown } }>(ctx, mailshake, { method: 'POST', path: '/me', body: {} });
+    const who = str(data?.user?.emailAddress);
+    const team = str(data?.user?.teamName);
+    return { account: [who, team ? `(${team})` : null].filter(Boolean).join(' ') || 'Mailshake account' };
+  },
+  events: {
+    support: {
+      reply_received: { mode: 'instant' },
+      lead_interested: { mode: 'instant' },
+      meeting_booked: {
+        mode: 'none',
+        why: 'Mailshake has no meeting event. Use this trigger with a Calendly connection (or your scheduling tool) for Meeting Booked, or Lead Interested from Mailshake (Lead Catcher leads).',
+      },
+      email_bounced: { mode: 'instant' },
+      lead_unsubscribed: { mode: 'instant' },
+    },
+    subscribe,
+    unsubscribe,
+    parse,
+    listRecent,
+  },
+  async listCampaigns(ctx, page): Promise<CampaignOption[]> {
+    // campaigns/list pages by token: walk to the requested page (100 per page).
+    let token: string | null = null;
+    for (let i = 0; i <= page; i += 1) {
+      const { campaigns, nextToken } = await listCampaignPage(ctx, token);
+      if (i === page) return campaigns.map((c) => ({ id: String(c.id), name: `${c.title ?? c.id}${c.isPaused ? ' (paused)' : ''}` }));
+      if (!nextToken) return [];
+      token = nextToken;
+    }
+    return [];
+  },
+  leads: mailshakeLeads,
+};

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import type { Delivery } from '../../delivery/delivery';
+import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
+import { str } from '../../model/values';
+import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { woodpeckerErrorMessage, wpCall } from './api';
+import { woodpeckerLeads } from './leads';
+import { normalizeItem, normalizeProspectRow } from './normalize';
+import { CampaignRow, eventNameOf, IGNORED_EVENTS, MAPPED_EVENTS, ProspectRow, WebhookItem } from './payloads';
+
+/** The one webhook event each unified trigger subscribes to (account-wide; campaign filtered on receipt). */
+const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
+  reply_received: 'prospect_replied',
+  lead_interested: 'prospect_interested',
+  email_bounced: 'prospect_bounced',
+  lead_unsubscribed: 'prospect_blacklisted',
+};
+
+/** Global prospect status and sort column per trigger, for recent items. */
+const RECENT_QUERY: Partial<Record<EventType, { status: string; sort: string }>> = {
+  reply_received: { status: 'REPLIED', sort: '-last_replied' },
+  email_bounced: { status: 'BOUNCED', sort: '-updated' },
+  lead_unsubscribed: { status: 'BLACKLIST', sort: '-updated' },
+};
+
+export const listCampaignRows = async (ctx: Ctx): Promise<CampaignRow[]> => {
+  const { data } = await wpCall<unknown[]>(ctx, woodpecker, { method: 'GET', path: '/v1/campaign_list' });
+  return (Array.isArray(data) ? data : [])
+    .map((row) => CampaignRow.safeParse(row))
+    .filter((r) => r.success)
+    .map((r) => r.data);
+};
+
+const subscriptionId = (event: string, url: string) => `${event}@${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
+
+/**
+ * `POST /v1/webhooks/subscribe {target_url, event}`. The URL carries our secret (Woodpecker signs
+ * nothing), so unsubscribe must send that exact URL: it is stored as `target_url`. A 409 "Event
+ * defined for this url" means this very subscription already exists, which is what we want.
+ */
+const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
+  const event = WEBHOOK_EVENT[req.event];
+  if (!event) throw new ctx.z.errors.Error(`Woodpecker has no webhook for ${req.event}.`, 'UnsupportedTrigger', 400);
+  const secret = newSecret();
+  const targetUrl = withUrlSecret(req.targetUrl, secret);
+  await wpCall(ctx, woodpecker, {
+    method: 'POST',
+    path: '/v1/webhooks/subscribe',
+    body: { target_url: targetUrl, event },
+    allowStatuses: [409],
+  });
+  return { tool: 'woodpecker', id: subscriptionId(event, targetUrl), secret, event, target_url: targetUrl };
+};
+
+const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
+  const event = str(data.event) ?? str(data.id?.split('@')[0]);
+  const targetUrl = str(data.target_url);
+  if (!event || !targetUrl) return; // nothing we registered
+  await wpCall(ctx, woodpecker, {
+    method: 'POST',
+    path: '/v1/webhooks/unsubscribe',
+    body: { target_url: targetUrl, event },
+    allowStatuses: [404],
+  });
+};
+
+const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const { z } = ctx;
+  if (sub?.secret) {
+    const given = delivery.query[URL_SECRET_PARAM];
+    if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Woodpecker', 'the webhook URL secret is missing or wrong');
+  }
+  const body = delivery.body;
+  // Documented: a JSON array of up to 100 events. A single object is accepted as a batch of one.
+  const items = Array.isArray(body) ? body : body && typeof body === 'object' && 'prospect' in (body as object) ? [body] : null;
+  if (!items || items.length === 0) throw unrecognisedPayload(z, 'Woodpecker', body, Array.isArray(body) ? 'empty batch' : 'expected a JSON array of events');
+  const events: UnifiedEvent[] = [];
+  items.forEach((raw, index) => {
+    const where = items.length > 1 ? ` (item ${index + 1} of ${items.length})` : '';
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw unrecognisedPayload(z, 'Woodpecker', raw, `not an event object${where}`);
+    const name = eventNameOf(raw as Record<string, unknown>);
+    if (name && (IGNORED_EVENTS as readonly string[]).includes(name)) return;
+    const type = name ? MAPPED_EVENTS[name as keyof typeof MAPPED_EVENTS] : undefined;
+    if (!type) throw unrecognisedPayload(z, 'Woodpecker', raw, `${name ? `unknown event ${name}` : 'no event name'}${where}`);
+    const parsed = WebhookItem.safeParse(raw);
+    if (!parsed.success) throw unrecognisedPayload(z, 'Woodpecker', raw, `${name} fields do not match${where}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    try {
+      events.push(normalizeItem(parsed.data, type, raw));
+    } catch (err) {
+      if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Woodpecker', raw, `${name} carries no usable timestamp${where}`);
+      throw err;
+    }
+  });
+  return events;
+};
+
+/**
+ * Recent items from the global prospect list by status (REPLIED / BOUNCED / BLACKLIST), newest
+ * first. Interest has no global status filter, so Lead Interested has no recent items ([] → the
+ * sample). With a campaign chosen, the list is restricted to that campaign (`campaigns_id`).
+ */
+const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const q = RECENT_QUERY[event];
+  if (!q) return [];
+  const params: Record<string, string> = { status: q.status, sort: q.sort, page: '1', per_page: '25' };
+  if (input.campaign_id) params.campaigns_id = input.campaign_id;
+  const { data } = await wpCall<unknown[]>(ctx, woodpecker, { method: 'GET', path: '/v1/prospects', params });
+  const campaign = input.campaign_id ? { id: input.campaign_id, name: null } : null;
+  return (Array.isArray(data) ? data : [])
+    .map((row) => ProspectRow.safeParse(row))
+    .filter((r) => r.success)
+    .map((r) => normalizeProspectRow(r.data, event))
+    .filter((e): e is UnifiedEvent => e !== null)
+    .map((e) => ({ ...e, campaign }))
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
+export const woodpecker: Provider = {
+  id: 'woodpecker',
+  label: 'Woodpecker',
+  apiKeyHelp:
+    'In Woodpecker open **Marketplace → Integrations → API keys**, create a key and copy it. The API is part of the "API Key and Integrations" add-on.',
+  apiKeyUrl: 'https://app.woodpecker.co/',
+  defaultBaseUrl: 'https://api.woodpecker.co/rest',
+  rateLimit: { description: 'one request at a time per API key, at most 6 queued', retryAfterSeconds: 5 },
+  authorize(request, apiKey) {
+    request.headers = { ...(request.headers ?? {}), 'x-api-key': apiKey };
+  },
+  errorMessage: woodpeckerErrorMessage,
+  forbiddenHint: 'Check that the API key is active and that your Woodpecker plan includes the API add-on.',
+  async testAuth(ctx) {
+    const campaigns = await listCampaignRows(ctx);
+    const mailbox = campaigns.map((c) => str(c.from_email)).find(Boolean);
+    return { account: mailbox ?? `${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'}` };
+  },
+  events: {
+    support: {
+      reply_received: { mode: 'instant' },
+      lead_interested: { mode: 'instant' },
+      meeting_booked: {
+        mode: 'none',
+        why: 'Woodpecker has no meeting event. Use this trigger with a Calendly connection (or your scheduling tool) for Meeting Booked, or Lead Interested from Woodpecker.',
+      },
+      email_bounced: { mode: 'instant' },
+      lead_unsubscribed: { mode: 'instant' },
+    },
+    subscribe,
+    unsubscribe,
+    parse,
+    listRecent,
+  },
+  async listCampaigns(ctx, page): Promise<CampaignOption[]> {
+    // campaign_list returns every campaign in one array: serve it as one page.
+    if (page > 0) return [];
+    return (await listCampaignRows(ctx)).map((c) => ({ id: String(c.id), name: `${c.name ?? c.id}${c.status ? ` (${c.status})` : ''}` }));
+  },
+  leads: woodpeckerLeads,
+};

@@ -1,0 +1,300 @@
+import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import { email as emailOf, joinName, str } from '../../model/values';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
+import { wpCall } from './api';
+import { woodpecker } from './index';
+import { AddProspectsResponse, ProspectRow } from './payloads';
+
+const TOOL = 'woodpecker' as const;
+
+/** Campaign-level prospect statuses under which Woodpecker may still send follow-ups. */
+const SENDING_STATUSES = ['ACTIVE', 'AUTOREPLIED', 'TO-CHECK', 'TO-REVIEW'];
+/** Campaign statuses that will never send again. */
+const CLOSED_CAMPAIGNS = ['COMPLETED', 'STOPPED', 'DELETED'];
+
+/** Woodpecker's standard prospect columns besides the ones LeadInput names, plus snippet1–15. */
+const EXTRA_COLUMNS = ['website', 'tags', 'address', 'city', 'state', 'country', 'industry'];
+const isWoodpeckerColumn = (key: string) => EXTRA_COLUMNS.includes(key) || /^snippet([1-9]|1[0-5])$/.test(key);
+
+const campaignsOf = (row: ProspectRow): LeadCampaign[] =>
+  (row.campaigns_details ?? [])
+    .filter((c) => str(c.campaign_id))
+    .map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: str(c.campaign_prospect_status) }));
+
+export const leadFromRow = (row: ProspectRow): Lead => {
+  const first = str(row.first_name);
+  const last = str(row.last_name);
+  const id = String(row.id);
+  return {
+    id: `${TOOL}:${id}`,
+    tool: TOOL,
+    tool_lead_id: id,
+    email: emailOf(row.email),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(row.company),
+    title: str(row.title),
+    phone: str(row.phone),
+    linkedin_url: str(row.linkedin_url),
+    unsubscribed: str(row.status) ? str(row.status) === 'BLACKLIST' : null,
+    campaigns: campaignsOf(row),
+  };
+};
+
+/** What we send for one prospect: only the fields we have (omitted fields are left unchanged). */
+const prospectBody = (lead: LeadInput): Record<string, string> => {
+  const body: Record<string, string> = { email: lead.email.toLowerCase() };
+  for (const key of ['first_name', 'last_name', 'company', 'title', 'phone', 'linkedin_url'] as const) {
+    const value = lead[key];
+    if (value) body[key] = value;
+  }
+  for (const [key, value] of Object.entries(lead.custom_fields ?? {})) {
+    const k = key.trim().toLowerCase();
+    if (isWoodpeckerColumn(k) && value !== '') body[k] = value;
+  }
+  return body;
+};
+
+/** Lead built from what we sent (and what was known), when Woodpecker returns only an id. */
+const leadFromInput = (lead: LeadInput, id: string | null, known: ProspectRow | null): Lead => {
+  const base = known ? leadFromRow(known) : null;
+  const first = lead.first_name ?? base?.first_name ?? null;
+  const last = lead.last_name ?? base?.last_name ?? null;
+  const toolId = id ?? base?.tool_lead_id ?? lead.email.toLowerCase();
+  return {
+    id: `${TOOL}:${toolId}`,
+    tool: TOOL,
+    tool_lead_id: toolId,
+    email: lead.email.toLowerCase(),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: lead.company ?? base?.company ?? null,
+    title: lead.title ?? base?.title ?? null,
+    phone: lead.phone ?? base?.phone ?? null,
+    linkedin_url: lead.linkedin_url ?? base?.linkedin_url ?? null,
+    unsubscribed: base?.unsubscribed ?? null,
+    campaigns: base?.campaigns ?? [],
+  };
+};
+
+/**
+ * `GET /v1/prospects?search=email=<address>&campaigns_details=true`: a full address is an exact
+ * match (developers.woodpecker.co "Search for prospects"); we still compare case-insensitively.
+ */
+export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | null> => {
+  const wanted = address.trim().toLowerCase();
+  const { data } = await wpCall<unknown[]>(ctx, woodpecker, {
+    method: 'GET',
+    path: '/v1/prospects',
+    params: { search: `email=${wanted}`, campaigns_details: 'true' },
+  });
+  for (const item of Array.isArray(data) ? data : []) {
+    const row = ProspectRow.safeParse(item);
+    if (row.success && emailOf(row.data.email) === wanted) return row.data;
+  }
+  return null;
+};
+
+type ItemResult =
+  | { kind: 'ok'; id: string | null }
+  | { kind: 'duplicate'; message: string }
+  | { kind: 'not_active'; message: string }
+  | { kind: 'error'; message: string };
+
+/** Reads the per-prospect result of add_prospects_campaign / add_prospects_list. */
+const itemResult = (data: unknown, address: string): ItemResult => {
+  const parsed = AddProspectsResponse.safeParse(data ?? {});
+  const body = parsed.success ? parsed.data : {};
+  const items = body.prospects ?? [];
+  const item = items.find((p) => emailOf(p.email) === address) ?? items[0];
+  const top = body.status;
+  const code = (str(item?.code) ?? '').toUpperCase();
+  const status = (str(item?.status) ?? '').toUpperCase();
+  const message = str(item?.msg) ?? str(item?.message) ?? str(top?.msg) ?? (code || status || 'no details');
+  if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(str(item?.msg) ?? '')) {
+    return { kind: 'duplicate', message };
+  }
+  if (code === 'E_INV_STATUS' || /status.*(other than|not) active/i.test(str(item?.msg) ?? '')) return { kind: 'not_active', message };
+  if (status === 'ERROR' || code.startsWith('E_')) return { kind: 'error', message: `${message}${code ? ` (${code})` : ''}` };
+  if (!item && str(top?.status)?.toUpperCase() === 'ERROR') return { kind: 'error', message: `${str(top?.msg) ?? 'error'} (${str(top?.code) ?? 'ERROR'})` };
+  return { kind: 'ok', id: str(item?.id) };
+};
+
+const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<string, string>, opts: { force: boolean; update?: boolean }) => {
+  const body: Record<string, unknown> = { campaign: { campaign_id: campaignNumber(campaignId) }, force: opts.force };
+  if (opts.update) body.update = true;
+  body.prospects = [prospect];
+  const { data } = await wpCall(ctx, woodpecker, { method: 'POST', path: '/v1/add_prospects_campaign', body });
+  return itemResult(data, prospect.email as string);
+};
+
+const outcome = (
+  kind: ActionOutcome['outcome'],
+  lead: Lead | null,
+  campaign: ActionOutcome['campaign'],
+  detail: string,
+  affected: LeadCampaign[] = [],
+): ActionOutcome => ({ outcome: kind, tool: TOOL, lead, campaign, affected_campaigns: affected, detail });
+
+const alreadyEnrolled = (ctx: Ctx, req: EnrollRequest, lead: Lead, campaign: { id: string; name: string | null }): ActionOutcome => {
+  const label = `${req.lead.email.trim().toLowerCase()} is already in Woodpecker campaign ${campaign.name ?? campaign.id}`;
+  if (req.policy.if_already_enrolled === 'error') {
+    throw new ctx.z.errors.Error(`${label}.`, 'AlreadyEnrolled', 409);
+  }
+  return outcome('already_enrolled', lead, campaign, `${label}; nothing was changed.`);
+};
+
+const stillSendingElsewhere = (row: ProspectRow, campaignId: string) =>
+  (row.campaigns_details ?? []).filter(
+    (c) =>
+      String(c.campaign_id) !== campaignId &&
+      SENDING_STATUSES.includes((str(c.campaign_prospect_status) ?? 'ACTIVE').toUpperCase()) &&
+      !CLOSED_CAMPAIGNS.includes((str(c.campaign_status) ?? '').toUpperCase()),
+  );
+
+/**
+ * Enroll: one `add_prospects_campaign` call with `force: false` (Woodpecker refuses prospects
+ * whose global status is not ACTIVE, and reports duplicates per prospect). A lookup is added only
+ * when the policy needs facts Woodpecker does not report on add: other campaigns (policy `skip`),
+ * or which non-ACTIVE status caused a refusal. A re-enroll retries once with `force: true` — never
+ * for a BLACKLIST (unsubscribed) prospect.
+ */
+const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
+  const address = req.lead.email.trim().toLowerCase();
+  const prospect = prospectBody(req.lead);
+  let known: ProspectRow | null | undefined;
+  let campaign = { id: req.campaign_id, name: null as string | null };
+  if (req.policy.if_in_other_campaign === 'skip') {
+    known = await findRow(ctx, address);
+    if (known) {
+      const lead = leadFromRow(known);
+      const here = (known.campaigns_details ?? []).find((c) => String(c.campaign_id) === req.campaign_id);
+      if (here) return alreadyEnrolled(ctx, req, lead, { id: req.campaign_id, name: str(here.campaign_name) });
+      if (str(known.status)?.toUpperCase() === 'BLACKLIST') {
+        return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); not enrolled.`);
+      }
+      const elsewhere = stillSendingElsewhere(known, req.campaign_id);
+      if (elsewhere.length) {
+        const names = elsewhere.map((c) => str(c.campaign_name) ?? String(c.campaign_id)).join(', ');
+        return outcome('skipped_in_other_campaign', lead, campaign, `${address} is still active in Woodpecker campaign ${names}; not enrolled.`);
+      }
+    }
+  }
+  let result = await addToCampaign(ctx, req.campaign_id, prospect, { force: false });
+  if (result.kind === 'not_active') {
+    if (known === undefined) known = await findRow(ctx, address);
+    const status = str(known?.status)?.toUpperCase() ?? 'not ACTIVE';
+    const lead = leadFromInput(req.lead, null, known ?? null);
+    if (status === 'BLACKLIST') {
+      return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); not enrolled.`);
+    }
+    if (req.policy.if_previously_contacted !== 're_enroll') {
+      return outcome(
+        'skipped_previously_contacted',
+        lead,
+        campaign,
+        `${address} has Woodpecker status ${status} (already contacted); not enrolled. Choose "re-enroll" to add them anyway.`,
+      );
+    }
+    result = await addToCampaign(ctx, req.campaign_id, prospect, { force: true });
+  }
+  const lead = leadFromInput(req.lead, result.kind === 'ok' ? result.id : null, known ?? null);
+  if (known) {
+    const here = (known.campaigns_details ?? []).find((c) => String(c.campaign_id) === req.campaign_id);
+    campaign = { id: req.campaign_id, name: str(here?.campaign_name) };
+  }
+  switch (result.kind) {
+    case 'duplicate':
+      return alreadyEnrolled(ctx, req, lead, campaign);
+    case 'error':
+      throw new ctx.z.errors.Error(`Woodpecker did not add ${address} to campaign ${req.campaign_id}: ${result.message}`, 'EnrollFailed', 400);
+    case 'not_active':
+      throw new ctx.z.errors.Error(`Woodpecker refused ${address} even with force: ${result.message}`, 'EnrollFailed', 400);
+    default:
+      return outcome('enrolled', lead, campaign, `Added ${address} to Woodpecker campaign ${req.campaign_id}.`);
+  }
+};
+
+/**
+ * Stop = set the prospect's status in each campaign where Woodpecker may still send to PAUSED
+ * (`add_prospects_campaign` with `update: true`, one call per campaign). Never BLACKLIST.
+ */
+const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
+  const address = req.email.trim().toLowerCase();
+  const row = await findRow(ctx, address);
+  const campaignRef = req.campaign_id ? { id: req.campaign_id, name: null as string | null } : null;
+  if (!row) return outcome('not_found', null, campaignRef, `No Woodpecker prospect has the email ${address}; nothing to stop.`);
+  const lead = leadFromRow(row);
+  const details = row.campaigns_details ?? [];
+  const targets = req.campaign_id ? details.filter((c) => String(c.campaign_id) === req.campaign_id) : details;
+  const campaign = req.campaign_id ? { id: req.campaign_id, name: str(targets[0]?.campaign_name) } : null;
+  if (req.campaign_id && targets.length === 0) {
+    return outcome('not_found', lead, campaign, `${address} is not in Woodpecker campaign ${req.campaign_id}; nothing to stop.`);
+  }
+  const asLeadCampaign = (c: (typeof details)[number], status?: string): LeadCampaign => ({
+    id: String(c.campaign_id),
+    name: str(c.campaign_name),
+    status: status ?? str(c.campaign_prospect_status),
+  });
+  const blacklisted = str(row.status)?.toUpperCase() === 'BLACKLIST';
+  const sending = blacklisted
+    ? []
+    : targets.filter(
+        (c) =>
+          SENDING_STATUSES.includes((str(c.campaign_prospect_status) ?? '').toUpperCase()) &&
+          !CLOSED_CAMPAIGNS.includes((str(c.campaign_status) ?? '').toUpperCase()),
+      );
+  if (sending.length === 0) {
+    const where = req.campaign_id ? `campaign ${campaign?.name ?? req.campaign_id}` : targets.length ? 'any campaign' : 'any campaign (it is in none)';
+    return outcome('already_stopped', lead, campaign, `Woodpecker is not sending to ${address} in ${where}; nothing changed.`, targets.map((c) => asLeadCampaign(c)));
+  }
+  const changed: LeadCampaign[] = [];
+  const unchanged: LeadCampaign[] = [];
+  for (const c of sending) {
+    const result = await addToCampaign(ctx, String(c.campaign_id), { email: address, status: 'PAUSED' }, { force: false, update: true });
+    if (result.kind === 'ok' || result.kind === 'duplicate') changed.push(asLeadCampaign(c, 'PAUSED'));
+    else if (result.kind === 'not_active') unchanged.push(asLeadCampaign(c));
+    else throw new ctx.z.errors.Error(`Woodpecker did not pause ${address} in campaign ${c.campaign_id}: ${result.message}`, 'StopFailed', 400);
+  }
+  if (changed.length === 0) {
+    return outcome('already_stopped', lead, campaign, `Woodpecker is not sending to ${address} (its status is not ACTIVE); nothing changed.`, unchanged);
+  }
+  const names = changed.map((c) => c.name ?? c.id).join(', ');
+  return outcome('stopped', lead, campaign, `Paused ${address} in Woodpecker campaign${changed.length > 1 ? 's' : ''} ${names}.`, changed);
+};
+
+/**
+ * Create-or-update in the global prospect list: `add_prospects_list` with `update: true`. Woodpecker
+ * does not say whether it created or updated, so one lookup first tells us (and gives the
+ * existing record to merge into the answer).
+ */
+const upsert = async (ctx: Ctx, lead: LeadInput, _campaignId: string | null): Promise<{ lead: Lead; created: boolean }> => {
+  const address = lead.email.trim().toLowerCase();
+  const existing = await findRow(ctx, address);
+  const { data } = await wpCall(ctx, woodpecker, {
+    method: 'POST',
+    path: '/v1/add_prospects_list',
+    body: { update: true, prospects: [prospectBody(lead)] },
+  });
+  const result = itemResult(data, address);
+  if (result.kind === 'error' || result.kind === 'not_active') {
+    throw new ctx.z.errors.Error(`Woodpecker did not save ${address}: ${result.message}`, 'CreateFailed', 400);
+  }
+  return { lead: leadFromInput(lead, result.kind === 'ok' ? result.id : null, existing), created: existing === null };
+};
+
+export const woodpeckerLeads: LeadOperations = {
+  async find(ctx, address) {
+    const row = await findRow(ctx, address);
+    return row ? leadFromRow(row) : null;
+  },
+  upsert,
+  campaignRequiredForCreate: false,
+  enroll,
+  stop,
+  stopModes: ['pause'],
+};
