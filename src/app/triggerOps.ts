@@ -72,7 +72,8 @@ export const listRecent = (event: EventType) => async (z: ZObject, bundle: Bundl
   const input = readTriggerInput(z, bundle.inputData);
   const recent = provider.events.listRecent ? await provider.events.listRecent(ctxOf(z, bundle), event, input) : [];
   const mine = checked(z, provider, recent).filter((e) => matchesFilters(e, event, input));
-  return mine.length ? mine.slice(0, 25) : [SAMPLES[event]];
+  // No recent items: the sample, labelled with the connected tool so it reads right in the editor.
+  return mine.length ? mine.slice(0, 25) : [{ ...SAMPLES[event], tool: provider.id, id: `${provider.id}:${event}:sample` }];
 };
 
 /** Polling variant: the same list, newest first, with the same stable ids so Zapier dedupes. */
