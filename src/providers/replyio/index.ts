@@ -170,8 +170,8 @@ export const replyio: Provider = {
     subscribe,
     unsubscribe,
     parse,
-    // No account-wide activity feed in the API (v1 stats are per person and throttled): the sample stands in.
-    listRecent: async () => [],
+    // No listRecent: the API has no account-wide activity feed (v1 stats are per person and
+    // throttled), so the editor shows the sample and the polling triggers say to use the instant ones.
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {
     // GET /v1/campaigns returns every sequence in one array: one page.

@@ -1,0 +1,40 @@
+import { EVENT_TYPES } from '../src/model/tools';
+import { PROVIDERS } from '../src/providers';
+import { appTester, authFor, messageOf, op } from './support/app';
+
+const TARGET = 'https://hooks.zapier.com/hooks/standard/1/x/';
+const failure = async (p: Promise<unknown>) => messageOf(await p.then(() => new Error('expected an error')).catch((e) => e));
+
+/** What every tool says for a trigger it cannot deliver — checked before any HTTP call (nock blocks all). */
+describe('triggers a tool cannot deliver fail clearly, naming what to use instead', () => {
+  it('Apollo instant triggers point to the polling ones', async () => {
+    expect(await failure(appTester(op('triggers', 'reply_received').performSubscribe, { authData: authFor('apollo'), targetUrl: TARGET } as never))).toMatch(
+      /Reply Received is not available instantly for Apollo: .*Use the "Reply Received \(Polling\)" trigger instead\./,
+    );
+  });
+
+  it('Reply.io polling says the instant trigger is the way (no activity list)', async () => {
+    expect(await failure(appTester(op('triggers', 'reply_received_polling').perform, { authData: authFor('replyio'), inputData: {} } as never))).toMatch(
+      /Reply Received \(Polling\) is not available for Reply\.io: Reply\.io has no API to list recent events; use the instant "Reply Received" trigger/,
+    );
+  });
+
+  it('Mixmax explains the rule + Normalize Webhook route', async () => {
+    expect(await failure(appTester(op('triggers', 'reply_received').performSubscribe, { authData: authFor('mixmax'), targetUrl: TARGET } as never))).toMatch(
+      /Normalize Webhook/,
+    );
+  });
+
+  it('every tool × event has a mode, and every "none" or "polling" explains itself', () => {
+    for (const provider of Object.values(PROVIDERS)) {
+      for (const event of EVENT_TYPES) {
+        const support = provider!.events.support[event];
+        expect([provider!.id, event, support.mode === 'instant' ? Boolean(provider!.events.subscribe) : support.why.length > 20]).toEqual([
+          provider!.id,
+          event,
+          true,
+        ]);
+      }
+    }
+  });
+});
