@@ -1,4 +1,5 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import { outcomeFor } from '../shared/outcome';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopMode, StopRequest } from '../types';
@@ -62,13 +63,7 @@ export const apolloLeads = (provider: Provider): LeadOperations => {
   const statusIn = (c: Contact, campaignId: string): ContactCampaignStatus | undefined =>
     (c.contact_campaign_statuses ?? []).find((s) => String(s.emailer_campaign_id) === campaignId);
 
-  const outcome = (
-    o: ActionOutcome['outcome'],
-    lead: Lead | null,
-    campaign: { id: string; name: string | null } | null,
-    detail: string,
-    affected: LeadCampaign[] = [],
-  ): ActionOutcome => ({ outcome: o, tool: 'apollo', lead, campaign, affected_campaigns: affected, detail });
+  const outcome = outcomeFor('apollo');
 
   const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
     const { z } = ctx;

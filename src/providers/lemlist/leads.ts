@@ -1,4 +1,5 @@
 import type { HttpResponse } from 'zapier-platform-core';
+import { outcomeFor } from '../shared/outcome';
 import { callApi, callJson, parseJson, toolMessage } from '../../http/client';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as lowerEmail, joinName, str } from '../../model/values';
@@ -105,13 +106,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
       res.status,
     );
 
-  const outcome = (
-    kind: ActionOutcome['outcome'],
-    lead: Lead | null,
-    campaign: { id: string; name: string | null } | null,
-    detail: string,
-    affected: LeadCampaign[] = [],
-  ): ActionOutcome => ({ outcome: kind, tool: 'lemlist', lead, campaign, affected_campaigns: affected, detail });
+  const outcome = outcomeFor('lemlist');
 
   const campaignLabel = (c: { id: string; name: string | null }) => (c.name ? `"${c.name}" (${c.id})` : c.id);
 

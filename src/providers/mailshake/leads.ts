@@ -1,4 +1,5 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import { leadFromInput as leadOf, outcomeFor } from '../shared/outcome';
 import { email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
 import { msCall } from './api';
@@ -36,24 +37,6 @@ const leadFrom = (r: Recipient, campaigns: LeadCampaign[]): Lead => {
   };
 };
 
-const leadFromInput = (lead: LeadInput, campaigns: LeadCampaign[]): Lead => {
-  const address = lead.email.trim().toLowerCase();
-  return {
-    id: `${TOOL}:${address}`,
-    tool: TOOL,
-    tool_lead_id: address,
-    email: address,
-    first_name: lead.first_name,
-    last_name: lead.last_name,
-    full_name: joinName(lead.first_name, lead.last_name),
-    company: lead.company,
-    title: lead.title,
-    phone: lead.phone,
-    linkedin_url: lead.linkedin_url,
-    unsubscribed: null,
-    campaigns,
-  };
-};
 
 /** `recipients/get {campaignID, emailAddress}`; `not_found` → null. */
 const getRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
@@ -141,13 +124,7 @@ const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Prom
   );
 };
 
-const outcome = (
-  kind: ActionOutcome['outcome'],
-  lead: Lead | null,
-  campaign: ActionOutcome['campaign'],
-  detail: string,
-  affected: LeadCampaign[] = [],
-): ActionOutcome => ({ outcome: kind, tool: TOOL, lead, campaign, affected_campaigns: affected, detail });
+const outcome = outcomeFor(TOOL);
 
 const capacityError = (ctx: Ctx, address: string, campaignId: string) =>
   new ctx.z.errors.ThrottledError(
@@ -174,7 +151,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
     const elsewhere = sent.filter((s) => str(s.campaign?.id) && str(s.campaign?.id) !== req.campaign_id);
     if (elsewhere.length) {
       const names = [...new Set(elsewhere.map((s) => str(s.campaign?.title) ?? str(s.campaign?.id)))].join(', ');
-      const lead = elsewhere[0]?.recipient ? leadFrom(elsewhere[0].recipient, []) : leadFromInput(req.lead, []);
+      const lead = elsewhere[0]?.recipient ? leadFrom(elsewhere[0].recipient, []) : leadOf(TOOL, req.lead, []);
       if (req.policy.if_in_other_campaign === 'skip') {
         return outcome('skipped_in_other_campaign', lead, campaign, `${address} was already emailed by Mailshake campaign ${names}; not enrolled.`);
       }
@@ -182,7 +159,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
     }
   }
   const result = await addRecipient(ctx, req.campaign_id, req.lead);
-  const lead = leadFromInput(req.lead, result.kind === 'added' || result.kind === 'already' ? [{ id: req.campaign_id, name: null, status: null }] : []);
+  const lead = leadOf(TOOL, req.lead, result.kind === 'added' || result.kind === 'already' ? [{ id: req.campaign_id, name: null, status: null }] : []);
   switch (result.kind) {
     case 'invalid':
       throw new ctx.z.errors.Error(`Mailshake rejected ${address} as an invalid email address.`, 'InvalidEmail', 400);
@@ -277,7 +254,7 @@ const upsert = async (ctx: Ctx, lead: LeadInput, campaignId: string | null): Pro
   if (result.kind === 'capacity') throw capacityError(ctx, address, campaignId);
   const membership = [{ id: campaignId, name: null, status: null }];
   const r = result.kind === 'added' && !result.finished ? null : await getRecipient(ctx, campaignId, address);
-  return { lead: r ? leadFrom(r, membership) : leadFromInput(lead, membership), created: result.kind === 'added' };
+  return { lead: r ? leadFrom(r, membership) : leadOf(TOOL, lead, membership), created: result.kind === 'added' };
 };
 
 export const mailshakeLeads: LeadOperations = {

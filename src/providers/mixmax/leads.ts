@@ -1,4 +1,5 @@
 import type { ActionOutcome, Lead } from '../../model/lead';
+import { leadFromInput, outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, splitName, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, LeadInput, LeadOperations, Provider } from '../types';
@@ -56,30 +57,11 @@ const variablesOf = (lead: LeadInput): Record<string, string> => {
   return { ...vars, ...(lead.custom_fields ?? {}) };
 };
 
-const inputLead = (lead: LeadInput, address: string): Lead => ({
-  id: `${TOOL}:${address}`,
-  tool: TOOL,
-  tool_lead_id: address,
-  email: address,
-  first_name: lead.first_name,
-  last_name: lead.last_name,
-  full_name: joinName(lead.first_name, lead.last_name),
-  company: lead.company,
-  title: lead.title,
-  phone: lead.phone,
-  linkedin_url: lead.linkedin_url,
-  unsubscribed: null,
-  campaigns: [],
-});
+const inputLead = (lead: LeadInput, address: string): Lead => leadFromInput(TOOL, { ...lead, email: address });
 
-const outcome = (kind: ActionOutcome['outcome'], lead: Lead | null, campaignId: string, detail: string, affected: ActionOutcome['affected_campaigns'] = []): ActionOutcome => ({
-  outcome: kind,
-  tool: TOOL,
-  lead,
-  campaign: { id: campaignId, name: null },
-  affected_campaigns: affected,
-  detail,
-});
+const outcomeOf = outcomeFor(TOOL);
+const outcome = (kind: ActionOutcome['outcome'], lead: Lead | null, campaignId: string, detail: string, affected: ActionOutcome['affected_campaigns'] = []): ActionOutcome =>
+  outcomeOf(kind, lead, { id: campaignId, name: null }, detail, affected);
 
 export const mixmaxLeads = (provider: Provider): LeadOperations => ({
   campaignRequiredForCreate: false,

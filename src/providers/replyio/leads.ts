@@ -1,4 +1,5 @@
 import type { Lead, LeadCampaign, ActionOutcome } from '../../model/lead';
+import { outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
@@ -78,13 +79,7 @@ const savePerson = async (ctx: Ctx, provider: Provider, lead: LeadInput): Promis
   return parsed.data;
 };
 
-const outcome = (
-  kind: ActionOutcome['outcome'],
-  lead: Lead | null,
-  campaign: { id: string; name: string | null } | null,
-  detail: string,
-  affected: LeadCampaign[] = [],
-): ActionOutcome => ({ outcome: kind, tool: TOOL, lead, campaign, affected_campaigns: affected, detail });
+const outcome = outcomeFor(TOOL);
 
 export const replyioLeads = (provider: Provider): LeadOperations => ({
   campaignRequiredForCreate: false,

@@ -1,4 +1,5 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import { outcomeFor } from '../shared/outcome';
 import { email as lower, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
@@ -60,13 +61,7 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
     return { person: p.data, created: result?.upsert_type === 'create' };
   };
 
-  const outcome = (
-    o: ActionOutcome['outcome'],
-    lead: Lead | null,
-    campaign: { id: string; name: string | null } | null,
-    detail: string,
-    affected: LeadCampaign[] = [],
-  ): ActionOutcome => ({ outcome: o, tool: 'salesloft', lead, campaign, affected_campaigns: affected, detail });
+  const outcome = outcomeFor('salesloft');
 
   const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
     const { z } = ctx;

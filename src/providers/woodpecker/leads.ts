@@ -1,4 +1,5 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import { outcomeFor } from '../shared/outcome';
 import { email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
 import { wpCall } from './api';
@@ -132,13 +133,7 @@ const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<stri
   return itemResult(data, prospect.email as string);
 };
 
-const outcome = (
-  kind: ActionOutcome['outcome'],
-  lead: Lead | null,
-  campaign: ActionOutcome['campaign'],
-  detail: string,
-  affected: LeadCampaign[] = [],
-): ActionOutcome => ({ outcome: kind, tool: TOOL, lead, campaign, affected_campaigns: affected, detail });
+const outcome = outcomeFor(TOOL);
 
 const alreadyEnrolled = (ctx: Ctx, req: EnrollRequest, lead: Lead, campaign: { id: string; name: string | null }): ActionOutcome => {
   const label = `${req.lead.email.trim().toLowerCase()} is already in Woodpecker campaign ${campaign.name ?? campaign.id}`;
