@@ -3,6 +3,8 @@ import { loadFixtures } from './fixture';
 import { replayFixture } from './replay';
 import { startRecorder } from './record';
 import { sendFixtures } from './send';
+import { MOCKS } from './mock';
+import { startMock } from './mock/server';
 import { TOOL_IDS, ToolId } from '../model/tools';
 
 const USAGE = `usage: sales-connect <command> ...
@@ -16,7 +18,11 @@ const USAGE = `usage: sales-connect <command> ...
            receive webhook deliveries on 127.0.0.1:N and save each as a fixture
            (credentials and shared secrets redacted; write its "expect" by hand)
   send <file|dir>... --to URL [--rate R] [--concurrency C]
-           POST fixtures' deliveries to URL (R per second, C at a time) and report statuses`;
+           POST fixtures' deliveries to URL (R per second, C at a time) and report statuses
+  mock --port N [--tool T] [--latency MS] [--fail-rate P]
+           a local fake of each tool's API (the endpoints the app calls) on 127.0.0.1:N,
+           enforcing each tool's documented rate limit (429 + Retry-After) and failing a
+           fraction P of requests with 503; prints the SALES_CONNECT_<TOOL>_BASE_URL lines to use`;
 
 /** --name value / --name=value options; everything else is positional. */
 const parseArgs = (args: string[], valued: string[]) => {
@@ -124,6 +130,26 @@ const send = async (args: string[]): Promise<number> => {
   return bad.length === 0 && Object.keys(report.byStatus).every((s) => /^2\d\d$/.test(s)) ? 0 : 1;
 };
 
+const mock = async (args: string[]): Promise<number> => {
+  const { options, unknown } = parseArgs(args, ['port', 'tool', 'latency', 'fail-rate']);
+  const port = Number(options.port);
+  const latencyMs = Number(options.latency ?? 0);
+  const failRate = Number(options['fail-rate'] ?? 0);
+  const mocks = options.tool ? MOCKS.filter((m) => m.tool === options.tool) : MOCKS;
+  if (unknown.length || !Number.isInteger(port) || port < 0 || !(latencyMs >= 0) || !(failRate >= 0 && failRate <= 1) || mocks.length === 0) {
+    process.stderr.write(`mock needs --port N; --tool one of ${MOCKS.map((m) => m.tool).join('|')}; --fail-rate between 0 and 1\n${USAGE}\n`);
+    return 2;
+  }
+  const running = await startMock({ port, mocks, latencyMs, failRate });
+  for (const [name, value] of Object.entries(running.env)) process.stdout.write(`export ${name}=${value}\n`);
+  process.stderr.write(`mock of ${mocks.map((m) => m.tool).join(', ')} on 127.0.0.1:${running.port} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => running.server.close(() => resolve()));
+    process.once('SIGTERM', () => running.server.close(() => resolve()));
+  });
+  return 0;
+};
+
 export const main = async (argv: string[]): Promise<number> => {
   const [command, ...rest] = argv;
   switch (command) {
@@ -133,6 +159,8 @@ export const main = async (argv: string[]): Promise<number> => {
       return record(rest);
     case 'send':
       return send(rest);
+    case 'mock':
+      return mock(rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command ? 2 : 0;

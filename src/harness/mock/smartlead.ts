@@ -1,0 +1,157 @@
+import { json, type ToolMock } from './types';
+
+/** Smartlead API (`https://server.smartlead.ai/api/v1`), the endpoints the app calls. Key: `?api_key=`. */
+interface Membership {
+  status: string;
+}
+interface MockLead {
+  id: number;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+  unsubscribed: boolean;
+  campaigns: Map<number, Membership>;
+}
+interface State {
+  campaigns: { id: number; user_id: number; name: string; status: string }[];
+  leads: Map<string, MockLead>;
+  webhooks: Map<number, { id: number; name: string; webhook_url: string; event_types: string[]; categories: string[]; email_campaign_id: number }>;
+  nextId: number;
+}
+
+export const smartleadMock: ToolMock<State> = {
+  tool: 'smartlead',
+  basePath: '/api/v1',
+  rateLimit: { requests: 10, windowMs: 2000 },
+  apiKeyOf: ({ query }) => query.get('api_key'),
+  error: (status, message) => json(status, { error: message }),
+  initialState: () => ({
+    campaigns: [
+      { id: 9181, user_id: 124, name: 'Q2 outbound', status: 'ACTIVE' },
+      { id: 9200, user_id: 124, name: 'Webinar follow-up', status: 'ACTIVE' },
+    ],
+    leads: new Map([
+      [
+        'unsubscribed@example.com',
+        { id: 3001, email: 'unsubscribed@example.com', first_name: 'Una', last_name: 'Subscribed', company_name: null, unsubscribed: true, campaigns: new Map() },
+      ],
+    ]),
+    webhooks: new Map(),
+    nextId: 5000,
+  }),
+  routes: [
+    { method: 'GET', path: '/campaigns', handle: (_req, s) => json(200, s.campaigns) },
+    {
+      method: 'GET',
+      path: '/campaigns/:id',
+      handle: (req, s) => {
+        const c = s.campaigns.find((x) => String(x.id) === req.params.id);
+        return c ? json(200, c) : json(404, { error: 'Campaign not found - Invalid campaign_id.' });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/campaigns/:id/webhooks',
+      handle: (req, s) => json(200, [...s.webhooks.values()].filter((h) => String(h.email_campaign_id) === req.params.id)),
+    },
+    {
+      method: 'POST',
+      path: '/campaigns/:id/webhooks',
+      handle: (req, s) => {
+        const b = req.body as { webhook_url?: string; name?: string; event_types?: string[]; categories?: string[] };
+        if (!s.campaigns.some((c) => String(c.id) === req.params.id)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
+        if (!b?.webhook_url || !/^https?:\/\//.test(b.webhook_url)) return json(400, { error: `Invalid webhook_url - ${b?.webhook_url}` });
+        const id = s.nextId++;
+        const hook = { id, name: b.name ?? '', webhook_url: b.webhook_url, event_types: b.event_types ?? [], categories: b.categories ?? [], email_campaign_id: Number(req.params.id) };
+        s.webhooks.set(id, hook);
+        const { id: _id, ...documented } = hook; // the documented create response carries no id
+        return json(200, { ok: true, ...documented });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/campaigns/:id/webhooks',
+      handle: (req, s) => {
+        const id = Number((req.body as { id?: unknown })?.id);
+        return s.webhooks.delete(id) ? json(200, { ok: true }) : json(404, { error: 'Webhook not found' });
+      },
+    },
+    { method: 'GET', path: '/campaigns/:id/statistics', handle: () => json(200, { total_stats: '0', data: [] }) },
+    {
+      method: 'GET',
+      path: '/leads/',
+      handle: (req, s) => {
+        const lead = s.leads.get((req.query.get('email') ?? '').toLowerCase());
+        if (!lead) return json(200, {});
+        return json(200, {
+          id: lead.id,
+          email: lead.email,
+          first_name: lead.first_name,
+          last_name: lead.last_name,
+          company_name: lead.company_name,
+          is_unsubscribed: lead.unsubscribed,
+          lead_campaign_data: [...lead.campaigns].map(([cid, m]) => ({
+            campaign_id: cid,
+            campaign_name: s.campaigns.find((c) => c.id === cid)?.name ?? null,
+            status: m.status,
+          })),
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/campaigns/:id/leads',
+      handle: (req, s) => {
+        const cid = Number(req.params.id);
+        if (!s.campaigns.some((c) => c.id === cid)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
+        const b = req.body as { lead_list?: Record<string, string>[]; settings?: Record<string, boolean> };
+        const counters = { ok: true, upload_count: 0, total_leads: b?.lead_list?.length ?? 0, already_added_to_campaign: 0, duplicate_count: 0, invalid_email_count: 0, unsubscribed_leads: 0 };
+        for (const entry of b?.lead_list ?? []) {
+          const email = String(entry.email ?? '').toLowerCase();
+          if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) counters.invalid_email_count += 1;
+          else {
+            const existing = s.leads.get(email);
+            if (existing?.unsubscribed && !b?.settings?.ignore_unsubscribe_list) counters.unsubscribed_leads += 1;
+            else if (existing?.campaigns.has(cid)) counters.already_added_to_campaign += 1;
+            else if (existing && existing.campaigns.size > 0 && !b?.settings?.ignore_duplicate_leads_in_other_campaign) counters.duplicate_count += 1;
+            else {
+              const lead = existing ?? {
+                id: s.nextId++,
+                email,
+                first_name: entry.first_name ?? null,
+                last_name: entry.last_name ?? null,
+                company_name: entry.company_name ?? null,
+                unsubscribed: false,
+                campaigns: new Map<number, Membership>(),
+              };
+              lead.campaigns.set(cid, { status: 'STARTED' });
+              s.leads.set(email, lead);
+              counters.upload_count += 1;
+            }
+          }
+        }
+        return json(200, counters);
+      },
+    },
+    ...(['pause', 'resume'] as const).map((action) => ({
+      method: 'POST',
+      path: `/campaigns/:cid/leads/:lid/${action}`,
+      handle: (req: { params: Record<string, string> }, s: State) => {
+        const lead = [...s.leads.values()].find((l) => String(l.id) === req.params.lid);
+        const membership = lead?.campaigns.get(Number(req.params.cid));
+        if (!membership) return json(404, { error: 'Lead not found in campaign' });
+        membership.status = action === 'pause' ? 'PAUSED' : 'INPROGRESS';
+        return json(200, { ok: true });
+      },
+    })),
+    {
+      method: 'DELETE',
+      path: '/campaigns/:cid/leads/:lid',
+      handle: (req, s) => {
+        const lead = [...s.leads.values()].find((l) => String(l.id) === req.params.lid);
+        return lead?.campaigns.delete(Number(req.params.cid)) ? json(200, { ok: true }) : json(404, { error: 'Lead not found in campaign' });
+      },
+    },
+  ],
+};

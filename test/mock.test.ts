@@ -1,0 +1,79 @@
+import nock from 'nock';
+import { MOCKS } from '../src/harness/mock';
+import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { smartleadMock } from '../src/harness/mock/smartlead';
+import { ActionOutcome } from '../src/model/lead';
+import { appTester, authFor, messageOf, op } from './support/app';
+
+/**
+ * Every action, run offline against the local mock of the tool's API (what `sales-connect
+ * mock` serves), through the real app — base URLs pointed at the mock with
+ * SALES_CONNECT_<TOOL>_BASE_URL, exactly as a developer would.
+ */
+let mock: RunningMock;
+const saved = { ...process.env };
+const start = async (opts: { failRate?: number; random?: () => number } = {}) => {
+  mock = await startMock({ port: 0, mocks: MOCKS, ...opts });
+  Object.assign(process.env, mock.env);
+};
+const run = (kind: 'creates' | 'searches', key: string, tool: Parameters<typeof authFor>[0], inputData: Record<string, unknown>, apiKey?: string) =>
+  appTester(op(kind, key).perform, { authData: authFor(tool, apiKey), inputData } as never);
+
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterAll(() => nock.disableNetConnect());
+afterEach(async () => {
+  process.env = { ...saved };
+  await new Promise((r) => mock.server.close(r));
+});
+
+describe('Smartlead against its mock', () => {
+  it('enroll → find → enroll again → stop → stop again', async () => {
+    await start();
+    const lead = { campaign_id: '9181', email: 'ann@example.com', first_name: 'Ann' };
+    expect(ActionOutcome.parse(await run('creates', 'enroll_lead', 'smartlead', lead)).outcome).toBe('enrolled');
+    expect(await run('searches', 'find_lead', 'smartlead', { email: 'ANN@example.com' })).toMatchObject([
+      { email: 'ann@example.com', campaigns: [{ id: '9181', name: 'Q2 outbound' }] },
+    ]);
+    expect(await run('creates', 'enroll_lead', 'smartlead', lead)).toMatchObject({ outcome: 'already_enrolled' });
+    expect(await run('creates', 'enroll_lead', 'smartlead', { ...lead, campaign_id: '9200' })).toMatchObject({ outcome: 'skipped_in_other_campaign' });
+    expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'enroll_lead', 'smartlead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
+    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+  });
+
+  it('the mock enforces Smartlead’s 10 requests / 2 s: the app answers ThrottledError with Retry-After', async () => {
+    await start();
+    const calls = Array.from({ length: 11 }, () => run('searches', 'find_lead', 'smartlead', { email: 'nobody@example.com' }).catch((e) => e));
+    const results = await Promise.all(calls);
+    const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
+    expect(throttled).toHaveLength(1);
+    expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
+    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+  });
+
+  it('injected 503s are retried with backoff; a persistent outage ends in an error quoting the tool', async () => {
+    let n = 0;
+    await start({ failRate: 0.5, random: () => (n++ < 2 ? 0 : 1) }); // the first two requests fail
+    expect(await run('searches', 'find_lead', 'smartlead', { email: 'nobody@example.com' })).toEqual([]);
+    expect(mock.log.map((l) => l.status)).toEqual([503, 503, 200]);
+    await new Promise((r) => mock.server.close(r));
+    await start({ failRate: 1 });
+    expect(messageOf(await run('searches', 'find_lead', 'smartlead', { email: 'x@example.com' }).catch((e) => e))).toMatch(
+      /Smartlead answered 503: Service temporarily unavailable \(injected fault\)\. Tried 4 times/,
+    );
+  });
+
+  it('a revoked key → reconnect message', async () => {
+    await start();
+    const err = await run('searches', 'find_lead', 'smartlead', { email: 'x@example.com' }, 'revoked').catch((e) => e);
+    expect(err.name).toBe('ExpiredAuthError');
+  });
+});
+
+describe('mock registry', () => {
+  it('has one mock per tool with a real API, each documenting its rate limit', () => {
+    expect(MOCKS.map((m) => m.tool)).toContain(smartleadMock.tool);
+    for (const m of MOCKS) expect(m.rateLimit.requests).toBeGreaterThan(0);
+  });
+});
