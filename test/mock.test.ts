@@ -66,7 +66,7 @@ describe('Smartlead against its mock', () => {
 
   it('a revoked key → reconnect message', async () => {
     await start();
-    const err = await run('searches', 'find_lead', 'smartlead', { email: 'x@example.com' }, 'revoked').catch((e) => e);
+    const err = (await run('searches', 'find_lead', 'smartlead', { email: 'x@example.com' }, 'revoked').catch((e) => e)) as Error;
     expect(err.name).toBe('ExpiredAuthError');
   });
 });

@@ -1,25 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/harness/cli';
-import { loadFixtures } from '../src/harness/fixture';
 import { matchExpectations } from '../src/harness/match';
-import { replayFixture } from '../src/harness/replay';
-import { App } from './support/app';
 import { expectUnified } from './support/events';
 
 const FIXTURES = join(__dirname, 'fixtures');
 
-/** Every bundled fixture, through the real app, must meet its documented expectations. */
+/** Every fixture folder has its replay suite (test/replay.<tool>.test.ts). */
 describe('bundled webhook fixtures', () => {
-  const all = loadFixtures([FIXTURES]);
-  it('are all valid fixtures', () => {
-    expect(all.filter((f) => f.error).map((f) => `${f.path}: ${f.error}`)).toEqual([]);
-  });
-  it.each(all.filter((f) => f.fixture).map((f) => [f.path.slice(FIXTURES.length + 1), f.fixture!] as const))('%s', async (_name, fixture) => {
-    const result = await replayFixture(App as never, fixture);
-    expect(result.problems).toEqual([]);
-    expectUnified(result.events);
+  it('each tool folder is replayed by its own test file', () => {
+    for (const dir of readdirSync(FIXTURES)) {
+      expect([dir, existsSync(join(__dirname, `replay.${dir}.test.ts`))]).toEqual([dir, true]);
+    }
   });
 });
 

@@ -1,0 +1,3 @@
+import { replaySuite } from './support/replaySuite';
+
+replaySuite('mixmax');
