@@ -103,6 +103,8 @@ describe('Smartlead deliveries', () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.lead.email).toBe('james.parker@example.com');
     expect(events[0]?.message?.from_email).toBe('colleague@other-example.com');
+    // raw is the payload as sent, except the webhook's secret_key, which must not reach Zaps.
+    expect(events[0]?.raw).toEqual(Object.fromEntries(Object.entries(reply).filter(([k]) => k !== 'secret_key')));
   });
 
   it('gives the other triggers nothing for a reply', async () => {

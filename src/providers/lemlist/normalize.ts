@@ -1,4 +1,5 @@
 import type { EventLead, EventMessage, UnifiedEvent } from '../../model/event';
+import { withoutSecretFields } from '../shared/secrets';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, str } from '../../model/values';
 import { type Activity, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
@@ -67,12 +68,7 @@ const messageOf = (a: Activity, event: EventType, lead: EventLead, at: string): 
   return null;
 };
 
-/** Without the shared secret: it authenticates deliveries and must not travel on into Zaps. */
-const rawWithoutSecret = (raw: unknown): unknown => {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !('secret' in raw)) return raw;
-  const { secret: _secret, ...rest } = raw as Record<string, unknown>;
-  return rest;
-};
+const rawWithoutSecret = (raw: unknown): unknown => withoutSecretFields(raw, ['secret']);
 
 /**
  * One lemlist activity (webhook body or `GET /activities` item) as the unified event it is, or

@@ -22,3 +22,12 @@ export const withUrlSecret = (targetUrl: string, secret: string): string => {
   url.searchParams.set(URL_SECRET_PARAM, secret);
   return url.toString();
 };
+
+/**
+ * The payload as `raw`, minus the fields that carry a shared secret (lemlist `secret`,
+ * Smartlead `secret_key`): they authenticate deliveries and must not travel on into Zaps.
+ */
+export const withoutSecretFields = (raw: unknown, fields: string[]): unknown => {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !fields.some((f) => f in raw)) return raw;
+  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !fields.includes(k)));
+};

@@ -3,7 +3,7 @@ import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret } from '../shared/secrets';
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import type { Delivery } from '../../delivery/delivery';
@@ -122,8 +122,9 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
       throw rejectedDelivery(z, 'Smartlead', 'the webhook URL secret is missing or wrong');
     }
   }
-  const body = delivery.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Smartlead', body);
+  if (!delivery.body || typeof delivery.body !== 'object' || Array.isArray(delivery.body)) throw unrecognisedPayload(z, 'Smartlead', delivery.body);
+  // `raw` goes on into Zaps: without the webhook's secret_key.
+  const body = withoutSecretFields(delivery.body, ['secret_key']) as Record<string, unknown>;
   const record = body as Record<string, unknown>;
   const type = eventTypeOf(record);
   const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }): T => {
