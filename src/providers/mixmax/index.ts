@@ -101,7 +101,8 @@ export const mixmax: Provider = {
     'In Mixmax open **Settings → Integrations → API** and create a token (API access needs a Growth+ or Enterprise plan).',
   apiKeyUrl: 'https://app.mixmax.com/dashboard/settings/personal/integrations',
   defaultBaseUrl: 'https://api.mixmax.com/v1',
-  rateLimit: { description: 'Mixmax publishes no fixed limit; it answers 429 when a token sends too much', retryAfterSeconds: 60 },
+  // success.mixmax.com article 11643056: 120 requests per minute per user and IP; clients should honour Retry-After.
+  rateLimit: { description: '120 requests per minute', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), 'X-API-Token': apiKey };
   },

@@ -1,0 +1,144 @@
+import nock from 'nock';
+import { MOCKS } from '../src/harness/mock';
+import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { apolloMock } from '../src/harness/mock/apollo';
+import { ActionOutcome } from '../src/model/lead';
+import { App, appTester, authFor, messageOf, op } from './support/app';
+
+/**
+ * Apollo actions and polling triggers, run offline through the real app against the local mock of
+ * its API (what `sales-connect mock` serves), base URL pointed at it with SALES_CONNECT_APOLLO_BASE_URL.
+ * Apollo has no webhooks, so there is no subscribe / unsubscribe here.
+ */
+let mock: RunningMock;
+const saved = { ...process.env };
+const start = async () => {
+  mock = await startMock({ port: 0, mocks: MOCKS });
+  Object.assign(process.env, mock.env);
+};
+const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
+  appTester(op(kind, key).perform, { authData: authFor('apollo', apiKey), inputData } as never);
+const auth = { authData: authFor('apollo') };
+const Q2 = '66e9e215ece19801b219997f';
+const WEBINAR = '66e9e215ece19801b2199980';
+const MAILBOX = '6633baaece5fbd01c791d7ca';
+
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterAll(() => nock.disableNetConnect());
+afterEach(async () => {
+  process.env = { ...saved };
+  await new Promise((r) => mock.server.close(r));
+});
+
+describe('Apollo against its mock', () => {
+  it('enroll → find → enroll again → other sequence → stop → stop again; unsubscribed contact skipped', async () => {
+    await start();
+    const lead = { campaign_id: Q2, mailbox_id: MAILBOX, email: 'Ann@example.com', first_name: 'Ann', company: 'Acme' };
+    expect(ActionOutcome.parse(await run('creates', 'enroll_lead', lead))).toMatchObject({
+      outcome: 'enrolled',
+      campaign: { id: Q2, name: 'Q2 outbound' },
+      lead: { campaigns: [{ id: Q2, status: 'active' }] },
+    });
+    expect(await run('searches', 'find_lead', { email: 'ANN@example.com' })).toMatchObject([
+      { email: 'ann@example.com', first_name: 'Ann', company: 'Acme', unsubscribed: false, campaigns: [{ id: Q2, status: 'active' }] },
+    ]);
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled' });
+    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR })).toMatchObject({ outcome: 'skipped_in_other_campaign' });
+    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({
+      outcome: 'stopped',
+      affected_campaigns: [{ id: Q2, status: 'paused' }],
+    });
+    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
+    expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found' });
+    expect(mock.log.every((l) => l.status < 400)).toBe(true);
+    // One contact: every write went through run_dedupe.
+    expect(((await run('searches', 'find_lead', { email: 'ann@example.com' })) as unknown[]).length).toBe(1);
+  });
+
+  it('finished elsewhere → previously contacted; re_enroll adds it; mark_finished then remove', async () => {
+    await start();
+    const lead = { campaign_id: Q2, mailbox_id: MAILBOX, email: 'bo@example.com' };
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: Q2, mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR })).toMatchObject({ outcome: 'skipped_previously_contacted' });
+    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR, if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+  });
+
+  it('an inactive mailbox is refused with Apollo’s 422 text', async () => {
+    await start();
+    const err = await run('creates', 'enroll_lead', { campaign_id: Q2, mailbox_id: '6633baaece5fbd01c791d7cb', email: 'cy@example.com' }).catch((e) => e);
+    expect(messageOf(err)).toMatch(/These mailboxes are no longer active\. old@example\.com/);
+  });
+
+  it('add_contact_ids reads its parameters from the query string, as Apollo documents', async () => {
+    await start();
+    const base = mock.env.SALES_CONNECT_APOLLO_BASE_URL as string;
+    const res = await fetch(`${base}/emailer_campaigns/${Q2}/add_contact_ids`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'k', 'content-type': 'application/json' },
+      body: JSON.stringify({ emailer_campaign_id: Q2, contact_ids: ['x'], send_email_from_email_account_id: MAILBOX }),
+    });
+    expect([res.status, await res.json()]).toEqual([422, { error: 'Please specify a emailer_campaign_id and send_email_from_email_account_id.' }]);
+  });
+
+  it('a key that is not a master key gets 403 API_INACCESSIBLE on the sequence endpoints (contacts still work)', async () => {
+    await start();
+    const lead = { campaign_id: Q2, mailbox_id: MAILBOX, email: 'dee@example.com' };
+    const enroll = await run('creates', 'enroll_lead', lead, 'not-master').catch((e) => e);
+    expect(messageOf(enroll)).toMatch(
+      /Apollo refused access \(403: This API key is not authorized to access api\/v1\/emailer_campaigns\/add_contact_ids\..*master API key/,
+    );
+    expect(await run('searches', 'find_lead', { email: 'dee@example.com' }, 'not-master')).toMatchObject([{ email: 'dee@example.com', campaigns: [] }]);
+    const dropdown = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('apollo', 'not-master'), meta: { page: 0 } } as never).catch((e) => e);
+    expect(messageOf(dropdown)).toMatch(/403: This API key is not authorized to access api\/v1\/emailer_campaigns\/search/);
+    const res = await fetch(`${mock.env.SALES_CONNECT_APOLLO_BASE_URL}/email_accounts`, { headers: { 'x-api-key': 'not-master' } });
+    expect(await res.json()).toMatchObject({ error_code: 'API_INACCESSIBLE' });
+  });
+
+  it('auth test (users/api_profile), the sequence and mailbox dropdowns', async () => {
+    await start();
+    expect(await appTester(App.authentication.test as never, auth as never)).toEqual({ tool_label: 'Apollo', account: 'rep@example.com' });
+    expect(await appTester(op('triggers', 'campaign_list').perform, { ...auth, meta: { page: 0 } } as never)).toEqual([
+      { id: Q2, name: 'Q2 outbound' },
+      { id: WEBINAR, name: 'Webinar follow-up' },
+      { id: '66e9e215ece19801b2199981', name: 'Old nurture (archived)' },
+    ]);
+    expect(await appTester(op('triggers', 'mailbox_list').perform, auth as never)).toEqual([
+      { id: MAILBOX, name: 'rep@example.com' },
+      { id: '6633baaece5fbd01c791d7cb', name: 'old@example.com (inactive)' },
+    ]);
+  });
+
+  it('polling triggers read the emailer message search (replies, interested, bounces)', async () => {
+    await start();
+    const poll = async (key: string, inputData: Record<string, unknown> = {}) =>
+      ((await appTester(op('triggers', key).perform, { ...auth, inputData } as never)) as { id: string }[]).map((e) => e.id);
+    expect(await poll('reply_received_polling')).toEqual(['apollo:reply_received:684b2203a2ce950021cb0001']);
+    expect(await poll('lead_interested_polling', { interested_categories: 'Interested' })).toEqual(['apollo:lead_interested:684b2203a2ce950021cb0001']);
+    expect(await poll('email_bounced_polling', { campaign_id: WEBINAR })).toEqual(['apollo:email_bounced:684b2203a2ce950021cb0002']);
+    expect(await poll('email_bounced_polling', { campaign_id: Q2 })).toEqual([]);
+    expect(await poll('lead_unsubscribed_polling')).toEqual([]);
+  });
+
+  it('a revoked key → reconnect message (Apollo’s 401 is text/plain)', async () => {
+    await start();
+    const err = (await run('searches', 'find_lead', { email: 'x@example.com' }, 'revoked').catch((e) => e)) as Error;
+    expect(err.name).toBe('ExpiredAuthError');
+    expect(messageOf(err)).toMatch(/Apollo rejected the API key \(401: The API key was revoked\)/);
+  });
+
+  it(`the mock enforces Apollo’s ~${apolloMock.rateLimit.requests} requests / minute: the extra request surfaces as ThrottledError with Apollo’s {message}`, async () => {
+    await start();
+    const n = apolloMock.rateLimit.requests + 1;
+    // An unknown email is one call (POST /contacts/search → no match).
+    const results = await Promise.all(Array.from({ length: n }, () => run('searches', 'find_lead', { email: 'nobody@example.com' }).catch((e) => e)));
+    const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
+    expect(throttled).toHaveLength(1);
+    expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
+    expect(messageOf(throttled[0])).toMatch(/Apollo rate limit reached .*: Rate limit of 200 requests per 60 s exceeded/);
+    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+  });
+});

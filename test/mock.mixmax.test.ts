@@ -1,0 +1,133 @@
+import nock from 'nock';
+import { MOCKS } from '../src/harness/mock';
+import { mixmaxMock } from '../src/harness/mock/mixmax';
+import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { App, appTester, authFor, messageOf, op } from './support/app';
+
+/**
+ * Mixmax, run offline through the real app against its local mock (what `sales-connect mock`
+ * serves), base URL pointed at it with SALES_CONNECT_MIXMAX_BASE_URL. Mixmax triggers are rules
+ * the user creates in Mixmax, so there is no subscribe / unsubscribe to run.
+ */
+let mock: RunningMock;
+let running = false;
+const saved = { ...process.env };
+const start = async () => {
+  mock = await startMock({ port: 0, mocks: MOCKS });
+  running = true;
+  Object.assign(process.env, mock.env);
+};
+const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
+  appTester(op(kind, key).perform, { authData: authFor('mixmax', apiKey), inputData } as never);
+
+const ONBOARDING = 'MockSeqOnboarding001';
+const WEBINAR = 'MockSeqWebinarFup002';
+
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterAll(() => nock.disableNetConnect());
+afterEach(async () => {
+  process.env = { ...saved };
+  if (running) await new Promise((r) => mock.server.close(r));
+  running = false;
+});
+
+describe('Mixmax against its mock', () => {
+  it('is registered, at Mixmax’s base path /v1', () => {
+    expect(MOCKS).toContain(mixmaxMock);
+    expect(mixmaxMock.basePath).toBe('/v1');
+  });
+
+  it('enroll → find → enroll again → other sequence → stop → stop again → unsubscribed', async () => {
+    await start();
+    const lead = { campaign_id: ONBOARDING, email: 'ann@example.com', first_name: 'Ann', last_name: 'Lee', company: 'Acme' };
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled', campaign: { id: ONBOARDING } });
+    // The recipient became a contact; Mixmax lists no sequence membership on contacts.
+    expect(await run('searches', 'find_lead', { email: 'ANN@example.com' })).toMatchObject([
+      { email: 'ann@example.com', first_name: 'Ann', last_name: 'Lee', company: 'Acme', campaigns: [], unsubscribed: null },
+    ]);
+    // "duplicated" — also for a differently-cased address, because the app lower-cases it
+    // (Mixmax matches duplicates case-sensitively).
+    expect(await run('creates', 'enroll_lead', { ...lead, email: 'Ann@Example.com' })).toMatchObject({ outcome: 'already_enrolled' });
+    // Mixmax reports nothing about other sequences: a second sequence simply enrolls
+    // (documented limitation — skipped_in_other_campaign is not something Mixmax tells us).
+    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR })).toMatchObject({ outcome: 'enrolled', campaign: { id: WEBINAR } });
+    // Cancel is idempotent and its answer undocumented: both stops report stopped.
+    for (let i = 0; i < 2; i += 1) {
+      expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: ONBOARDING, mode: 'remove' })).toMatchObject({
+        outcome: 'stopped',
+        affected_campaigns: [{ id: ONBOARDING, status: 'cancelled' }],
+      });
+    }
+    expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({
+      outcome: 'skipped_unsubscribed',
+      lead: { unsubscribed: true },
+    });
+    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: 'NoSuchSequence', mode: 'remove' })).toMatchObject({
+      outcome: 'not_found',
+    });
+    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+  });
+
+  it('the mock matches duplicates case-sensitively, as Mixmax documents (why the app lower-cases)', async () => {
+    await start();
+    const enroll = (email: string) =>
+      fetch(`${mock.env.SALES_CONNECT_MIXMAX_BASE_URL}/sequences/${ONBOARDING}/recipients`, {
+        method: 'POST',
+        headers: { 'x-api-token': 'test-mixmax-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ recipients: [{ email }] }),
+      }).then((r) => r.json());
+    expect(await enroll('kim@example.com')).toEqual({ recipients: [{ email: 'kim@example.com', status: 'success' }] });
+    expect(await enroll('kim@example.com')).toEqual({ recipients: [{ email: 'kim@example.com', status: 'duplicated' }] });
+    expect(await enroll('Kim@example.com')).toEqual({ recipients: [{ email: 'Kim@example.com', status: 'success' }] });
+  });
+
+  it('Create Lead: creates a missing contact, returns an existing one unchanged', async () => {
+    await start();
+    expect(await run('creates', 'create_lead', { email: 'Hugo@Example.com', first_name: 'Hugo', last_name: 'Brockman' })).toMatchObject({
+      created: true,
+      email: 'hugo@example.com',
+      full_name: 'Hugo Brockman',
+    });
+    expect(await run('creates', 'create_lead', { email: 'hugo@example.com' })).toMatchObject({ created: false, full_name: 'Hugo Brockman' });
+  });
+
+  it('auth test (X-API-Token), sequences dropdown, and no webhook subscription (not one request sent)', async () => {
+    await start();
+    expect(await appTester(App.authentication.test as never, { authData: authFor('mixmax') } as never)).toEqual({
+      tool_label: 'Mixmax',
+      account: 'rep@mock-sender.example.com',
+    });
+    expect(await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mixmax'), meta: { page: 0 } } as never)).toEqual([
+      { id: ONBOARDING, name: 'Onboarding outreach' },
+      { id: WEBINAR, name: 'Webinar follow-up' },
+    ]);
+    const before = mock.log.length;
+    const err = await appTester(op('triggers', 'reply_received').performSubscribe, {
+      authData: authFor('mixmax'),
+      inputData: {},
+      targetUrl: 'https://hooks.zapier.com/hooks/standard/1/x/',
+    } as never).catch((e) => e);
+    expect(messageOf(err)).toMatch(/Rules/);
+    expect(mock.log.length).toBe(before);
+  });
+
+  it('a revoked token → ExpiredAuthError; errors are { message }', async () => {
+    await start();
+    const err = (await run('searches', 'find_lead', { email: 'x@example.com' }, 'revoked').catch((e) => e)) as Error;
+    expect(err.name).toBe('ExpiredAuthError');
+    const res = await fetch(`${mock.env.SALES_CONNECT_MIXMAX_BASE_URL}/users/me`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ message: 'missing or invalid API key' });
+  });
+
+  it('the mock enforces Mixmax’s 120 requests / minute: the 121st concurrent request surfaces as ThrottledError', async () => {
+    await start();
+    const n = mixmaxMock.rateLimit.requests + 1;
+    const results = await Promise.all(Array.from({ length: n }, () => run('searches', 'find_lead', { email: 'nobody@example.com' }).catch((e) => e)));
+    const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
+    expect(throttled).toHaveLength(1);
+    expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
+    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(results.filter((r) => Array.isArray(r))).toHaveLength(n - 1);
+  });
+});
