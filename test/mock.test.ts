@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { MOCKS } from '../src/harness/mock';
+import { PROVIDERS } from '../src/providers';
 import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { smartleadMock } from '../src/harness/mock/smartlead';
 import { ActionOutcome } from '../src/model/lead';
@@ -72,8 +73,9 @@ describe('Smartlead against its mock', () => {
 });
 
 describe('mock registry', () => {
-  it('has one mock per tool with a real API, each documenting its rate limit', () => {
-    expect(MOCKS.map((m) => m.tool)).toContain(smartleadMock.tool);
+  it('has one mock per supported tool, each with a rate limit', () => {
+    expect(MOCKS.map((m) => m.tool).sort()).toEqual(Object.keys(PROVIDERS).sort());
+    expect(MOCKS).toContain(smartleadMock);
     for (const m of MOCKS) expect(m.rateLimit.requests).toBeGreaterThan(0);
   });
 });
