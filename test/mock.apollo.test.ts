@@ -1,6 +1,4 @@
-import nock from 'nock';
-import { MOCKS } from '../src/harness/mock';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { useMockApi } from './support/mockApi';
 import { apolloMock } from '../src/harness/mock/apollo';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
@@ -10,25 +8,12 @@ import { App, appTester, authFor, messageOf, op } from './support/app';
  * its API (what `sales-connect mock` serves), base URL pointed at it with SALES_CONNECT_APOLLO_BASE_URL.
  * Apollo has no webhooks, so there is no subscribe / unsubscribe here.
  */
-let mock: RunningMock;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('apollo', apiKey), inputData } as never);
+const api = useMockApi('apollo');
+const { start, run } = api;
 const auth = { authData: authFor('apollo') };
 const Q2 = '66e9e215ece19801b219997f';
 const WEBINAR = '66e9e215ece19801b2199980';
 const MAILBOX = '6633baaece5fbd01c791d7ca';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
 
 describe('Apollo against its mock', () => {
   it('enroll → find → enroll again → other sequence → stop → stop again; unsubscribed contact skipped', async () => {
@@ -51,7 +36,7 @@ describe('Apollo against its mock', () => {
     expect(await run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found' });
-    expect(mock.log.every((l) => l.status < 400)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 400)).toBe(true);
     // One contact: every write went through run_dedupe.
     expect(((await run('searches', 'find_lead', { email: 'ann@example.com' })) as unknown[]).length).toBe(1);
   });
@@ -75,7 +60,7 @@ describe('Apollo against its mock', () => {
 
   it('add_contact_ids reads its parameters from the query string, as Apollo documents', async () => {
     await start();
-    const base = mock.env.SALES_CONNECT_APOLLO_BASE_URL as string;
+    const base = api.mock.env.SALES_CONNECT_APOLLO_BASE_URL as string;
     const res = await fetch(`${base}/emailer_campaigns/${Q2}/add_contact_ids`, {
       method: 'POST',
       headers: { 'x-api-key': 'k', 'content-type': 'application/json' },
@@ -94,7 +79,7 @@ describe('Apollo against its mock', () => {
     expect(await run('searches', 'find_lead', { email: 'dee@example.com' }, 'not-master')).toMatchObject([{ email: 'dee@example.com', campaigns: [] }]);
     const dropdown = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('apollo', 'not-master'), meta: { page: 0 } } as never).catch((e) => e);
     expect(messageOf(dropdown)).toMatch(/403: This API key is not authorized to access api\/v1\/emailer_campaigns\/search/);
-    const res = await fetch(`${mock.env.SALES_CONNECT_APOLLO_BASE_URL}/email_accounts`, { headers: { 'x-api-key': 'not-master' } });
+    const res = await fetch(`${api.mock.env.SALES_CONNECT_APOLLO_BASE_URL}/email_accounts`, { headers: { 'x-api-key': 'not-master' } });
     expect(await res.json()).toMatchObject({ error_code: 'API_INACCESSIBLE' });
   });
 
@@ -139,6 +124,6 @@ describe('Apollo against its mock', () => {
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
     expect(messageOf(throttled[0])).toMatch(/Apollo rate limit reached .*: Rate limit of 200 requests per 60 s exceeded/);
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });

@@ -1,7 +1,6 @@
-import nock from 'nock';
 import { MOCKS } from '../src/harness/mock';
+import { useMockApi } from './support/mockApi';
 import { calendlyMock } from '../src/harness/mock/calendly';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 
 /**
@@ -9,18 +8,12 @@ import { App, appTester, authFor, messageOf, op } from './support/app';
  * serves), base URL pointed at it with SALES_CONNECT_CALENDLY_BASE_URL. Calendly has no leads:
  * its part is the auth test, the Meeting Booked webhook and the recent bookings.
  */
-let mock: RunningMock;
-let running = false;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  running = true;
-  Object.assign(process.env, mock.env);
-};
+const api = useMockApi('calendly');
+const { start } = api;
 const trigger = (key: string, fn: string, bundle: Record<string, unknown>, apiKey?: string) =>
   appTester(op('triggers', key)[fn] as never, { authData: authFor('calendly', apiKey), ...bundle } as never);
 const direct = (method: string, path: string, body?: unknown) =>
-  fetch(`${mock.env.SALES_CONNECT_CALENDLY_BASE_URL}${path}`, {
+  fetch(`${api.mock.env.SALES_CONNECT_CALENDLY_BASE_URL}${path}`, {
     method,
     headers: { authorization: 'Bearer test-calendly-key', 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -28,14 +21,6 @@ const direct = (method: string, path: string, body?: unknown) =>
 
 const ORG = 'https://api.calendly.com/organizations/MOCKORG000000001';
 const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abc/';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  if (running) await new Promise((r) => mock.server.close(r));
-  running = false;
-});
 
 describe('Calendly against its mock', () => {
   it('is registered, at Calendly’s base path (none: paths start at /users, /webhook_subscriptions…)', () => {
@@ -58,7 +43,7 @@ describe('Calendly against its mock', () => {
     const inZap = (await trigger('meeting_booked', 'performList', { inputData: {} }, 'revoked').catch((e) => e)) as Error;
     expect(inZap.name).toBe('ExpiredAuthError');
     expect(inZap.message).toMatch(/401: Unauthenticated: The API key was revoked/);
-    const res = await fetch(`${mock.env.SALES_CONNECT_CALENDLY_BASE_URL}/users/me`);
+    const res = await fetch(`${api.mock.env.SALES_CONNECT_CALENDLY_BASE_URL}/users/me`);
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ title: 'Unauthenticated', message: 'missing or invalid API key' });
   });
@@ -85,7 +70,7 @@ describe('Calendly against its mock', () => {
     ]);
 
     for (let i = 0; i < 2; i += 1) await trigger('meeting_booked', 'performUnsubscribe', { subscribeData: second });
-    expect(mock.log.filter((l) => l.method !== 'GET' || l.path.startsWith('/webhook')).map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual([
+    expect(api.mock.log.filter((l) => l.method !== 'GET' || l.path.startsWith('/webhook')).map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual([
       'POST /webhook_subscriptions 201',
       'POST /webhook_subscriptions 409',
       'POST /webhook_subscriptions 409',
@@ -115,6 +100,6 @@ describe('Calendly against its mock', () => {
     const err = (await appTester(App.authentication.test as never, { authData: authFor('calendly') } as never).catch((e) => e)) as Error;
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.message)).toMatchObject({ delay: expect.any(Number) });
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });

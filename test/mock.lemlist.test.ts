@@ -1,7 +1,6 @@
-import nock from 'nock';
 import { MOCKS } from '../src/harness/mock';
+import { useMockApi } from './support/mockApi';
 import { lemlistMock } from '../src/harness/mock/lemlist';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, op } from './support/app';
 
@@ -9,21 +8,13 @@ import { App, appTester, authFor, op } from './support/app';
  * lemlist, run offline through the real app against its local mock (what `sales-connect mock`
  * serves), base URL pointed at it with SALES_CONNECT_LEMLIST_BASE_URL.
  */
-let mock: RunningMock;
-let running = false;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  running = true;
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('lemlist', apiKey), inputData } as never);
+const api = useMockApi('lemlist');
+const { start, run } = api;
 const trigger = (key: string, fn: string, bundle: Record<string, unknown>) =>
   appTester(op('triggers', key)[fn] as never, { authData: authFor('lemlist'), ...bundle } as never);
 /** A request straight to the mock, as lemlist's own docs show it (`curl --user ":KEY"`). */
 const direct = (method: string, path: string) =>
-  fetch(`${mock.env.SALES_CONNECT_LEMLIST_BASE_URL}${path}`, {
+  fetch(`${api.mock.env.SALES_CONNECT_LEMLIST_BASE_URL}${path}`, {
     method,
     headers: { authorization: `Basic ${Buffer.from(':test-lemlist-key').toString('base64')}` },
   });
@@ -31,14 +22,6 @@ const direct = (method: string, path: string) =>
 const Q2 = 'cam_MockQ2Outbound0001';
 const WEBINAR = 'cam_MockWebinarFup002';
 const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abc/';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  if (running) await new Promise((r) => mock.server.close(r));
-  running = false;
-});
 
 describe('lemlist against its mock', () => {
   it('is registered, at lemlist’s base path /api', () => {
@@ -61,7 +44,7 @@ describe('lemlist against its mock', () => {
     });
     expect(await run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
-    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
   });
 
   it('add_anyway enrolls in a second campaign; stop with mode remove deletes the entries (action=remove), never unsubscribes', async () => {
@@ -104,7 +87,7 @@ describe('lemlist against its mock', () => {
       first_name: 'Fay',
       title: 'CTO',
     });
-    expect(mock.log.filter((l) => l.method === 'PATCH')).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.method === 'PATCH')).toHaveLength(1);
   });
 
   it('auth test, campaign dropdown (newest first) and recent replies', async () => {
@@ -129,7 +112,7 @@ describe('lemlist against its mock', () => {
     expect(team.hooks).toEqual([expect.objectContaining({ _id: data.id, targetUrl: TARGET, type: 'emailsReplied', campaignId: Q2 })]);
     expect(team.hooks[0]).not.toHaveProperty('secret');
     for (let i = 0; i < 2; i += 1) await trigger('reply_received', 'performUnsubscribe', { subscribeData: data });
-    expect(mock.log.filter((l) => l.method === 'DELETE').map((l) => l.status)).toEqual([200, 404]);
+    expect(api.mock.log.filter((l) => l.method === 'DELETE').map((l) => l.status)).toEqual([200, 404]);
   });
 
   it('the mock enforces lemlist’s 20 requests / 2 s: the 21st concurrent request surfaces as ThrottledError', async () => {
@@ -138,14 +121,14 @@ describe('lemlist against its mock', () => {
     const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 
   it('a revoked key, or a key not sent as Basic with an empty user, is refused with lemlist’s text/plain 401', async () => {
     await start();
     const err = (await run('searches', 'find_lead', { email: 'x@example.com' }, 'revoked').catch((e) => e)) as Error;
     expect(err.name).toBe('ExpiredAuthError');
-    const asUser = await fetch(`${mock.env.SALES_CONNECT_LEMLIST_BASE_URL}/team`, {
+    const asUser = await fetch(`${api.mock.env.SALES_CONNECT_LEMLIST_BASE_URL}/team`, {
       headers: { authorization: `Basic ${Buffer.from('test-lemlist-key:').toString('base64')}` },
     });
     expect(asUser.status).toBe(401);

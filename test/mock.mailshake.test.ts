@@ -1,7 +1,5 @@
-import nock from 'nock';
-import { MOCKS } from '../src/harness/mock';
+import { useMockApi } from './support/mockApi';
 import { mailshakeMock } from '../src/harness/mock/mailshake';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, deliveryBundle, messageOf, op } from './support/app';
 
@@ -10,23 +8,10 @@ import { App, appTester, authFor, deliveryBundle, messageOf, op } from './suppor
  * (SALES_CONNECT_MAILSHAKE_BASE_URL pointed at the mock). Add-status polls wait 1 ms per unit
  * here (SALES_CONNECT_BACKOFF_UNIT_MS from test/setup-env.ts).
  */
-let mock: RunningMock;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('mailshake', apiKey), inputData } as never);
-const paths = () => mock.log.map((l) => l.path);
+const api = useMockApi('mailshake');
+const { start, run } = api;
+const paths = () => api.mock.log.map((l) => l.path);
 const TARGET = 'https://hooks.zapier.com/hooks/standard/1/abc/';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
 
 describe('Mailshake against its mock', () => {
   it('enroll → find → enroll again → other campaign → stop → stop again → unsubscribed', async () => {
@@ -55,7 +40,7 @@ describe('Mailshake against its mock', () => {
     expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: '12' })).toMatchObject({ outcome: 'not_found' });
     // Unsubscribed: Mailshake reports it in problems.unsubscribedEmails after the import.
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
-    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
   });
 
   it('stop in every campaign, create inside a campaign, invalid address, unknown campaign', async () => {
@@ -72,7 +57,7 @@ describe('Mailshake against its mock', () => {
     });
     expect(await run('creates', 'create_lead', { campaign_id: '12', email: 'bo@example.com' })).toMatchObject({ created: false });
     // The app refuses a malformed address before calling; sent directly, Mailshake lists it in invalidEmails.
-    const added = await fetch(`${mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL}/recipients/add`, {
+    const added = await fetch(`${api.mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL}/recipients/add`, {
       method: 'POST',
       headers: { authorization: `Basic ${Buffer.from('test-mailshake-key:').toString('base64')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ campaignID: 12, addresses: [{ emailAddress: 'bad@@example' }] }),
@@ -86,7 +71,7 @@ describe('Mailshake against its mock', () => {
   it('auth test, key forms, campaign dropdown, recent items and a push fetched from the mock', async () => {
     await start();
     expect(await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never)).toMatchObject({ account: 'sam@seller.example.com (Seller Team)' });
-    const base = mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL as string;
+    const base = api.mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL as string;
     // The documented alternatives to Basic: ?apiKey= (and a body field); no key → invalid_api_key.
     expect((await fetch(`${base}/me?apiKey=k`, { method: 'POST' })).status).toBe(200);
     const noKey = await fetch(`${base}/me`, { method: 'POST' });
@@ -119,7 +104,7 @@ describe('Mailshake against its mock', () => {
     >;
     expect(sub).toMatchObject({ tool: 'mailshake', event: 'Replied' });
     // targetUrl must be unique: the same URL again is refused.
-    const base = mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL as string;
+    const base = api.mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL as string;
     const auth = { authorization: `Basic ${Buffer.from('test-mailshake-key:').toString('base64')}`, 'content-type': 'application/json' };
     const dup = await fetch(`${base}/push/create`, { method: 'POST', headers: auth, body: JSON.stringify({ targetUrl: sub.target_url, event: 'Replied' }) });
     expect(dup.status).toBe(400);
@@ -127,7 +112,7 @@ describe('Mailshake against its mock', () => {
     for (let i = 0; i < 2; i += 1) {
       await appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('mailshake'), subscribeData: sub } as never);
     }
-    expect(mock.log.filter((l) => l.path === '/push/delete').map((l) => l.status)).toEqual([200, 404]);
+    expect(api.mock.log.filter((l) => l.path === '/push/delete').map((l) => l.status)).toEqual([200, 404]);
   });
 
   it('the mock’s 30 requests / min (an approximation of the hourly quota): the 31st of a burst is a ThrottledError (limit_reached)', async () => {
@@ -141,6 +126,6 @@ describe('Mailshake against its mock', () => {
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
     expect(messageOf(throttled[0])).toMatch(/limit_reached/);
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });

@@ -1,7 +1,6 @@
-import nock from 'nock';
 import { MOCKS } from '../src/harness/mock';
+import { useMockApi } from './support/mockApi';
 import { mixmaxMock } from '../src/harness/mock/mixmax';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 
 /**
@@ -9,27 +8,11 @@ import { App, appTester, authFor, messageOf, op } from './support/app';
  * serves), base URL pointed at it with SALES_CONNECT_MIXMAX_BASE_URL. Mixmax triggers are rules
  * the user creates in Mixmax, so there is no subscribe / unsubscribe to run.
  */
-let mock: RunningMock;
-let running = false;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  running = true;
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('mixmax', apiKey), inputData } as never);
+const api = useMockApi('mixmax');
+const { start, run } = api;
 
 const ONBOARDING = 'MockSeqOnboarding001';
 const WEBINAR = 'MockSeqWebinarFup002';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  if (running) await new Promise((r) => mock.server.close(r));
-  running = false;
-});
 
 describe('Mixmax against its mock', () => {
   it('is registered, at Mixmax’s base path /v1', () => {
@@ -65,13 +48,13 @@ describe('Mixmax against its mock', () => {
     expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: 'NoSuchSequence', mode: 'remove' })).toMatchObject({
       outcome: 'not_found',
     });
-    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
   });
 
   it('the mock matches duplicates case-sensitively, as Mixmax documents (why the app lower-cases)', async () => {
     await start();
     const enroll = (email: string) =>
-      fetch(`${mock.env.SALES_CONNECT_MIXMAX_BASE_URL}/sequences/${ONBOARDING}/recipients`, {
+      fetch(`${api.mock.env.SALES_CONNECT_MIXMAX_BASE_URL}/sequences/${ONBOARDING}/recipients`, {
         method: 'POST',
         headers: { 'x-api-token': 'test-mixmax-key', 'content-type': 'application/json' },
         body: JSON.stringify({ recipients: [{ email }] }),
@@ -101,21 +84,21 @@ describe('Mixmax against its mock', () => {
       { id: ONBOARDING, name: 'Onboarding outreach' },
       { id: WEBINAR, name: 'Webinar follow-up' },
     ]);
-    const before = mock.log.length;
+    const before = api.mock.log.length;
     const err = await appTester(op('triggers', 'reply_received').performSubscribe, {
       authData: authFor('mixmax'),
       inputData: {},
       targetUrl: 'https://hooks.zapier.com/hooks/standard/1/x/',
     } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/Rules/);
-    expect(mock.log.length).toBe(before);
+    expect(api.mock.log.length).toBe(before);
   });
 
   it('a revoked token → ExpiredAuthError; errors are { message }', async () => {
     await start();
     const err = (await run('searches', 'find_lead', { email: 'x@example.com' }, 'revoked').catch((e) => e)) as Error;
     expect(err.name).toBe('ExpiredAuthError');
-    const res = await fetch(`${mock.env.SALES_CONNECT_MIXMAX_BASE_URL}/users/me`);
+    const res = await fetch(`${api.mock.env.SALES_CONNECT_MIXMAX_BASE_URL}/users/me`);
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ message: 'missing or invalid API key' });
   });
@@ -127,7 +110,7 @@ describe('Mixmax against its mock', () => {
     const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
     expect(results.filter((r) => Array.isArray(r))).toHaveLength(n - 1);
   });
 });

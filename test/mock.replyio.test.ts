@@ -1,6 +1,4 @@
-import nock from 'nock';
-import { MOCKS } from '../src/harness/mock';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { useMockApi } from './support/mockApi';
 import { replyioMock } from '../src/harness/mock/replyio';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
@@ -9,22 +7,9 @@ import { App, appTester, authFor, messageOf, op } from './support/app';
  * Reply.io actions and triggers, run offline through the real app against the local mock of its
  * API (what `sales-connect mock` serves), base URL pointed at it with SALES_CONNECT_REPLYIO_BASE_URL.
  */
-let mock: RunningMock;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('replyio', apiKey), inputData } as never);
+const api = useMockApi('replyio');
+const { start, run } = api;
 const TARGET = 'https://hooks.zapier.com/hooks/standard/1/abc';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
 
 describe('Reply.io against its mock', () => {
   it('enroll → find → enroll again → other sequence → stop → stop again; opted-out contact skipped', async () => {
@@ -44,7 +29,7 @@ describe('Reply.io against its mock', () => {
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found' });
     // Each call went out with the header Reply.io takes for its path (the mock answers 401 otherwise).
-    expect(mock.log.every((l) => l.status < 400 || (l.status === 404 && l.path === '/v1/stats/person'))).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 400 || (l.status === 404 && l.path === '/v1/stats/person'))).toBe(true);
   });
 
   it('moves a contact with "add anyway", then marks it finished and removes it', async () => {
@@ -73,7 +58,7 @@ describe('Reply.io against its mock', () => {
 
   it('the wrong header for the path is a 401, as Reply.io answers it', async () => {
     await start();
-    const base = mock.env.SALES_CONNECT_REPLYIO_BASE_URL as string;
+    const base = api.mock.env.SALES_CONNECT_REPLYIO_BASE_URL as string;
     const v3 = await fetch(`${base}/v3/whoami`, { headers: { 'X-Api-Key': 'k' } });
     expect([v3.status, v3.headers.get('www-authenticate'), await v3.text()]).toEqual([401, 'Bearer', '']);
     const v1 = await fetch(`${base}/v1/campaigns`, { headers: { Authorization: 'Bearer k' } });
@@ -92,7 +77,7 @@ describe('Reply.io against its mock', () => {
       appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('replyio'), subscribeData: sub } as never);
     await unsubscribe();
     await unsubscribe();
-    expect(mock.log.filter((l) => l.path.startsWith('/v3/webhooks')).map((l) => `${l.method} ${l.status}`)).toEqual(['POST 201', 'DELETE 204', 'DELETE 404']);
+    expect(api.mock.log.filter((l) => l.path.startsWith('/v3/webhooks')).map((l) => `${l.method} ${l.status}`)).toEqual(['POST 201', 'DELETE 204', 'DELETE 404']);
   });
 
   it('a revoked key → reconnect message', async () => {
@@ -110,6 +95,6 @@ describe('Reply.io against its mock', () => {
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
     expect(messageOf(throttled[0])).toMatch(/Reply.io rate limit reached/);
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });

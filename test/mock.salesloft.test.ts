@@ -1,6 +1,4 @@
-import nock from 'nock';
-import { MOCKS } from '../src/harness/mock';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { useMockApi } from './support/mockApi';
 import { salesloftMock } from '../src/harness/mock/salesloft';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
@@ -10,23 +8,10 @@ import { App, appTester, authFor, messageOf, op } from './support/app';
  * API (what `sales-connect mock` serves), base URL pointed at it with SALES_CONNECT_SALESLOFT_BASE_URL.
  * Salesloft can only remove a person from a cadence, so every stop here is mode `remove`.
  */
-let mock: RunningMock;
-const saved = { ...process.env };
-const start = async () => {
-  mock = await startMock({ port: 0, mocks: MOCKS });
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('salesloft', apiKey), inputData } as never);
+const api = useMockApi('salesloft');
+const { start, run } = api;
 const auth = { authData: authFor('salesloft') };
 const TARGET = 'https://hooks.zapier.com/hooks/standard/1/abc';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
 
 describe('Salesloft against its mock', () => {
   it('enroll → find → enroll again → other cadence → stop → stop again; do-not-contact skipped', async () => {
@@ -47,14 +32,14 @@ describe('Salesloft against its mock', () => {
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'skipped_previously_contacted' });
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com', mode: 'remove' })).toMatchObject({ outcome: 'not_found' });
-    expect(mock.log.every((l) => l.status < 400)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 400)).toBe(true);
   });
 
   it('pause is refused before any call (Salesloft stop is remove only)', async () => {
     await start();
     const err = await run('creates', 'stop_sequence', { email: 'ann@example.com', mode: 'pause' }).catch((e) => e);
     expect(messageOf(err)).toMatch(/Mode "pause" is not available for Salesloft: choose remove/);
-    expect(mock.log).toEqual([]);
+    expect(api.mock.log).toEqual([]);
   });
 
   it('with both permissive policies the "already on cadence" 422 becomes already_enrolled', async () => {
@@ -62,7 +47,7 @@ describe('Salesloft against its mock', () => {
     const lead = { campaign_id: '77', email: 'cy@example.com', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' };
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled' });
-    expect(mock.log.filter((l) => l.status === 422)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 422)).toHaveLength(1);
   });
 
   it('auth test (GET /v2/me) and the cadence dropdown', async () => {
@@ -85,7 +70,7 @@ describe('Salesloft against its mock', () => {
     const unsubscribe = () => appTester(op('triggers', 'meeting_booked').performUnsubscribe, { ...auth, subscribeData: sub } as never);
     await unsubscribe();
     await unsubscribe();
-    expect(mock.log.map((l) => `${l.method} ${l.status}`)).toEqual(['POST 200', 'DELETE 204', 'DELETE 404']);
+    expect(api.mock.log.map((l) => `${l.method} ${l.status}`)).toEqual(['POST 200', 'DELETE 204', 'DELETE 404']);
   });
 
   it('recent items: booked meetings, replied and bounced emails', async () => {
@@ -112,6 +97,6 @@ describe('Salesloft against its mock', () => {
     const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });

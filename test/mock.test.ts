@@ -1,7 +1,6 @@
-import nock from 'nock';
 import { MOCKS } from '../src/harness/mock';
+import { useMockApi } from './support/mockApi';
 import { PROVIDERS } from '../src/providers';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { smartleadMock } from '../src/harness/mock/smartlead';
 import { ActionOutcome } from '../src/model/lead';
 import { appTester, authFor, messageOf, op } from './support/app';
@@ -11,21 +10,10 @@ import { appTester, authFor, messageOf, op } from './support/app';
  * mock` serves), through the real app — base URLs pointed at the mock with
  * SALES_CONNECT_<TOOL>_BASE_URL, exactly as a developer would.
  */
-let mock: RunningMock;
-const saved = { ...process.env };
-const start = async (opts: { failRate?: number; random?: () => number } = {}) => {
-  mock = await startMock({ port: 0, mocks: MOCKS, ...opts });
-  Object.assign(process.env, mock.env);
-};
+const api = useMockApi('smartlead');
+const { start } = api;
 const run = (kind: 'creates' | 'searches', key: string, tool: Parameters<typeof authFor>[0], inputData: Record<string, unknown>, apiKey?: string) =>
   appTester(op(kind, key).perform, { authData: authFor(tool, apiKey), inputData } as never);
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
 
 describe('Smartlead against its mock', () => {
   it('enroll → find → enroll again → stop → stop again', async () => {
@@ -40,7 +28,7 @@ describe('Smartlead against its mock', () => {
     expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com' })).toMatchObject({ outcome: 'stopped' });
     expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
     expect(await run('creates', 'enroll_lead', 'smartlead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
-    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
   });
 
   it('the mock enforces Smartlead’s 10 requests / 2 s: the app answers ThrottledError with Retry-After', async () => {
@@ -50,15 +38,15 @@ describe('Smartlead against its mock', () => {
     const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 
   it('injected 503s are retried with backoff; a persistent outage ends in an error quoting the tool', async () => {
     let n = 0;
     await start({ failRate: 0.5, random: () => (n++ < 2 ? 0 : 1) }); // the first two requests fail
     expect(await run('searches', 'find_lead', 'smartlead', { email: 'nobody@example.com' })).toEqual([]);
-    expect(mock.log.map((l) => l.status)).toEqual([503, 503, 200]);
-    await new Promise((r) => mock.server.close(r));
+    expect(api.mock.log.map((l) => l.status)).toEqual([503, 503, 200]);
+    await new Promise((r) => api.mock.server.close(r));
     await start({ failRate: 1 });
     expect(messageOf(await run('searches', 'find_lead', 'smartlead', { email: 'x@example.com' }).catch((e) => e))).toMatch(
       /Smartlead answered 503: Service temporarily unavailable \(injected fault\)\. Tried 4 times/,

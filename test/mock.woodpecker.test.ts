@@ -1,6 +1,4 @@
-import nock from 'nock';
-import { MOCKS } from '../src/harness/mock';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { useMockApi } from './support/mockApi';
 import { woodpeckerMock } from '../src/harness/mock/woodpecker';
 import { ActionOutcome } from '../src/model/lead';
 import * as secrets from '../src/providers/shared/secrets';
@@ -10,27 +8,15 @@ import { App, appTester, authFor, messageOf, op } from './support/app';
  * Woodpecker actions and triggers run offline against its local mock, through the real app
  * (SALES_CONNECT_WOODPECKER_BASE_URL pointed at the mock).
  */
-let mock: RunningMock;
-const saved = { ...process.env };
+const api = useMockApi('woodpecker', { latencyMs: 200 });
+const start = (latencyMs = 200) => api.start({ latencyMs });
+const { run } = api;
 /**
  * Woodpecker serves one request at a time; the mock approximates that as a per-second window. A
  * local mock answers in about a millisecond, so the sequential tests add 200 ms per answer (a
  * realistic API latency) to stay, like a sequential client of the real API, under the limit.
  */
-const start = async (latencyMs = 200) => {
-  mock = await startMock({ port: 0, mocks: MOCKS, latencyMs });
-  Object.assign(process.env, mock.env);
-};
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind, key).perform, { authData: authFor('woodpecker', apiKey), inputData } as never);
 const TARGET = 'https://hooks.zapier.com/hooks/standard/1/abc/';
-
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
 
 describe('Woodpecker against its mock', () => {
   it('enroll → find → enroll again → other campaign → stop → stop again → unsubscribed', async () => {
@@ -60,7 +46,7 @@ describe('Woodpecker against its mock', () => {
     expect(await run('creates', 'enroll_lead', rita)).toMatchObject({ outcome: 'skipped_previously_contacted' });
     expect(await run('creates', 'enroll_lead', { ...rita, if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found' });
-    expect(mock.log.every((l) => l.status < 500)).toBe(true);
+    expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
   });
 
   it('creates and updates in the global prospect list', async () => {
@@ -109,7 +95,7 @@ describe('Woodpecker against its mock', () => {
     expect(sub).toMatchObject({ tool: 'woodpecker', event: 'prospect_replied' });
     expect(sub.target_url).toMatch(/^https:\/\/hooks\.zapier\.com\/.*sc_secret=/);
     // The same URL + event again: Woodpecker answers 409, the app treats it as subscribed.
-    const res = await fetch(`${mock.env.SALES_CONNECT_WOODPECKER_BASE_URL}/v1/webhooks/subscribe`, {
+    const res = await fetch(`${api.mock.env.SALES_CONNECT_WOODPECKER_BASE_URL}/v1/webhooks/subscribe`, {
       method: 'POST',
       headers: { 'x-api-key': 'test-woodpecker-key', 'content-type': 'application/json' },
       body: JSON.stringify({ target_url: sub.target_url, event: 'prospect_replied' }),
@@ -128,11 +114,11 @@ describe('Woodpecker against its mock', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(mock.log.filter((l) => l.path === '/v1/webhooks/subscribe').map((l) => l.status)).toEqual([201, 409, 201, 409]);
+    expect(api.mock.log.filter((l) => l.path === '/v1/webhooks/subscribe').map((l) => l.status)).toEqual([201, 409, 201, 409]);
     await appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('woodpecker'), subscribeData: sub } as never);
     // Unsubscribing again: Woodpecker answers 404, which the app treats as done.
     await appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('woodpecker'), subscribeData: sub } as never);
-    expect(mock.log.filter((l) => l.path === '/v1/webhooks/unsubscribe').map((l) => l.status)).toEqual([200, 404]);
+    expect(api.mock.log.filter((l) => l.path === '/v1/webhooks/unsubscribe').map((l) => l.status)).toEqual([200, 404]);
   });
 
   it('the mock approximates Woodpecker’s one-at-a-time queue as 7 requests / s: the 8th of a burst is a ThrottledError', async () => {
@@ -144,6 +130,6 @@ describe('Woodpecker against its mock', () => {
     expect(throttled).toHaveLength(1);
     expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
     expect(messageOf(throttled[0])).toMatch(/E_TOO_MANY_REQUESTS/);
-    expect(mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });

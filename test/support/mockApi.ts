@@ -1,0 +1,37 @@
+import nock from 'nock';
+import { MOCKS } from '../../src/harness/mock';
+import { startMock, type MockOptions, type RunningMock } from '../../src/harness/mock/server';
+import type { ToolId } from '../../src/model/tools';
+import { appTester, authFor, op } from './app';
+
+/**
+ * Runs a test file's actions through the real app against the local tool mocks (what
+ * `sales-connect mock` serves): starts them on a free loopback port, points every
+ * SALES_CONNECT_<TOOL>_BASE_URL at them, and undoes both after each test.
+ */
+export const useMockApi = (tool: ToolId, defaults: Partial<Omit<MockOptions, 'port' | 'mocks'>> = {}) => {
+  const saved = { ...process.env };
+  let current: RunningMock | null = null;
+  beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+  afterAll(() => nock.disableNetConnect());
+  afterEach(async () => {
+    process.env = { ...saved };
+    const server = current?.server;
+    current = null;
+    if (server) await new Promise((r) => server.close(r));
+  });
+  return {
+    start: async (opts: Partial<Omit<MockOptions, 'port' | 'mocks'>> = {}): Promise<RunningMock> => {
+      current = await startMock({ port: 0, mocks: MOCKS, ...defaults, ...opts });
+      Object.assign(process.env, current.env);
+      return current;
+    },
+    get mock(): RunningMock {
+      if (!current) throw new Error('start() the mock first');
+      return current;
+    },
+    /** A create / search of the app, with a connection to this tool (key `revoked` → 401). */
+    run: (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
+      appTester(op(kind, key).perform, { authData: authFor(tool, apiKey), inputData } as never),
+  };
+};
