@@ -1,3 +1,4 @@
+import { KNOWN_EVENTS } from '../../providers/calendly/payloads';
 import { json, type MockResponse, type ToolMock } from './types';
 
 /**
@@ -11,19 +12,7 @@ import { json, type MockResponse, type ToolMock } from './types';
 const API = 'https://api.calendly.com';
 const USER = `${API}/users/MOCKUSER00000001`;
 const ORG = `${API}/organizations/MOCKORG000000001`;
-const EVENTS = [
-  'invitee.canceled',
-  'invitee.created',
-  'invitee_no_show.created',
-  'invitee_no_show.deleted',
-  'meeting_recap.created',
-  'meeting_recap.updated',
-  'meeting_recap.deleted',
-  'routing_form_submission.created',
-  'contact.created',
-  'contact.updated',
-  'contact.deleted',
-];
+const EVENTS: readonly string[] = KNOWN_EVENTS;
 const SCOPES = ['organization', 'user', 'group'];
 
 interface Subscription {

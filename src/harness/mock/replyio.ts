@@ -1,3 +1,4 @@
+import { IGNORED_TYPES, MAPPED_TYPES } from '../../providers/replyio/payloads';
 import { json, type MockRequest, type MockResponse, type MockRoute, type ToolMock } from './types';
 
 /**
@@ -54,31 +55,7 @@ interface State {
 }
 
 /** v3 event types (docs.reply.io "Webhook events"); `contact_opted_out` from the newer catalog. */
-const EVENT_TYPES = new Set([
-  'email_sent',
-  'email_opened',
-  'email_link_clicked',
-  'email_replied',
-  'reply_categorized',
-  'email_bounced',
-  'email_auto_reply',
-  'email_unsubscribed',
-  'contact_opted_out',
-  'meeting_booked',
-  'meeting_cancelled',
-  'meeting_rescheduled',
-  'meeting_completed',
-  'sequence_started',
-  'sequence_stopped',
-  'sequence_completed',
-  'sequence_paused',
-  'sequence_resumed',
-  'contact_finished',
-  'linkedin_connection_request_sent',
-  'linkedin_connection_request_accepted',
-  'linkedin_message_sent',
-  'linkedin_message_replied',
-]);
+const EVENT_TYPES = new Set<string>([...MAPPED_TYPES, ...IGNORED_TYPES]);
 
 const PROBLEM = { 'content-type': 'application/problem+json' };
 const problem = (status: number, title: string, code?: string): MockResponse => ({

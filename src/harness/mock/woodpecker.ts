@@ -1,3 +1,4 @@
+import { IGNORED_EVENTS, MAPPED_EVENTS } from '../../providers/woodpecker/payloads';
 import { json, type MockResponse, type ToolMock } from './types';
 
 /**
@@ -49,28 +50,7 @@ interface State {
 }
 
 /** Documented webhook events (developers.woodpecker.co webhooks), lower case as subscribed. */
-const EVENTS = [
-  'prospect_replied',
-  'prospect_interested',
-  'prospect_maybe_later',
-  'prospect_not_interested',
-  'prospect_bounced',
-  'prospect_invalid',
-  'prospect_autoreplied',
-  'followup_after_autoreply',
-  'prospect_non_responsive',
-  'prospect_blacklisted',
-  'prospect_saved',
-  'email_opened',
-  'link_clicked',
-  'campaign_sent',
-  'email_sent',
-  'campaign_completed',
-  'secondary_replied',
-  'task_created',
-  'task_done',
-  'task_ignored',
-];
+const EVENTS: string[] = [...Object.keys(MAPPED_EVENTS), ...IGNORED_EVENTS];
 /** Documented: at most 3 subscriptions per event per account. */
 const MAX_PER_EVENT = 3;
 /** Columns a prospect may carry besides the named ones (prospect body keys the mock keeps). */
