@@ -117,13 +117,7 @@ describe('Apollo against its mock', () => {
 
   it(`the mock enforces Apollo’s ~${apolloMock.rateLimit.requests} requests / minute: the extra request surfaces as ThrottledError with Apollo’s {message}`, async () => {
     await start();
-    const n = apolloMock.rateLimit.requests + 1;
-    // An unknown email is one call (POST /contacts/search → no match).
-    const results = await Promise.all(Array.from({ length: n }, () => run('searches', 'find_lead', { email: 'nobody@example.com' }).catch((e) => e)));
-    const throttled = results.filter((r) => r instanceof Error && r.name === 'ThrottledError');
-    expect(throttled).toHaveLength(1);
-    expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
-    expect(messageOf(throttled[0])).toMatch(/Apollo rate limit reached .*: Rate limit of 200 requests per 60 s exceeded/);
-    expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
+    const throttled = await api.expectRateLimitSurfaced();
+    expect(messageOf(throttled)).toMatch(/Apollo rate limit reached .*: Rate limit of 200 requests per 60 s exceeded/);
   });
 });

@@ -30,6 +30,24 @@ export const useMockApi = (tool: ToolId, defaults: Partial<Omit<MockOptions, 'po
       if (!current) throw new Error('start() the mock first');
       return current;
     },
+    /**
+     * The tool's rate limit, end to end: with the window one request short of full, two
+     * concurrent Find Lead runs (one API call each for an unknown email) → exactly one 429,
+     * which the app turns into a ThrottledError with a delay. Returns that error.
+     */
+    async expectRateLimitSurfaced(): Promise<Error> {
+      const mock = MOCKS.find((m) => m.tool === tool);
+      if (!current || !mock) throw new Error('start() the mock first');
+      current.fillRateWindow(tool, authFor(tool).api_key, mock.rateLimit.requests - 1);
+      const results = await Promise.all(
+        [0, 1].map(() => appTester(op('searches', 'find_lead').perform, { authData: authFor(tool), inputData: { email: 'nobody@example.com' } } as never).catch((e: Error) => e)),
+      );
+      const throttled = results.filter((r): r is Error => r instanceof Error && r.name === 'ThrottledError');
+      expect(throttled).toHaveLength(1);
+      expect(JSON.parse((throttled[0] as Error).message)).toMatchObject({ delay: expect.any(Number) });
+      expect(current.log.filter((l) => l.status === 429)).toHaveLength(1);
+      return throttled[0] as Error;
+    },
     /** A create / search of the app, with a connection to this tool (key `revoked` → 401). */
     run: (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
       appTester(op(kind, key).perform, { authData: authFor(tool, apiKey), inputData } as never),

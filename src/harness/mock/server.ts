@@ -21,6 +21,8 @@ export interface RunningMock {
   env: Record<string, string>;
   /** Every request served, in order (tool, method, path, status). */
   log: { tool: ToolId; method: string; path: string; status: number }[];
+  /** Counts `count` requests of `apiKey` against the tool's current window, as if they had just been served. */
+  fillRateWindow(tool: ToolId, apiKey: string, count: number): void;
 }
 
 const readBody = (req: IncomingMessage): Promise<string> =>
@@ -118,5 +120,9 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const env = Object.fromEntries(opts.mocks.map((m) => [baseUrlEnvVar(m.tool), `http://127.0.0.1:${port}/${m.tool}${m.basePath}`]));
-  return { server, port, env, log };
+  const fillRateWindow = (tool: ToolId, apiKey: string, count: number) => {
+    const key = `${tool}:${apiKey}`;
+    windows.set(key, [...(windows.get(key) ?? []), ...Array.from({ length: count }, () => Date.now())]);
+  };
+  return { server, port, env, log, fillRateWindow };
 };
