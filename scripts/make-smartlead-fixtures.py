@@ -124,6 +124,13 @@ write('email_reply_dashboard_test', 'the dashboard "test webhook" sends secret_k
 
 secret_ok = {"id": "799", "campaign_id": "9181", "secret": "fixture-url-secret"}
 write('email_reply_url_secret_ok', 'delivery to the webhook URL we registered (carries our sc_secret)', reply, [reply_expect], query={"sc_secret": "fixture-url-secret"}, subscription=secret_ok)
+echoed = copy.deepcopy(reply)
+echoed['webhook_url'] = 'https://hooks.zapier.com/hooks/standard/1/abc/?sc_secret=fixture-url-secret'
+exp = copy.deepcopy(reply_expect)
+exp['raw'] = {"webhook_url": "https://hooks.zapier.com/hooks/standard/1/abc/?sc_secret=[redacted]", "secret_key": None}
+del exp['raw']['secret_key']
+write('email_reply_echoes_webhook_url', 'Smartlead echoes the webhook_url we registered (with our secret) in every delivery: raw must not carry the secret on into Zaps', echoed, [exp],
+      query={"sc_secret": "fixture-url-secret"}, subscription=secret_ok)
 write('email_reply_url_secret_wrong', 'a POST to the hook URL without our secret (not from the webhook we registered): refused', reply, query={"sc_secret": "guess"}, subscription=secret_ok, expect_error='webhook URL secret is missing or wrong')
 
 write('lead_category_interested', 'LEAD_CATEGORY_UPDATED to "Interested": Lead Interested', category,

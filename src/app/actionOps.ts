@@ -16,6 +16,7 @@ import {
 } from './actionInput';
 import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
+import { scrubSecrets } from '../providers/shared/secrets';
 
 const leadsOf = (z: ZObject, provider: Provider, what: string): LeadOperations => {
   if (!provider.leads) {
@@ -117,7 +118,7 @@ export const normalizeEvent = async (z: ZObject, bundle: Bundle) => {
     null,
     triggerInput,
   );
-  const checked = events.map((e) => checkedOutput(z, UnifiedEvent, e));
+  const checked = events.map((e) => checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw) }));
   const first = checked[0];
   return {
     ...(first ?? { id: `${provider.id}:none`, event: null, tool: provider.id }),

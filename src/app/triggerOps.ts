@@ -8,6 +8,7 @@ import type { Provider, SubscribeData, TriggerInput } from '../providers/types';
 import { connectedProvider, ctxOf } from './connection';
 import { SAMPLES } from './samples';
 import { readTriggerInput } from './triggerInput';
+import { scrubSecrets } from '../providers/shared/secrets';
 
 const matchesFilters = (e: UnifiedEvent, event: EventType, input: TriggerInput) =>
   e.event === event && (!input.campaign_id || e.campaign?.id === input.campaign_id);
@@ -58,7 +59,9 @@ export const receive = (event: EventType) => async (z: ZObject, bundle: Bundle):
   const provider = findProvider(sub?.tool) ?? connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
   const all = await provider.events.parse(ctxOf(z, bundle), deliveryFromBundle(bundle), sub, input);
-  const mine = checked(z, provider, all).filter((e) => matchesFilters(e, event, input));
+  // raw goes on into Zap data: never with the subscription's secret in it (tools echo our URL).
+  const scrubbed = all.map((e) => ({ ...e, raw: scrubSecrets(e.raw, sub?.secret) }));
+  const mine = checked(z, provider, scrubbed).filter((e) => matchesFilters(e, event, input));
   const fresh: UnifiedEvent[] = [];
   for (const e of mine) {
     if (await claimFirstDelivery(z, `${sub?.tool ?? provider.id}:${sub?.id ?? 'unsubscribed'}:${e.id}`)) fresh.push(e);

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { ToolId } from '../model/tools';
+import { scrubSecrets } from '../providers/shared/secrets';
 
 /** Header names whose values are credentials; never written to a fixture. */
 const SECRET_HEADERS = /^(authorization|cookie|set-cookie|x-api-key|x-api-token|proxy-authorization)$/i;
@@ -18,6 +19,10 @@ const redactDeep = (value: unknown): { value: unknown; changed: boolean } => {
       return r.value;
     });
     return { value: out, changed };
+  }
+  if (typeof value === 'string') {
+    const scrubbed = scrubSecrets(value) as string;
+    return { value: scrubbed, changed: scrubbed !== value };
   }
   if (value && typeof value === 'object') {
     let changed = false;

@@ -31,15 +31,24 @@ export const isoUtc = (value: unknown): string | null => {
   if (typeof value === 'number' && Number.isFinite(value)) {
     date = new Date(value < 1e11 ? value * 1000 : value);
   } else if (typeof value === 'string' && value.trim() !== '') {
-    const normalised = value
-      .trim()
-      .replace(' ', 'T')
-      // +0100 → +01:00 (Date.parse needs the colon)
-      .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
-      // more than millisecond precision → milliseconds
-      .replace(/(\.\d{3})\d+/, '$1');
-    const ms = Date.parse(normalised);
-    if (!Number.isNaN(ms)) date = new Date(ms);
+    const text = value.trim();
+    const isoLike = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?/.exec(text);
+    if (isoLike) {
+      let normalised = text
+        .replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T')
+        // +0100 → +01:00 (Date.parse needs the colon)
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+        // more than millisecond precision → milliseconds
+        .replace(/(\.\d{3})\d+/, '$1');
+      // A date-time without a zone is UTC here, never the server's local time.
+      if (/T\d{2}:\d{2}/.test(normalised) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(normalised)) normalised += 'Z';
+      const ms = Date.parse(normalised);
+      if (!Number.isNaN(ms)) date = new Date(ms);
+    } else {
+      // Other standard forms with an explicit zone, e.g. RFC 2822 "Fri, 21 Mar 2025 19:47:47 +0100".
+      const ms = /(GMT|UTC|[+-]\d{4}|Z)\s*$/i.test(text) ? Date.parse(text) : Number.NaN;
+      if (!Number.isNaN(ms)) date = new Date(ms);
+    }
   }
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 };

@@ -31,3 +31,23 @@ export const withoutSecretFields = (raw: unknown, fields: string[]): unknown => 
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !fields.some((f) => f in raw)) return raw;
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !fields.includes(k)));
 };
+
+const URL_SECRET_IN_TEXT = new RegExp(`([?&]${URL_SECRET_PARAM}=)[^&#\\s"']+`, 'g');
+
+/**
+ * Deep copy of `value` in which the subscription's secret and any `sc_secret=` URL parameter no
+ * longer appear: tools echo the webhook URL we registered (Smartlead's `webhook_url`), which
+ * carries the secret, and `raw` goes on into Zap data.
+ */
+export const scrubSecrets = (value: unknown, knownSecret?: string | null): unknown => {
+  if (typeof value === 'string') {
+    let out = value.replace(URL_SECRET_IN_TEXT, '$1[redacted]');
+    if (knownSecret && knownSecret.length >= 8) out = out.split(knownSecret).join('[redacted]');
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, knownSecret));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, scrubSecrets(v, knownSecret)]));
+  }
+  return value;
+};
