@@ -2,6 +2,7 @@ import nock from 'nock';
 import { callJson } from '../src/http/client';
 import { smartlead } from '../src/providers/smartlead';
 import { calendly } from '../src/providers/calendly';
+import { retryAfterHeaderSeconds } from '../src/http/middleware';
 import { messageOf, resetNock, runWith } from './support/app';
 
 beforeEach(resetNock);
@@ -109,5 +110,14 @@ describe('error policy (DESIGN §6)', () => {
     expect(messageOf(await call().catch((e) => e))).toBe(
       'Smartlead rejected the request (404): Campaign not found - Invalid campaign_id.',
     );
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(retryAfterHeaderSeconds('7')).toBe(7);
+    expect(retryAfterHeaderSeconds('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(30);
+    expect(retryAfterHeaderSeconds('soon')).toBeNull();
+    expect(retryAfterHeaderSeconds(null)).toBeNull();
   });
 });

@@ -24,6 +24,15 @@ export const attachCredentials: BeforeRequestMiddleware = (request, z, bundle) =
   return request;
 };
 
+/** Retry-After is seconds, or an HTTP date (RFC 9110 §10.2.3). */
+export const retryAfterHeaderSeconds = (header: string | null | undefined, nowMs = Date.now()): number | null => {
+  if (!header) return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number.parseInt(value, 10);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
+};
+
 /** 401 / 403 / 429 mean the same thing everywhere, so they are mapped here once (DESIGN §6). */
 export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundle) => {
   const provider = providerFor(bundle.authData, response.request?.url);
@@ -43,9 +52,10 @@ export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundl
     );
   }
   if (status === 429) {
-    const header = response.getHeader('retry-after');
-    const parsed = header ? Number.parseInt(header, 10) : Number.NaN;
-    const delay = Number.isFinite(parsed) && parsed >= 0 ? parsed : provider.rateLimit.retryAfterSeconds;
+    const delay =
+      retryAfterHeaderSeconds(response.getHeader('retry-after')) ??
+      provider.retryAfterFromBody?.(typeof response.content === 'string' ? response.content : '') ??
+      provider.rateLimit.retryAfterSeconds;
     throw new z.errors.ThrottledError(
       `${provider.label} rate limit reached (${provider.rateLimit.description}): ${toolMessage(provider, response)}. ` +
         `Zapier will retry in ${delay} s.`,

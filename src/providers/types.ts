@@ -106,6 +106,11 @@ export interface Provider {
   authorize(request: HttpRequestOptions & { url: string }, apiKey: string): void;
   /** What the tool says in an error body (JSON message, or lemlist's text/plain). */
   errorMessage(content: string): string | null;
+  /**
+   * Seconds to wait on a 429 when there is no Retry-After header but the body says when to come
+   * back (Mailshake's `limit_reached` "try again at …"); null → `rateLimit.retryAfterSeconds`.
+   */
+  retryAfterFromBody?(content: string): number | null;
   /** Said on a 403: which permission is missing. */
   forbiddenHint: string;
   /** A cheap authenticated call; returns what names the account in the connection label. */
