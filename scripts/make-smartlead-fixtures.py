@@ -137,6 +137,12 @@ write('lead_category_interested', 'LEAD_CATEGORY_UPDATED to "Interested": Lead I
       [{"event": "lead_interested", "tool": "smartlead", "occurred_at": "2025-04-01T10:00:00.000Z", "lead": lead_jane,
         "campaign": {"id": "9181", "name": "Q2 outbound"}, "category": "Interested", "message": None, "meeting": None}], source=DOC_CAT)
 
+numeric = copy.deepcopy(category)
+numeric['lead_data']['phone_number'] = 5550100
+numeric['lead_id'] = '2001'
+write('lead_category_numeric_phone', 'LEAD_CATEGORY_UPDATED where lead_data.phone_number arrives as a number and lead_id as a string', numeric,
+      [{"event": "lead_interested", "lead": {**lead_jane, "phone": "5550100"}, "category": "Interested"}], source=DOC_CAT)
+
 meeting = copy.deepcopy(category)
 meeting['category'] = 'Meeting Booked'; meeting['lead_category_id'] = 3
 meeting['lead_category'] = {"old_id": 1, "old_name": "Interested", "new_id": 3, "new_name": "Meeting Booked"}

@@ -117,14 +117,40 @@ describe('Smartlead: Enroll Lead (outcomes from the upload counters)', () => {
     expectAllCalled();
   });
 
-  it('already_enrolled from already_added_to_campaign (default policy)', async () => {
-    expect(await enroll({ already_added_to_campaign: 1 })).toMatchObject({ outcome: 'already_enrolled' });
+  /** Already in the campaign: the lookup's status there decides (Smartlead's "Lead Status" values). */
+  const lookup = (status: string, extra: Record<string, unknown> = {}) =>
+    nock(API)
+      .get('/api/v1/leads/')
+      .query({ email: 'jane@example.com', api_key: KEY })
+      .reply(200, { ...LEAD, ...extra, lead_campaign_data: [{ campaign_id: 9181, campaign_name: 'Q2 outbound', status }] });
+
+  it('already_enrolled from already_added_to_campaign while the sequence runs (default policy)', async () => {
+    lookup('INPROGRESS');
+    expect(await enroll({ already_added_to_campaign: 1 })).toMatchObject({ outcome: 'already_enrolled', lead: { id: 'smartlead:2001' } });
+    expectAllCalled();
   });
 
   it('if_already_enrolled = error → an error naming lead and campaign', async () => {
+    lookup('STARTED');
     expect(await failure(enroll({ already_added_to_campaign: 1 }, { if_already_enrolled: 'error' }))).toBe(
       'jane@example.com is already in Smartlead campaign 9181.',
     );
+  });
+
+  it('skipped_previously_contacted for a lead paused or finished in the campaign (default policy)', async () => {
+    lookup('PAUSED');
+    expect(await enroll({ already_added_to_campaign: 1 })).toMatchObject({ outcome: 'skipped_previously_contacted' });
+    lookup('COMPLETED');
+    expect(await enroll({ already_added_to_campaign: 1 }, { if_previously_contacted: 're_enroll' })).toMatchObject({
+      outcome: 'skipped_previously_contacted',
+      detail: expect.stringMatching(/cannot restart a finished sequence/),
+    });
+  });
+
+  it('an unsubscribed lead already in the campaign is skipped, never resumed', async () => {
+    lookup('PAUSED', { is_unsubscribed: true });
+    expect(await enroll({ already_added_to_campaign: 1 }, { if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
+    expectAllCalled();
   });
 
   it('skipped_in_other_campaign from duplicate_count', async () => {
@@ -140,8 +166,8 @@ describe('Smartlead: Enroll Lead (outcomes from the upload counters)', () => {
     expect(await enroll({ unsubscribed_leads: 1 })).toMatchObject({ outcome: 'skipped_unsubscribed' });
   });
 
-  it('re_enroll resumes a lead already in the campaign', async () => {
-    nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, LEAD);
+  it('re_enroll resumes a lead paused in the campaign', async () => {
+    lookup('PAUSED');
     nock(API).post('/api/v1/campaigns/9181/leads/2001/resume', { resume_lead_with_delay_days: 0 }).query({ api_key: KEY }).reply(200, { ok: true });
     const out = await enroll({ already_added_to_campaign: 1 }, { if_previously_contacted: 're_enroll' });
     expect(out).toMatchObject({ outcome: 'enrolled', lead: { id: 'smartlead:2001' } });
@@ -192,17 +218,20 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
     expectAllCalled();
   });
 
-  it('not_found for an unknown lead or a campaign the lead is not in', async () => {
+  it('not_found for an unknown lead; already_stopped for a known lead Smartlead says is not in that campaign', async () => {
     nock(API).get('/api/v1/leads/').query({ email: 'nobody@example.com', api_key: KEY }).reply(200, {});
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found', lead: null });
     found();
-    expect(await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '1' })).toMatchObject({ outcome: 'not_found' });
+    // Not listed in the lookup, so the campaign is asked directly: its 404 means nothing to stop.
+    nock(API).post('/api/v1/campaigns/1/leads/2001/pause').query({ api_key: KEY }).reply(404, { error: 'Lead not found in campaign' });
+    expect(await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '1' })).toMatchObject({ outcome: 'already_stopped' });
+    expectAllCalled();
   });
 });
 
 describe('Smartlead: Create Lead (find-or-create pairing)', () => {
-  it('adds the lead to the campaign then returns it, with created=true', async () => {
-    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(true)).query({ api_key: KEY }).reply(200, uploaded({ upload_count: 1 }));
+  it('adds the lead to the campaign (never pulling it out of another campaign) then returns it, with created=true', async () => {
+    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ upload_count: 1 }));
     nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, LEAD);
     const out = await run('creates', 'create_lead', enrollInput);
     expect(out).toMatchObject({ id: 'smartlead:2001', email: 'jane@example.com', created: true });

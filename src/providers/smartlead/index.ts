@@ -106,6 +106,11 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
+  if (!data.campaign_id) {
+    // Not one of ours (every subscription we store names its campaign): nothing we can address.
+    ctx.z.console.log(`Smartlead webhook ${data.id} has no campaign in its subscription data; not deleted.`);
+    return;
+  }
   await callJson(ctx, smartlead, {
     method: 'DELETE',
     path: `/campaigns/${encodeURIComponent(String(data.campaign_id))}/webhooks`,

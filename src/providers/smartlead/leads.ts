@@ -53,6 +53,9 @@ type UploadResult = zod.infer<typeof UploadResult>;
 
 const count = (v: number | unknown[] | null | undefined): number => (Array.isArray(v) ? v.length : (v ?? 0));
 
+/** Lead statuses in a campaign (API reference "Lead Status") that mean the sequence is not running. */
+const FINISHED_OR_PAUSED = /^(PAUSED|COMPLETED|STOPPED|BLOCKED)$/;
+
 const toLead = (l: SmartleadLead): Lead => {
   const first = str(l.first_name);
   const last = str(l.last_name);
@@ -143,9 +146,15 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       });
     }
     if ((result.already_added_to_campaign ?? 0) > 0) {
-      if (req.policy.if_previously_contacted === 're_enroll') {
-        const lead = await findRaw(ctx, who);
-        if (lead) {
+      // In this campaign already: its status there tells "enrolled now" from "contacted before".
+      const lead = await findRaw(ctx, who);
+      const unified = lead ? toLead(lead) : null;
+      if (unified?.unsubscribed) {
+        return outcome({ outcome: 'skipped_unsubscribed', lead: unified, campaign, detail: `${who} unsubscribed from Smartlead; they were not re-subscribed.` });
+      }
+      const status = unified?.campaigns.find((c) => c.id === req.campaign_id)?.status?.toUpperCase() ?? null;
+      if (status && FINISHED_OR_PAUSED.test(status)) {
+        if (req.policy.if_previously_contacted === 're_enroll' && status === 'PAUSED' && lead) {
           await callJson(ctx, provider, {
             method: 'POST',
             path: `/campaigns/${encodeURIComponent(req.campaign_id)}/leads/${lead.id}/resume`,
@@ -153,16 +162,25 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
           });
           return outcome({
             outcome: 'enrolled',
-            lead: toLead(lead),
+            lead: unified,
             campaign,
-            detail: `${who} was already in Smartlead campaign ${req.campaign_id}; resumed their sequence (re-enroll).`,
+            detail: `${who} was paused in Smartlead campaign ${req.campaign_id}; resumed their sequence (re-enroll).`,
           });
         }
+        return outcome({
+          outcome: 'skipped_previously_contacted',
+          lead: unified,
+          campaign,
+          detail:
+            status === 'PAUSED'
+              ? `${who} is paused in Smartlead campaign ${req.campaign_id}. Set "If Previously Contacted" to "Enroll again" to resume them.`
+              : `${who} already went through Smartlead campaign ${req.campaign_id} (${status}); Smartlead cannot restart a finished sequence in the same campaign — enroll them in another campaign.`,
+        });
       }
       if (req.policy.if_already_enrolled === 'error') {
         throw new z.errors.Error(`${who} is already in Smartlead campaign ${req.campaign_id}.`, 'AlreadyEnrolled', 409);
       }
-      return outcome({ outcome: 'already_enrolled', lead: null, campaign, detail: `${who} is already in Smartlead campaign ${req.campaign_id}; nothing changed.` });
+      return outcome({ outcome: 'already_enrolled', lead: unified, campaign, detail: `${who} is already in Smartlead campaign ${req.campaign_id}; nothing changed.` });
     }
     if ((result.duplicate_count ?? 0) > 0) {
       return outcome({
@@ -181,30 +199,33 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       return outcome({ outcome: 'not_found', lead: null, campaign: null, detail: `No Smartlead lead with email ${req.email}; nothing to stop.` });
     }
     const unified = toLead(lead);
-    const memberships = unified.campaigns.filter((c) => !req.campaign_id || c.id === req.campaign_id);
+    // With a campaign, act on it even if the lookup does not list it (its campaign data is not
+    // documented in detail): Smartlead's 404 then says the lead is not in it.
+    const memberships = req.campaign_id
+      ? [unified.campaigns.find((c) => c.id === req.campaign_id) ?? { id: req.campaign_id, name: null, status: null }]
+      : unified.campaigns;
     const campaign = req.campaign_id ? { id: req.campaign_id, name: memberships[0]?.name ?? null } : null;
     if (memberships.length === 0) {
-      return outcome({
-        outcome: 'not_found',
-        lead: unified,
-        campaign,
-        detail: `${req.email} is not in ${req.campaign_id ? `Smartlead campaign ${req.campaign_id}` : 'any Smartlead campaign'}; nothing to stop.`,
-      });
+      return outcome({ outcome: 'already_stopped', lead: unified, campaign, detail: `${req.email} is in no Smartlead campaign; nothing to stop.` });
     }
     const affected: LeadCampaign[] = [];
     let alreadyStopped = 0;
     const stoppedStatus = req.mode === 'pause' ? 'PAUSED' : 'REMOVED';
     for (const c of memberships) {
       // A lead Smartlead already shows as paused / finished needs no call when pausing.
-      if (req.mode === 'pause' && c.status && /^(PAUSED|COMPLETED|STOPPED|BLOCKED)$/i.test(c.status)) {
+      if (req.mode === 'pause' && c.status && FINISHED_OR_PAUSED.test(c.status.toUpperCase())) {
         alreadyStopped += 1;
         affected.push(c);
         continue;
       }
       const path = `/campaigns/${encodeURIComponent(c.id)}/leads/${lead.id}${req.mode === 'pause' ? '/pause' : ''}`;
       const { status } = await callJson(ctx, provider, { method: req.mode === 'pause' ? 'POST' : 'DELETE', path, allowStatuses: [404] });
-      if (status === 404) alreadyStopped += 1; // gone from the campaign already
-      affected.push({ ...c, status: stoppedStatus });
+      if (status === 404) {
+        alreadyStopped += 1; // not (or no longer) in this campaign
+        affected.push(c);
+      } else {
+        affected.push({ ...c, status: stoppedStatus });
+      }
     }
     const verb = req.mode === 'pause' ? 'Paused' : 'Removed';
     const names = affected.map((c) => c.name ?? c.id).join(', ');
@@ -226,7 +247,8 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       return lead ? toLead(lead) : null;
     },
     async upsert(ctx, lead, campaignId) {
-      const result = await upload(ctx, campaignId as string, lead, true);
+      // Never move a lead out of another campaign's sequence just to create it here.
+      const result = await upload(ctx, campaignId as string, lead, false);
       const found = await findRaw(ctx, lead.email);
       if (!found) {
         throw new ctx.z.errors.Error(`Smartlead did not create ${lead.email} (${JSON.stringify(result)}).`, 'NotCreated', 502);

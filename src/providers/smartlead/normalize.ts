@@ -12,7 +12,7 @@ const leadFrom = (address: string | null, fullName: string | null, toolLeadId: u
   return { ...emptyLead(), email: address, first_name: first, last_name: last, full_name: fullName, tool_lead_id: str(toolLeadId) };
 };
 
-const campaignOf = (p: { campaign_id?: unknown; campaign_name?: string | null }) =>
+const campaignOf = (p: { campaign_id?: unknown; campaign_name?: unknown }) =>
   p.campaign_id === null || p.campaign_id === undefined ? null : { id: str(p.campaign_id), name: str(p.campaign_name) };
 
 const occurred = (...candidates: unknown[]): string => {

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * `Id`. Schemas are loose: unknown fields are kept in `raw`, never rejected.
  */
 const Id = z.union([z.string(), z.number()]);
-const Str = z.string().nullish();
+// Text fields are read with str(): a number where a string is documented must not reject the delivery.
+const Str = z.union([z.string(), z.number()]).nullish();
 
 const Message = z
   .object({ message_id: Str, html: Str, text: Str, time: Str })
