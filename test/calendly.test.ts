@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withPinnedClock } from '../src/delivery/clock';
+import { zapierRequestFor } from '../src/delivery/delivery';
 import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock } from './support/app';
 import { specViolations } from './support/contract';
 import { expectUnified } from './support/events';
@@ -23,9 +24,13 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, 'fixtu
 
 /** Requests our app sent, checked against Calendly's own OpenAPI spec at the end of each test. */
 let sent: { method: string; path: string; body?: unknown }[] = [];
-const record = (method: string, path: string) => (body: unknown) => {
-  sent.push({ method, path, body });
-  return true;
+/** Calendly's API with the Bearer key required; every request it receives is recorded for the spec check. */
+const api = (): nock.Scope => {
+  const scope = nock(API, AUTH);
+  scope.on('request', (req: { method: string; path: string }, _interceptor: unknown, body: string) => {
+    sent.push({ method: req.method, path: req.path, body: body ? JSON.parse(body) : undefined });
+  });
+  return scope;
 };
 
 beforeEach(() => {
@@ -44,7 +49,7 @@ afterEach(async () => {
 
 describe('Calendly connection', () => {
   it('labels the connection with the user from /users/me', async () => {
-    nock(API, AUTH).get('/users/me').reply(200, ME);
+    api().get('/users/me').reply(200, ME);
     expect(await appTester(App.authentication.test as never, { authData: authFor('calendly') } as never)).toEqual({
       tool_label: 'Calendly',
       account: 'test@example.com',
@@ -55,11 +60,10 @@ describe('Calendly connection', () => {
 describe('Calendly subscribe / unsubscribe', () => {
   it('subscribes the organisation to invitee.created with a signing key we generate', async () => {
     let body: Record<string, unknown> = {};
-    nock(API, AUTH).get('/users/me').reply(200, ME);
-    nock(API, AUTH)
-      .post('/webhook_subscriptions', (b) => {
+    api().get('/users/me').reply(200, ME);
+    api()
+      .post('/webhook_subscriptions', (b: Record<string, unknown>) => {
         body = b;
-        sent.push({ method: 'POST', path: '/webhook_subscriptions', body: b });
         return true;
       })
       .reply(201, { resource: { uri: 'https://api.calendly.com/webhook_subscriptions/WWWWWWWWWWWWWWWW', state: 'active' } });
@@ -74,18 +78,16 @@ describe('Calendly subscribe / unsubscribe', () => {
   });
 
   it('replaces a leftover hook with the same URL on 409 "Already Exists"', async () => {
-    nock(API, AUTH).get('/users/me').reply(200, ME);
-    nock(API, AUTH).post('/webhook_subscriptions', record('POST', '/webhook_subscriptions')).reply(409, { title: 'Already Exists', message: 'Hook with this url already exists' });
-    nock(API, AUTH)
+    api().get('/users/me').reply(200, ME);
+    api().post('/webhook_subscriptions', () => true).reply(409, { title: 'Already Exists', message: 'Hook with this url already exists' });
+    api()
       .get('/webhook_subscriptions')
       .query({ organization: ORG, scope: 'organization', count: '100' })
       .reply(200, { collection: [{ uri: 'https://api.calendly.com/webhook_subscriptions/OLDOLDOLDOLDOLDO', callback_url: TARGET }] });
-    nock(API, AUTH).delete('/webhook_subscriptions/OLDOLDOLDOLDOLDO').reply(204);
-    nock(API, AUTH).post('/webhook_subscriptions', record('POST', '/webhook_subscriptions')).reply(201, { resource: { uri: 'https://api.calendly.com/webhook_subscriptions/NEWNEWNEWNEWNEWN' } });
+    api().delete('/webhook_subscriptions/OLDOLDOLDOLDOLDO').reply(204);
+    api().post('/webhook_subscriptions', () => true).reply(201, { resource: { uri: 'https://api.calendly.com/webhook_subscriptions/NEWNEWNEWNEWNEWN' } });
     const data = await appTester(op('triggers', 'meeting_booked').performSubscribe, { authData: authFor('calendly'), targetUrl: TARGET } as never);
     expect(data).toMatchObject({ id: 'NEWNEWNEWNEWNEWN' });
-    sent.push({ method: 'GET', path: `/webhook_subscriptions?organization=${encodeURIComponent(ORG)}&scope=organization&count=100` });
-    sent.push({ method: 'DELETE', path: '/webhook_subscriptions/OLDOLDOLDOLDOLDO' });
     expectAllCalled();
   });
 
@@ -97,11 +99,10 @@ describe('Calendly subscribe / unsubscribe', () => {
   });
 
   it('deletes the subscription; 404 means already gone', async () => {
-    nock(API, AUTH).delete('/webhook_subscriptions/WWWWWWWWWWWWWWWW').reply(204);
-    nock(API, AUTH).delete('/webhook_subscriptions/GONEGONEGONEGONE').reply(404, { title: 'Resource Not Found', message: 'x' });
+    api().delete('/webhook_subscriptions/WWWWWWWWWWWWWWWW').reply(204);
+    api().delete('/webhook_subscriptions/GONEGONEGONEGONE').reply(404, { title: 'Resource Not Found', message: 'x' });
     for (const id of ['WWWWWWWWWWWWWWWW', 'GONEGONEGONEGONE']) {
       await appTester(op('triggers', 'meeting_booked').performUnsubscribe, { authData: authFor('calendly'), subscribeData: { tool: 'calendly', id } } as never);
-      sent.push({ method: 'DELETE', path: `/webhook_subscriptions/${id}` });
     }
     expectAllCalled();
   });
@@ -121,8 +122,9 @@ describe('Calendly deliveries', () => {
     ]);
   });
 
-  it('reads the header as Zapier presents it (Http-Calendly-Webhook-Signature)', () => {
-    expect(Object.keys(bundle().rawRequest.headers as object)).toContain('Http-Calendly-Webhook-Signature');
+  it('presents headers as Zapier documents for bundle.rawRequest (`X-Time-GMT` → `Http-X-Time-Gmt`)', () => {
+    const { rawRequest } = zapierRequestFor({ headers: { 'X-Time-GMT': '1', 'Content-Type': 'application/json', 'calendly-webhook-signature': 's' }, body: {} });
+    expect(rawRequest.headers).toEqual({ 'Http-X-Time-Gmt': '1', 'Content-Type': 'application/json', 'Http-Calendly-Webhook-Signature': 's' });
   });
 
   it('collapses a redelivery within the window', async () => {
@@ -155,49 +157,45 @@ describe('Calendly deliveries', () => {
 });
 
 describe('Calendly recent bookings (performList / polling)', () => {
-  it('lists the newest scheduled events and their invitees as meeting_booked events', async () => {
-    nock(API, AUTH).get('/users/me').reply(200, ME);
-    nock(API, AUTH)
+  const scheduled = JSON.parse(fixture('invitee_created_signed').request.rawBody).payload.scheduled_event;
+  // Two upcoming meetings: the later one was booked more recently, so it is the newer booking.
+  const bookedEarly = { ...scheduled, uri: 'https://api.calendly.com/scheduled_events/EARLYEARLYEARLY1', start_time: '2025-04-10T15:00:00.000000Z', created_at: '2025-04-01T09:00:00.000000Z' };
+  const bookedLate = { ...scheduled, uri: 'https://api.calendly.com/scheduled_events/LATELATELATELAT2', start_time: '2025-04-20T15:00:00.000000Z', created_at: '2025-04-03T09:00:00.000000Z' };
+  const invitee = (id: string, email: string, createdAt: string) => ({
+    uri: `https://api.calendly.com/scheduled_events/X/invitees/${id}`,
+    email,
+    name: 'Ann Lee',
+    status: 'active',
+    timezone: 'Europe/Paris',
+    created_at: createdAt,
+    old_invitee: null,
+  });
+  const serve = () => {
+    api().get('/users/me').reply(200, ME);
+    api()
       .get('/scheduled_events')
-      .query({ organization: ORG, status: 'active', sort: 'start_time:desc', count: '3' })
-      .reply(200, { collection: [fixture('invitee_created_signed') && JSON.parse(fixture('invitee_created_signed').request.rawBody).payload.scheduled_event] });
-    nock(API, AUTH)
-      .get('/scheduled_events/AAAAAAAAAAAAAAAA/invitees')
-      .query({ count: '10' })
-      .reply(200, {
-        collection: [
-          {
-            uri: 'https://api.calendly.com/scheduled_events/AAAAAAAAAAAAAAAA/invitees/EEEEEEEEEEEEEEEE',
-            email: 'Ann@Example.com',
-            name: 'Ann Lee',
-            status: 'active',
-            timezone: 'Europe/Paris',
-            created_at: '2020-11-24T09:00:00.000000Z',
-            old_invitee: null,
-          },
-        ],
-      });
-    for (const key of ['meeting_booked', 'meeting_booked_polling']) {
-      const fn = key === 'meeting_booked' ? op('triggers', key).performList : op('triggers', key).perform;
-      if (key === 'meeting_booked_polling') {
-        nock(API, AUTH).get('/users/me').reply(200, ME);
-        nock(API, AUTH)
-          .get('/scheduled_events')
-          .query(true)
-          .reply(200, { collection: [JSON.parse(fixture('invitee_created_signed').request.rawBody).payload.scheduled_event] });
-        nock(API, AUTH)
-          .get('/scheduled_events/AAAAAAAAAAAAAAAA/invitees')
-          .query(true)
-          .reply(200, { collection: [{ uri: 'https://api.calendly.com/scheduled_events/AAAAAAAAAAAAAAAA/invitees/EEEEEEEEEEEEEEEE', email: 'ann@example.com', name: 'Ann Lee', created_at: '2020-11-24T09:00:00.000000Z' }] });
-      }
-      const events = expectUnified(await appTester(fn, { authData: authFor('calendly'), inputData: {} } as never));
-      expect(events.map((e) => [e.id, e.lead.email, e.lead.first_name, e.meeting?.start_time])).toEqual([
-        ['calendly:meeting_booked:EEEEEEEEEEEEEEEE', 'ann@example.com', 'Ann', '2019-08-24T14:15:22.123Z'],
-      ]);
-    }
-    sent.push({ method: 'GET', path: `/scheduled_events?organization=${encodeURIComponent(ORG)}&status=active&sort=start_time%3Adesc&count=3` });
-    sent.push({ method: 'GET', path: '/scheduled_events/AAAAAAAAAAAAAAAA/invitees?count=10' });
-    sent.push({ method: 'GET', path: '/users/me' });
+      .query((q: Record<string, unknown>) => {
+        const since = Date.parse(String(q.min_start_time));
+        return (
+          q.organization === ORG && q.status === 'active' && q.sort === 'start_time:asc' && q.count === '100' &&
+          Date.now() - since > 23.9 * 3600e3 && Date.now() - since < 24.1 * 3600e3
+        );
+      })
+      .reply(200, { collection: [bookedEarly, bookedLate] });
+    api().get('/scheduled_events/LATELATELATELAT2/invitees').query({ count: '10' }).reply(200, { collection: [invitee('INVLATE0000000001', 'Bo@Example.com', '2025-04-03T09:00:00.000000Z')] });
+    api().get('/scheduled_events/EARLYEARLYEARLY1/invitees').query({ count: '10' }).reply(200, { collection: [invitee('INVEARLY000000001', 'ann@example.com', '2025-04-01T09:00:00.000000Z')] });
+  };
+
+  it.each([
+    ['meeting_booked', 'performList'],
+    ['meeting_booked_polling', 'perform'],
+  ])('%s.%s lists the newest bookings first (by booking time, not meeting time)', async (key, fn) => {
+    serve();
+    const events = expectUnified(await appTester(op('triggers', key)[fn], { authData: authFor('calendly'), inputData: {} } as never));
+    expect(events.map((e) => [e.id, e.lead.email, e.meeting?.start_time])).toEqual([
+      ['calendly:meeting_booked:INVLATE0000000001', 'bo@example.com', '2025-04-20T15:00:00.000Z'],
+      ['calendly:meeting_booked:INVEARLY000000001', 'ann@example.com', '2025-04-10T15:00:00.000Z'],
+    ]);
     expectAllCalled();
   });
 });

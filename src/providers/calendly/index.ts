@@ -84,32 +84,51 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `invitee.created fields do not match: ${parsed.error.message}`);
   try {
     return [normalizeInvitee(parsed.data.payload, parsed.data.payload.scheduled_event, body)];
-  } catch {
-    throw unrecognisedPayload(z, 'Calendly', body, 'invitee.created carries no created_at');
+  } catch (err) {
+    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Calendly', body, 'invitee.created carries no created_at');
+    throw err;
   }
 };
 
-/** The organisation's most recent bookings: newest scheduled events, then their invitees. */
+/** How far back the recent-bookings window reaches for meetings that already took place. */
+const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
+const RECENT_EVENTS = 5;
+
+/**
+ * The organisation's most recent bookings. The API sorts scheduled events only by start time, so
+ * we take the meetings from a day ago onwards (one page of 100), keep the five booked most
+ * recently (their `created_at`), and read their invitees.
+ */
 const listRecent = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
   const user = await me(ctx);
   const events = await callJson<{ collection?: unknown[] }>(ctx, calendly, {
     method: 'GET',
     path: '/scheduled_events',
-    params: { organization: user.current_organization, status: 'active', sort: 'start_time:desc', count: '3' },
+    params: {
+      organization: user.current_organization,
+      status: 'active',
+      min_start_time: new Date(Date.now() - RECENT_WINDOW_MS).toISOString(),
+      sort: 'start_time:asc',
+      count: '100',
+    },
   });
+  const newest = (events.data.collection ?? [])
+    .map((item) => ({ item, parsed: ScheduledEvent.safeParse(item) }))
+    .filter((e) => e.parsed.success)
+    .sort((a, b) => (str(b.parsed.data?.created_at) ?? '').localeCompare(str(a.parsed.data?.created_at) ?? ''))
+    .slice(0, RECENT_EVENTS);
   const out: UnifiedEvent[] = [];
-  for (const item of events.data.collection ?? []) {
-    const scheduled = ScheduledEvent.safeParse(item);
-    if (!scheduled.success) continue;
+  for (const { item, parsed } of newest) {
+    const scheduled = parsed.data as ScheduledEvent;
     const invitees = await callJson<{ collection?: unknown[] }>(ctx, calendly, {
       method: 'GET',
-      path: `/scheduled_events/${uriId(scheduled.data.uri)}/invitees`,
+      path: `/scheduled_events/${uriId(scheduled.uri)}/invitees`,
       params: { count: '10' },
     });
     for (const inv of invitees.data.collection ?? []) {
       const invitee = Invitee.safeParse(inv);
       if (!invitee.success || !invitee.data.created_at) continue;
-      out.push(normalizeInvitee(invitee.data, scheduled.data, { event: 'invitee.created', payload: { ...(inv as object), scheduled_event: item } }));
+      out.push(normalizeInvitee(invitee.data, scheduled, { event: 'invitee.created', payload: { ...(inv as object), scheduled_event: item } }));
     }
   }
   return out.sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));

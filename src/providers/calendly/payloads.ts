@@ -10,6 +10,7 @@ export const ScheduledEvent = z
     status: Str,
     start_time: Str,
     end_time: Str,
+    created_at: Str,
     location: z
       .object({ type: Str, location: Str, join_url: Str, additional_info: Str })
       .partial()
