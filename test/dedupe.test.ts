@@ -18,10 +18,10 @@ const zapierLikeCache = (opts: { getAlwaysMisses?: boolean } = {}) => {
 };
 
 describe('duplicate suppression (z.cache set-if-absent)', () => {
-  it('claims with nx=true and a 24 h TTL', async () => {
+  it('claims with nx=true, a 24 h TTL, scoped to the connection', async () => {
     const { z, calls } = zapierLikeCache();
     expect(await claimFirstDelivery(z, 'k')).toBe(true);
-    expect(calls).toEqual([['seen:k', 1, DEDUPE_WINDOW_SECONDS, undefined, true]]);
+    expect(calls).toEqual([['seen:k', 1, DEDUPE_WINDOW_SECONDS, ['auth'], true]]);
     expect(DEDUPE_WINDOW_SECONDS).toBe(86400);
   });
 

@@ -105,6 +105,14 @@ describe('error policy (DESIGN §6)', () => {
     expect(message).not.toMatch(/test-smartlead-key/);
   });
 
+  it('a redirect is not followed (the key must not travel to another host)', async () => {
+    nock(base).get('/api/v1/campaigns').query(true).reply(302, '', { Location: 'https://elsewhere.example.com/steal?api_key=x' });
+    // Nothing is mocked for elsewhere.example.com: following the redirect would fail differently.
+    expect(messageOf(await call().catch((e) => e))).toBe(
+      'Smartlead answered with a redirect (302) to https://elsewhere.example.com/steal; not followed. Check SALES_CONNECT_SMARTLEAD_BASE_URL if you set it.',
+    );
+  });
+
   it('other 4xx → an error quoting the tool’s message', async () => {
     nock(base).get('/api/v1/campaigns').query(true).reply(404, { error: 'Campaign not found - Invalid campaign_id.' });
     expect(messageOf(await call().catch((e) => e))).toBe(

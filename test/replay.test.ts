@@ -51,11 +51,20 @@ describe('sales-connect replay (CLI)', () => {
     expect(events.map((e) => e.event).sort()).toEqual(['meeting_booked', 'meeting_booked', 'meeting_booked', 'meeting_booked', 'reply_received']);
   });
 
-  it('--trigger limits the run to one trigger', async () => {
-    const { code, stdout } = await capture(['replay', join(FIXTURES, 'smartlead/email_reply_documented.json'), '--trigger', 'lead_interested', '--json']);
-    // The reply fixture expects a reply event; through Lead Interested alone it yields none → mismatch.
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
+  it('--trigger runs one trigger and checks only that trigger’s expectations', async () => {
+    const reply = join(FIXTURES, 'smartlead/email_reply_documented.json');
+    const viaReply = await capture(['replay', reply, '--trigger', 'reply_received', '--json']);
+    expect(viaReply.code).toBe(0);
+    expect(expectUnified(viaReply.stdout.trim().split('\n').map((l) => JSON.parse(l))).map((e) => e.event)).toEqual(['reply_received']);
+    // Through Lead Interested the reply yields nothing, and nothing is expected of that trigger.
+    const viaInterested = await capture(['replay', reply, '--trigger', 'lead_interested', '--json']);
+    expect(viaInterested).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('--trigger accepts only the five instant trigger keys', async () => {
+    const { code, stderr } = await capture(['replay', FIXTURES, '--trigger', 'meeting_booked_polling']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--trigger must be one of reply_received, lead_interested/);
   });
 
   it('exits 1 naming the fixture and the field when an expectation fails', async () => {

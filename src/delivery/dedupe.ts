@@ -11,10 +11,15 @@ export const DEDUPE_WINDOW_SECONDS = 24 * 60 * 60;
  * The `get` before it is a cheap early answer, and it is what makes the behaviour visible
  * under the app tester, whose cache mock ignores the set-if-absent flag.
  */
+const SCOPE = ['auth'];
+
 export const claimFirstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
   const cacheKey = `seen:${key}`;
-  if ((await z.cache.get(cacheKey)) !== null) return false;
-  const claimed = await z.cache.set(cacheKey, 1, DEDUPE_WINDOW_SECONDS, undefined, true);
+  // Scoped to the connection: keys of different accounts can never collide. (Core's get takes the
+  // scope as its second argument; its type declaration omits it.)
+  const get = z.cache.get as (key: string, scope?: string[]) => Promise<unknown>;
+  if ((await get(cacheKey, SCOPE)) !== null) return false;
+  const claimed = await z.cache.set(cacheKey, 1, DEDUPE_WINDOW_SECONDS, SCOPE, true);
   // Only an explicit false means "already set": failing open (a rare duplicate) is better than
   // dropping every event should the cache answer null.
   return claimed !== false;

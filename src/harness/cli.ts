@@ -5,7 +5,7 @@ import { startRecorder } from './record';
 import { sendFixtures } from './send';
 import { MOCKS } from './mock';
 import { startMock } from './mock/server';
-import { TOOL_IDS, ToolId } from '../model/tools';
+import { EVENT_TYPES, TOOL_IDS, ToolId } from '../model/tools';
 
 const USAGE = `usage: sales-connect <command> ...
 
@@ -55,6 +55,10 @@ const replay = async (args: string[]): Promise<number> => {
   }
   if (paths.length === 0 || (args.includes('--trigger') && !trigger)) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (trigger !== undefined && !(EVENT_TYPES as readonly string[]).includes(trigger)) {
+    process.stderr.write(`--trigger must be one of ${EVENT_TYPES.join(', ')} (the instant triggers a delivery reaches)\n`);
     return 2;
   }
   // The app is loaded here, after any SALES_CONNECT_* variables are set, and no real HTTP leaves.

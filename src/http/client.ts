@@ -10,6 +10,20 @@ const STEP_BUDGET_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * When the current Zapier step started, per bundle: the 30 s budget is the step's, so every call
+ * of a multi-call action shares it (a later call does not get a fresh 20 s of retries).
+ */
+const stepStarted = new WeakMap<object, number>();
+const stepStart = (bundle: object): number => {
+  let started = stepStarted.get(bundle);
+  if (started === undefined) {
+    started = Date.now();
+    stepStarted.set(bundle, started);
+  }
+  return started;
+};
+
 export interface ApiRequest extends Omit<HttpRequestOptions, 'url'> {
   /** A path relative to the tool's API base (`/campaigns`), or an absolute URL. */
   path: string;
@@ -36,17 +50,27 @@ export const toolMessage = (provider: Provider, response: HttpResponse): string 
 export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Promise<HttpResponse> => {
   const { path, allowStatuses = [], ...options } = req;
   const url = apiUrl(provider, path);
-  const started = Date.now();
+  const started = stepStart(ctx.bundle);
+  const callStarted = Date.now();
   let lastFailure = '';
   for (let attempt = 0; ; attempt += 1) {
     let response: HttpResponse | null = null;
     try {
-      response = await ctx.z.request({ ...options, url, skipThrowForStatus: true } as HttpRequestOptions & { url: string });
+      // No redirects: credentials are attached per origin before the request, and a redirect
+      // to another host would carry custom key headers (x-api-key, X-API-Token) with it.
+      response = await ctx.z.request({ ...options, url, skipThrowForStatus: true, redirect: 'manual' } as HttpRequestOptions & { url: string });
     } catch (err) {
       if (!isNetworkError(err)) throw err;
       lastFailure = `could not reach ${provider.label} (${withoutQueryStrings((err as Error).message)})`;
     }
     if (response) {
+      if (response.status >= 300 && response.status < 400) {
+        throw new ctx.z.errors.Error(
+          `${provider.label} answered with a redirect (${response.status}) to ${withoutQueryStrings(response.getHeader('location') ?? 'elsewhere')}; not followed. Check SALES_CONNECT_${provider.id.toUpperCase()}_BASE_URL if you set it.`,
+          'UnexpectedRedirect',
+          response.status,
+        );
+      }
       if (!isRetryableStatus(response.status)) {
         if (response.status >= 400 && !allowStatuses.includes(response.status)) {
           throw apiError(ctx.z, provider, response);
@@ -58,7 +82,7 @@ export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Pr
     const delay = backoffUnitMs() * 2 ** attempt * (0.75 + Math.random() * 0.5);
     if (attempt >= MAX_RETRIES || Date.now() - started + delay > STEP_BUDGET_MS) {
       throw new ctx.z.errors.Error(
-        `${lastFailure}. Tried ${attempt + 1} times over ${Math.round((Date.now() - started) / 1000)} s; ` +
+        `${lastFailure}. Tried ${attempt + 1} times over ${Math.round((Date.now() - callStarted) / 1000)} s; ` +
           `${provider.label} may be having an outage — Zapier will let you replay this step.`,
         'ToolUnavailable',
         response?.status ?? 502,
@@ -86,9 +110,12 @@ export const parseJson = (response: HttpResponse): unknown => {
 /** Network errors quote the URL; its query string may hold a key (Smartlead's `api_key`). */
 export const withoutQueryStrings = (text: string): string => text.replace(/(https?:\/\/[^\s?#]+)[?#][^\s]*/g, '$1');
 
+/** Errors Zapier core or our middleware raised on purpose: never mistaken for a flaky network. */
+const DELIBERATE = new Set(['AppError', 'ExpiredAuthError', 'ThrottledError', 'RefreshAuthError', 'HaltedError', 'ResponseError', 'StopRequestError']);
+
 const isNetworkError = (err: unknown): boolean => {
   const e = err as { name?: string; code?: string; type?: string; message?: string };
-  if (!e || typeof e !== 'object') return false;
+  if (!e || typeof e !== 'object' || DELIBERATE.has(e.name ?? '')) return false;
   return (
     e.name === 'FetchError' ||
     e.type === 'system' ||
