@@ -286,14 +286,55 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
     expectAllCalled();
   });
 
-  it('not_found: unknown address, or not in that campaign', async () => {
+  /** `GET /contacts/{email}`: the contact outlives its campaign entries (vendor example / 404 shape). */
+  const contact = (status: 200 | 404) =>
+    api()
+      .get('/api/contacts/support%40lemlist.com')
+      .reply(
+        status,
+        status === 200
+          ? { _id: 'ctc_xW8Ou6C03Csv8vatp', teamId: 'tea_8QvkOiBfPdb2ZRhHi', email: 'support@lemlist.com', fields: {}, campaigns: [], unsubscribed: false }
+          : { success: false, error: { code: 'CONTACT_NOT_FOUND', message: 'No contact found with the provided id or email' } },
+      );
+
+  it('not_found only when lemlist knows neither a lead nor a contact for the address', async () => {
     lookup([404, 'Lead not found', TEXT]);
-    expect((await stop(null)).outcome).toBe('not_found');
+    contact(404);
+    const out = await stop(null);
+    expect(out).toMatchObject({ outcome: 'not_found', lead: null });
+    expectAllCalled();
+    await expectSpecValid();
+  });
+
+  it('a known lead not in that campaign is already_stopped (no extra call)', async () => {
     lookup([200, [other()]]);
     const out = await stop('cam_bSn8EORHQxbWPjHvu');
-    expect(out.outcome).toBe('not_found');
+    expect(out).toMatchObject({ outcome: 'already_stopped', lead: { id: 'lemlist:lea_other0000000000001' } });
     expect(out.detail).toMatch(/not in lemlist campaign cam_bSn8EORHQxbWPjHvu/);
     expectAllCalled();
+  });
+
+  it.each(['pause', 'remove'] as const)('%s after the lead was removed from every campaign (contact still known) is already_stopped', async (mode) => {
+    lookup([404, 'Lead not found', TEXT]);
+    contact(200);
+    expect((await stop('cam_bSn8EORHQxbWPjHvu', mode)).outcome).toBe('already_stopped');
+    lookup([404, 'Lead not found', TEXT]);
+    contact(200);
+    expect((await stop(null, mode)).outcome).toBe('already_stopped');
+    expectAllCalled();
+    expect(sent.filter((r) => r.method !== 'GET')).toEqual([]);
+    await expectSpecValid();
+  });
+
+  it('remove twice: stopped, then already_stopped (not not_found)', async () => {
+    lookup([200, [entry()]]);
+    api().delete('/api/campaigns/cam_bSn8EORHQxbWPjHvu/leads/lea_fiDpiGV585wy3Oii2').query({ action: 'remove' }).reply(200, created);
+    expect((await stop('cam_bSn8EORHQxbWPjHvu', 'remove')).outcome).toBe('stopped');
+    lookup([404, 'Lead not found', TEXT]);
+    contact(200);
+    expect((await stop('cam_bSn8EORHQxbWPjHvu', 'remove')).outcome).toBe('already_stopped');
+    expectAllCalled();
+    expectNoUnsubscribingDelete();
   });
 
   it('remove: DELETE with action=remove only (a DELETE without it would unsubscribe the lead)', async () => {

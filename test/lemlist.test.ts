@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock } from './support/app';
 import { specViolations, type RecordedRequest } from './support/contract';
 import { expectUnified } from './support/events';
+import { eventTypeOfActivity } from '../src/providers/lemlist/normalize';
+import { HOOK_TYPE, IGNORED_TYPES, INTERESTED_TYPES } from '../src/providers/lemlist/payloads';
 
 const ORIGIN = 'https://api.lemlist.com';
 const KEY = 'test-lemlist-key';
@@ -230,19 +232,42 @@ describe('lemlist recent items and dropdown', () => {
     await expectSpecValid();
   });
 
-  it('polls Lead Interested across the interested activity types', async () => {
+  it('polls Lead Interested across every activity type the webhook path maps to lead_interested', async () => {
     const interested = fixture('emails_interested').request.body;
+    const asType = (type: string, n: number) => ({ ...interested, _id: `act_${type}${n}`, type });
+    api().get('/api/activities').query({ version: 'v2', type: 'interested', limit: '25' }).reply(200, [asType('interested', 1)]);
     api().get('/api/activities').query({ version: 'v2', type: 'emailsInterested', limit: '25' }).reply(200, [interested]);
     api().get('/api/activities').query({ version: 'v2', type: 'linkedinInterested', limit: '25' }).reply(200, []);
     api().get('/api/activities').query({ version: 'v2', type: 'manualInterested', limit: '25' }).reply(200, [fixture('manual_interested').request.body]);
+    api().get('/api/activities').query({ version: 'v2', type: 'aircallInterested', limit: '25' }).reply(200, [asType('aircallInterested', 2)]);
+    api().get('/api/activities').query({ version: 'v2', type: 'apiInterested', limit: '25' }).reply(200, [asType('apiInterested', 3)]);
     const events = expectUnified(
       await appTester(op('triggers', 'lead_interested_polling').perform, { authData: authFor('lemlist'), inputData: {} } as never),
     );
-    expect(events.map((e) => e.category).sort()).toEqual(['emailsInterested', 'manualInterested']);
+    expect(events.map((e) => e.category).sort()).toEqual(['aircallInterested', 'apiInterested', 'emailsInterested', 'interested', 'manualInterested']);
     expect(events.every((e) => !('secret' in (e.raw as object)))).toBe(true);
     expectAllCalled();
     await expectSpecValid();
   });
+
+  it.each(['reply_received', 'lead_interested', 'email_bounced', 'lead_unsubscribed'] as const)(
+    'polling %s asks for exactly the activity types parse maps to it',
+    async (event) => {
+      const known = [...Object.values(HOOK_TYPE), ...INTERESTED_TYPES, ...IGNORED_TYPES];
+      const mapped = [...new Set(known.filter((t) => eventTypeOfActivity(t) === event))].sort();
+      const asked: string[] = [];
+      api()
+        .persist()
+        .get('/api/activities')
+        .query((q) => {
+          asked.push(String(q.type));
+          return true;
+        })
+        .reply(200, []);
+      await appTester(op('triggers', `${event}_polling`).perform, { authData: authFor('lemlist'), inputData: {} } as never);
+      expect(asked.sort()).toEqual(mapped);
+    },
+  );
 
   it('fills the campaign dropdown a page of 100 at a time', async () => {
     api()

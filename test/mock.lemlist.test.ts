@@ -53,9 +53,26 @@ describe('lemlist against its mock', () => {
     await run('creates', 'enroll_lead', lead);
     expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR, if_in_other_campaign: 'add_anyway' })).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'stop_sequence', { email: 'dan@example.com', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
-    // Removed, not unsubscribed: lemlist no longer knows the address at all.
+    // Removed, not unsubscribed: no lead entry is left (only the contact, which lemlist keeps).
     expect(await run('searches', 'find_lead', { email: 'dan@example.com' })).toEqual([]);
     expect((await direct('GET', '/leads/dan%40example.com?version=v2')).status).toBe(404);
+    expect(await (await direct('GET', '/contacts/dan%40example.com')).json()).toMatchObject({ email: 'dan@example.com', campaigns: [] });
+    // Stop is idempotent: the same stop again (any mode, any scope) is already_stopped, not not_found.
+    expect(await run('creates', 'stop_sequence', { email: 'dan@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'dan@example.com', campaign_id: Q2, mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'dan@example.com' })).toMatchObject({ outcome: 'already_stopped' });
+    // An address lemlist never saw is the only not_found.
+    expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com', mode: 'remove' })).toMatchObject({ outcome: 'not_found' });
+    expect(api.mock.log.filter((l) => l.method === 'DELETE').every((l) => l.status === 200)).toBe(true);
+  });
+
+  it('remove from one campaign, then the same remove again: already_stopped (the lead is still in the other campaign)', async () => {
+    await start();
+    await run('creates', 'enroll_lead', { campaign_id: Q2, email: 'gus@example.com' });
+    await run('creates', 'enroll_lead', { campaign_id: WEBINAR, email: 'gus@example.com', if_in_other_campaign: 'add_anyway' });
+    const remove = { email: 'gus@example.com', campaign_id: Q2, mode: 'remove' };
+    expect(await run('creates', 'stop_sequence', remove)).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: Q2, status: 'removed' }] });
+    expect(await run('creates', 'stop_sequence', remove)).toMatchObject({ outcome: 'already_stopped', lead: { campaigns: [{ id: WEBINAR }] } });
   });
 
   it('DELETE …/leads/{id} WITHOUT action=remove unsubscribes the lead, as lemlist documents (why the app never sends it)', async () => {

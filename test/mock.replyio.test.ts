@@ -40,8 +40,19 @@ describe('Reply.io against its mock', () => {
     expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'Active' }] }]);
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51156', mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
     expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156' })).toMatchObject({ outcome: 'skipped_previously_contacted' });
-    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
+    // Only a finished membership: remove has nothing to stop (and leaves the history alone).
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    // Running again in 51155: remove (all sequences) takes it out of 51155 only.
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({
+      outcome: 'stopped',
+      affected_campaigns: [{ id: '51155', status: 'removed' }],
+    });
+    expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'Finished' }] }]);
+    // The same stop again — all sequences, or the one it was removed from — is already_stopped, not not_found.
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51155', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(api.mock.log.filter((l) => l.path === '/v1/actions/removepersonfromallcampaigns')).toEqual([]);
   });
 
   it('auth test (v3 whoami, Bearer) and the sequence dropdown (v1, X-Api-Key)', async () => {

@@ -49,6 +49,21 @@ describe('Woodpecker against its mock', () => {
     expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
   });
 
+  it('stop pauses an AUTOREPLIED prospect (Woodpecker keeps sending follow-ups) and leaves its global status alone', async () => {
+    await start();
+    const otto = { email: 'otto@autoreplied.example.com' };
+    expect(await run('creates', 'stop_sequence', otto)).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '1201', status: 'PAUSED' }] });
+    expect(await run('creates', 'stop_sequence', otto)).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('searches', 'find_lead', otto)).toMatchObject([{ unsubscribed: false, campaigns: [{ id: '1201', status: 'PAUSED' }] }]);
+    // A known prospect and a campaign it is not in: already stopped, not not_found.
+    expect(await run('creates', 'stop_sequence', { ...otto, campaign_id: '1202' })).toMatchObject({ outcome: 'already_stopped' });
+    const res = await fetch(`${api.mock.env.SALES_CONNECT_WOODPECKER_BASE_URL}/v1/prospects?search=email=otto@autoreplied.example.com`, {
+      headers: { 'x-api-key': 'test-woodpecker-key' },
+    });
+    expect(((await res.json()) as { status: string }[])[0]?.status).toBe('AUTOREPLIED');
+    expect(api.mock.log.every((l) => l.status < 400)).toBe(true);
+  });
+
   it('creates and updates in the global prospect list', async () => {
     await start();
     expect(await run('creates', 'create_lead', { email: 'bo@example.com', first_name: 'Bo' })).toMatchObject({ created: true, email: 'bo@example.com' });

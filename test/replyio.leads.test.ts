@@ -217,11 +217,39 @@ describe('Reply.io stop', () => {
     expectAllCalled();
   });
 
-  it('removes from all sequences with removepersonfromallcampaigns', async () => {
-    statsCall(stats([CAMPAIGN('Active'), CAMPAIGN('Paused', 9001, 'Other')]));
-    nock(API, LEGACY).post('/v1/actions/removepersonfromallcampaigns', { email: 'samanta.smith@example.com' }).reply(200, '');
+  const removeCall = (campaignId: number) =>
+    nock(API, LEGACY).post('/v1/actions/removepersonfromcampaignbyid', { campaignId, email: 'samanta.smith@example.com' });
+
+  it('removes from all sequences one running/paused membership at a time, never a finished one, never removepersonfromallcampaigns', async () => {
+    statsCall(stats([CAMPAIGN('Active'), CAMPAIGN('Paused', 9001, 'Other'), CAMPAIGN('Finished', 9002, 'Done')]));
+    removeCall(147268).reply(200, '');
+    removeCall(9001).reply(200, '');
+    const all = nock(API, LEGACY).post('/v1/actions/removepersonfromallcampaigns').reply(200, '');
+    const finished = removeCall(9002).reply(200, '');
     const out = await stop({ mode: 'remove' });
-    expect(out.affected_campaigns.map((c) => c.id)).toEqual(['147268', '9001']);
+    expect(out).toMatchObject({ outcome: 'stopped' });
+    expect(out.affected_campaigns.map((c) => [c.id, c.status])).toEqual([
+      ['147268', 'removed'],
+      ['9001', 'removed'],
+    ]);
+    expect(all.isDone()).toBe(false);
+    expect(finished.isDone()).toBe(false);
+  });
+
+  it('remove with only finished memberships is already_stopped, with no write', async () => {
+    statsCall(stats([CAMPAIGN('Finished'), CAMPAIGN('Finished', 9001, 'Other')]));
+    expect((await stop({ mode: 'remove' })).outcome).toBe('already_stopped');
+    statsCall(stats([CAMPAIGN('Finished')]));
+    expect((await stop({ mode: 'remove', campaign_id: '147268' })).outcome).toBe('already_stopped');
+    expectAllCalled();
+  });
+
+  it('remove reports stopped only when something was removed: a 404 on every removal is already_stopped', async () => {
+    statsCall(stats([CAMPAIGN('Active')]));
+    removeCall(147268).reply(404, { message: 'Person not found' });
+    const out = await stop({ mode: 'remove' });
+    expect(out.outcome).toBe('already_stopped');
+    expect(out.detail).toMatch(/removed nothing/);
     expectAllCalled();
   });
 
@@ -233,11 +261,24 @@ describe('Reply.io stop', () => {
     expectAllCalled();
   });
 
-  it('not_found for an unknown contact, or one not in the chosen sequence', async () => {
+  it('remove twice: stopped, then already_stopped (the contact is known, the membership gone)', async () => {
+    statsCall(stats([CAMPAIGN('Active')]));
+    removeCall(147268).reply(200, '');
+    expect((await stop({ mode: 'remove', campaign_id: '147268' })).outcome).toBe('stopped');
+    statsCall(stats([]));
+    expect((await stop({ mode: 'remove', campaign_id: '147268' })).outcome).toBe('already_stopped');
+    statsCall(stats([]));
+    expect((await stop({ mode: 'remove' })).outcome).toBe('already_stopped');
+    expectAllCalled();
+  });
+
+  it('not_found only for an unknown contact; a known one not in the chosen sequence is already_stopped', async () => {
     statsCall({ message: 'Person not found' }, 404);
     expect((await stop({})).outcome).toBe('not_found');
     statsCall(stats([CAMPAIGN('Active', 9001, 'Other')]));
-    expect((await stop({ campaign_id: '147268' })).outcome).toBe('not_found');
+    const out = await stop({ campaign_id: '147268' });
+    expect(out.outcome).toBe('already_stopped');
+    expect(out.detail).toMatch(/not in Reply.io sequence 147268/);
     expectAllCalled();
   });
 

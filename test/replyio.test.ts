@@ -129,6 +129,24 @@ describe('Reply.io deliveries', () => {
     expect(events[0]).toMatchObject({ lead: { email: 'jane@example.com', company: 'Example Inc' }, message: { id: 'msg-7f3a' } });
   });
 
+  it('accepts numbers where the docs show strings (event.date as epoch seconds, a numeric phone) in shape A', async () => {
+    const numeric = fixture('numeric_scalars');
+    const events = expectUnified(await appTester(op('triggers', 'reply_received').perform, withSecret(numeric) as never, true));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ occurred_at: '2026-04-21T09:30:00.000Z', lead: { phone: '15550100' } });
+  });
+
+  it('accepts numbers in shape B too (event.timestamp in milliseconds, numeric phone and name)', async () => {
+    const b = fixture('email_replied_shape_b');
+    const body = {
+      ...b.request.body,
+      event: { ...b.request.body.event, timestamp: 1776763800000 },
+      payload: { ...b.request.body.payload, contact: { ...b.request.body.payload.contact, phone: 15550100, title: 42 } },
+    };
+    const events = expectUnified(await appTester(op('triggers', 'reply_received').perform, withSecret({ ...b, request: { ...b.request, body } }) as never, true));
+    expect(events[0]).toMatchObject({ occurred_at: '2026-04-21T09:30:00.000Z', lead: { phone: '15550100', title: '42' } });
+  });
+
   it('gives the other triggers nothing for a reply', async () => {
     for (const key of ['lead_interested', 'meeting_booked', 'email_bounced', 'lead_unsubscribed']) {
       expect(await appTester(op('triggers', key).perform, withSecret(a) as never, true)).toEqual([]);

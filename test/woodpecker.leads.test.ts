@@ -36,6 +36,15 @@ const row = (status: string, details: { campaign_id: number; campaign_name: stri
 ];
 const searchFor = () => wpGet().get('/rest/v1/prospects').query({ search: 'email=erlich@bachman.com', campaigns_details: 'true' });
 
+/** The code of a z.errors.Error as Zapier encodes it ({message, code, status} JSON). */
+const codeOf = (err: unknown): { code?: string; status?: number } => {
+  try {
+    return JSON.parse((err as Error).message) as { code?: string; status?: number };
+  } catch {
+    return {};
+  }
+};
+
 const enroll = (req: EnrollRequest) => runWith('woodpecker', (ctx) => leads.enroll(ctx, req));
 const stop = (campaign_id: string | null) => runWith('woodpecker', (ctx) => leads.stop(ctx, { email: 'erlich@bachman.com', campaign_id, mode: 'pause' }));
 
@@ -68,6 +77,18 @@ describe('Woodpecker find / create', () => {
     const out = await runWith('woodpecker', (ctx) => leads.upsert(ctx, input(), null));
     expect(out.created).toBe(true);
     expect(Lead.parse(out.lead)).toMatchObject({ id: 'woodpecker:4804', company: 'Bachmanity' });
+    expectAllCalled();
+  });
+
+  it.each([
+    ['no prospects at all', { status: { status: 'OK' } }],
+    ['an item with neither id nor code', { prospects: [{ email: 'erlich@bachman.com' }], status: { status: 'OK' } }],
+  ])('create with %s is an UnexpectedResponse error, not a saved lead', async (_what, answer) => {
+    searchFor().reply(204);
+    wp().post('/rest/v1/add_prospects_list').reply(200, answer);
+    const err = await runWith('woodpecker', (ctx) => leads.upsert(ctx, input(), null)).catch((e) => e);
+    expect(codeOf(err)).toMatchObject({ code: 'UnexpectedResponse', status: 502 });
+    expect(messageOf(err)).toContain(JSON.stringify(answer));
     expectAllCalled();
   });
 
@@ -106,6 +127,60 @@ describe('Woodpecker enroll', () => {
     searchFor().reply(200, row('BLACKLIST'));
     const out = await enroll(enrollReq({ policy: policy({ if_previously_contacted: 're_enroll' }) }));
     expect(out).toMatchObject({ outcome: 'skipped_unsubscribed', lead: { unsubscribed: true } });
+    expectAllCalled();
+  });
+
+  it('never forces when the refused prospect cannot be found: re_enroll is an error, no force:true call', async () => {
+    add(false).reply(200, notActive);
+    searchFor().reply(204);
+    const forced = add(true).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
+    const err = await enroll(enrollReq({ policy: policy({ if_previously_contacted: 're_enroll' }) })).catch((e) => e);
+    expect(messageOf(err)).toMatch(/could not be found to read its status.*not forced in.*blacklisted/);
+    expect(codeOf(err).code).toBe('StatusUnknown');
+    expect(forced.isDone()).toBe(false);
+  });
+
+  it('never forces when the found row carries no status', async () => {
+    add(false).reply(200, notActive);
+    searchFor().reply(200, [{ id: 4804, email: 'erlich@bachman.com', campaigns_details: [] }]);
+    const forced = add(true).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
+    const err = await enroll(enrollReq({ policy: policy({ if_previously_contacted: 're_enroll' }) })).catch((e) => e);
+    expect(messageOf(err)).toMatch(/status could not be read/);
+    expect(forced.isDone()).toBe(false);
+  });
+
+  it('an unreadable status with policy skip is skipped_previously_contacted, saying the status could not be read', async () => {
+    add(false).reply(200, notActive);
+    searchFor().reply(204);
+    const out = await enroll(enrollReq());
+    expect(out.outcome).toBe('skipped_previously_contacted');
+    expect(out.detail).toMatch(/could not be found to read its status/);
+    expectAllCalled();
+  });
+
+  it('looks again after a refusal when the first lookup (policy skip) found nothing: a BLACKLIST is never forced', async () => {
+    searchFor().reply(204);
+    add(false).reply(200, notActive);
+    searchFor().reply(200, row('BLACKLIST'));
+    const forced = add(true).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
+    const out = await enroll(enrollReq({ policy: policy({ if_in_other_campaign: 'skip', if_previously_contacted: 're_enroll' }) }));
+    expect(out).toMatchObject({ outcome: 'skipped_unsubscribed', lead: { unsubscribed: true } });
+    expect(forced.isDone()).toBe(false);
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['no prospects', { status: { status: 'OK' } }],
+    ['an empty prospects list', { prospects: [], status: { status: 'OK' } }],
+    ['an item with neither id nor code', { prospects: [{ email: 'erlich@bachman.com' }] }],
+    ['only an item for another address', { prospects: [{ email: 'someone@else.com', id: 1 }] }],
+  ])('an add answered with %s is an UnexpectedResponse error quoting the body, never enrolled', async (_what, answer) => {
+    const scope = add(false);
+    if (answer === undefined) scope.reply(200);
+    else scope.reply(200, answer);
+    const err = await enroll(enrollReq()).catch((e) => e);
+    expect(codeOf(err)).toMatchObject({ code: 'UnexpectedResponse', status: 502 });
+    expect(messageOf(err)).toContain(answer === undefined ? 'an empty body' : JSON.stringify(answer));
     expectAllCalled();
   });
 
@@ -161,7 +236,7 @@ describe('Woodpecker stop', () => {
   const pause = (campaignId: number) =>
     wp().post('/rest/v1/add_prospects_campaign', {
       campaign: { campaign_id: campaignId },
-      force: false,
+      force: true,
       update: true,
       prospects: [{ email: 'erlich@bachman.com', status: 'PAUSED' }],
     });
@@ -191,17 +266,46 @@ describe('Woodpecker stop', () => {
     expectAllCalled();
   });
 
+  it('pauses an AUTOREPLIED prospect (follow-ups continue) with force: true', async () => {
+    searchFor().reply(200, row('AUTOREPLIED', [running(1234567, 'SaaS CEOs', 'AUTOREPLIED')]));
+    pause(1234567).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
+    const out = await stop('1234567');
+    expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '1234567', status: 'PAUSED' }] });
+    expectAllCalled();
+  });
+
+  it('a refusal even with force is an error, never already_stopped', async () => {
+    searchFor().reply(200, row('AUTOREPLIED', [running(1234567, 'SaaS CEOs', 'AUTOREPLIED')]));
+    pause(1234567).reply(200, { prospects: [{ email: 'erlich@bachman.com', status: 'ERROR', code: 'E_INV_STATUS', msg: "Prospect's status is other than ACTIVE" }] });
+    const err = await stop('1234567').catch((e) => e);
+    expect(messageOf(err)).toMatch(/did not pause erlich@bachman.com in campaign SaaS CEOs: Prospect's status is other than ACTIVE/);
+    expectAllCalled();
+  });
+
+  it('a pause answered without a result is an UnexpectedResponse error, not stopped', async () => {
+    searchFor().reply(200, row('ACTIVE', [running(1234567, 'SaaS CEOs')]));
+    pause(1234567).reply(200, { status: { status: 'OK' } });
+    const err = await stop('1234567').catch((e) => e);
+    expect(codeOf(err)).toMatchObject({ code: 'UnexpectedResponse', status: 502 });
+    expectAllCalled();
+  });
+
   it('never touches a blacklisted prospect', async () => {
     searchFor().reply(200, row('BLACKLIST', [running(1234567, 'SaaS CEOs')]));
     expect((await stop(null)).outcome).toBe('already_stopped');
     expectAllCalled();
   });
 
-  it('not_found for an unknown address or a campaign the prospect is not in', async () => {
+  it('not_found only for an unknown address', async () => {
     searchFor().reply(204);
     expect((await stop(null)).outcome).toBe('not_found');
+    expectAllCalled();
+  });
+
+  it('a known prospect not in the chosen campaign is already_stopped, not not_found', async () => {
     searchFor().reply(200, row('ACTIVE', [running(999, 'Other')]));
-    expect((await stop('1234567')).outcome).toBe('not_found');
+    const out = await stop('1234567');
+    expect(out).toMatchObject({ outcome: 'already_stopped', lead: { id: 'woodpecker:4804' } });
     expectAllCalled();
   });
 

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock } from './support/app';
+import { woodpecker } from '../src/providers/woodpecker';
+import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock, runWith } from './support/app';
 import { expectUnified } from './support/events';
 
 const API = 'https://api.woodpecker.co';
@@ -157,6 +158,58 @@ describe('Woodpecker deliveries', () => {
       true,
     ).catch((e) => e);
     expect(messageOf(err)).toMatch(/URL secret is missing or wrong/);
+  });
+
+  describe('one unusable item does not drop the batch', () => {
+    const malformed = fixture('batch_one_malformed');
+    const parseLogged = (body: unknown) =>
+      runWith('woodpecker', async (ctx) => {
+        const log = jest.spyOn(ctx.z.console, 'log').mockImplementation(() => undefined);
+        const delivery = { headers: {}, rawBody: null, body, query: {}, receivedAt: new Date('2025-03-23T12:00:00Z') };
+        const input = { campaign_id: null, interested_categories: ['Interested'], meeting_categories: ['Meeting Booked'] };
+        try {
+          const events = await woodpecker.events.parse(ctx, delivery, null, input);
+          return { events, logged: log.mock.calls.map((c) => String(c[0])) };
+        } finally {
+          log.mockRestore();
+        }
+      });
+
+    it('emits the good item of a batch with a malformed one, and logs the bad one by index and reason', async () => {
+      const { events, logged } = await parseLogged(malformed.request.body);
+      expect(events.map((e) => e.id)).toEqual(['woodpecker:reply_received:191867492']);
+      expect(logged).toEqual([expect.stringMatching(/skipped item 2 of 2 \(index 1\): prospect_bounced fields do not match: prospect/)]);
+    });
+
+    it('logs an unknown event next to a good one instead of refusing the delivery', async () => {
+      const [good] = malformed.request.body;
+      const { events, logged } = await parseLogged([{ ...good, method: 'prospect_teleported' }, good]);
+      expect(events).toHaveLength(1);
+      expect(logged).toEqual([expect.stringMatching(/item 1 of 2 \(index 0\): unknown event prospect_teleported/)]);
+    });
+
+    it('through the trigger: the good event comes out', async () => {
+      const events = expectUnified(
+        await appTester(op('triggers', 'reply_received').perform, deliveryBundle('woodpecker', { body: malformed.request.body }) as never, true),
+      );
+      expect(events.map((e) => e.id)).toEqual(['woodpecker:reply_received:191867492']);
+    });
+
+    it('still refuses a batch in which no item is usable, naming every item', async () => {
+      const [good] = malformed.request.body;
+      const bad = [{ ...good, method: 'prospect_teleported' }, malformed.request.body[1]];
+      const err = await parseLogged(bad).catch((e) => e);
+      expect(messageOf(err)).toMatch(/did not recognise this Woodpecker webhook delivery \(top-level keys: array of 2\).*item 1 of 2 \(index 0\): unknown event prospect_teleported; item 2 of 2 \(index 1\): prospect_bounced fields do not match/);
+    });
+  });
+
+  it('accepts numbers where the docs show strings (phone, timestamps) and reads them as text / epoch seconds', async () => {
+    const numeric = fixture('numeric_scalars');
+    const events = expectUnified(
+      await appTester(op('triggers', 'reply_received').perform, deliveryBundle('woodpecker', { body: numeric.request.body }) as never, true),
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ occurred_at: '2025-03-21T19:47:47.000Z', lead: { phone: '15550100' }, message: { subject: '2025', sent_at: '2025-03-21T19:47:40.000Z' } });
   });
 
   it('reports an unrecognised payload with its keys', async () => {

@@ -12,6 +12,10 @@ import { json, type MockRequest, type MockResponse, type ToolMock } from './type
  * "Use 'remove' to force delete. Otherwise it will just unsubscribe the lead from the campaign"),
  * and the mock records exactly that: the entry stays, in state `emailsUnsubscribed`, with an
  * `emailsUnsubscribed` activity.
+ *
+ * Contacts (`ctc_`) outlive their leads: removing an address from its last campaign makes
+ * `GET /leads/{email}` answer 404, while `GET /contacts/{idOrEmail}` still finds the contact
+ * (the vendor OpenAPI deletes contacts with their own `DELETE /contacts/{idOrEmail}`).
  */
 interface Campaign {
   _id: string;
@@ -41,9 +45,15 @@ interface Hook {
   createdAt: string;
 }
 type Activity = Record<string, unknown> & { _id: string; type: string; createdAt: string; campaignId: string };
+interface Contact {
+  _id: string;
+  email: string;
+  createdAt: string;
+}
 interface State {
   team: { _id: string; name: string; userIds: string[]; createdBy: string; createdAt: string };
   campaigns: Campaign[];
+  contacts: Contact[];
   entries: Entry[];
   hooks: Map<string, Hook>;
   activities: Activity[];
@@ -105,6 +115,25 @@ const lookupItem = (s: State, e: Entry) => {
     sendingUser: {},
   };
 };
+/** `GET /contacts/{idOrEmail}` answer (vendor OpenAPI example shape). */
+const contactView = (s: State, c: Contact) => {
+  const entries = s.entries.filter((e) => e.contactId === c._id);
+  const latest = [...entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const vars = latest?.variables ?? {};
+  return {
+    _id: c._id,
+    teamId: TEAM_ID,
+    fullName: [vars.firstName, vars.lastName].filter(Boolean).join(' ') || null,
+    email: c.email,
+    fields: { ...vars, isActiveInCampaigns: entries.some((e) => !e.isPaused && e.state !== 'emailsUnsubscribed') },
+    campaigns: entries.map((e) => ({ campaignId: e.campaignId, campaignState: campaignOf(s, e.campaignId)?.status ?? null, leadState: e.state, leadId: e._id })),
+    ownerId: USER_ID,
+    createdAt: c.createdAt,
+    createdBy: USER_ID,
+    unsubscribed: entries.some((e) => e.state === 'emailsUnsubscribed'),
+  };
+};
+
 /** The flat lead object of the create / update / pause / delete answers. */
 const flatLead = (s: State, e: Entry) => ({
   campaignId: e.campaignId,
@@ -168,6 +197,10 @@ export const lemlistMock: ToolMock<State> = {
     campaigns: [
       { _id: 'cam_MockQ2Outbound0001', name: 'Q2 outbound', status: 'running', createdAt: '2025-04-01T08:00:00.000Z', createdBy: USER_ID },
       { _id: 'cam_MockWebinarFup002', name: 'Webinar follow-up', status: 'running', createdAt: '2025-06-10T08:00:00.000Z', createdBy: USER_ID },
+    ],
+    contacts: [
+      { _id: 'ctc_MockBob0000000001', email: 'bob@example.com', createdAt: '2025-09-01T09:00:00.000Z' },
+      { _id: 'ctc_MockUna0000000001', email: 'unsubscribed@example.com', createdAt: '2025-09-01T09:00:00.000Z' },
     ],
     entries: [
       seedEntry({
@@ -302,6 +335,19 @@ export const lemlistMock: ToolMock<State> = {
       },
     },
 
+    // Contact by id (`ctc_…`) or email; it outlives the address's campaign entries.
+    {
+      method: 'GET',
+      path: '/contacts/:idOrEmail',
+      handle: (req, s) => {
+        const key = (req.params.idOrEmail as string).trim();
+        const contact = s.contacts.find((c) => c._id === key || c.email === key.toLowerCase());
+        return contact
+          ? json(200, contactView(s, contact))
+          : json(404, { success: false, error: { code: 'CONTACT_NOT_FOUND', message: 'No contact found with the provided id or email' } });
+      },
+    },
+
     // Create lead in campaign (one lead per call). ?deduplicate=true refuses an address that is
     // in another campaign. The refusals' status and text are not documented: 400 text here.
     {
@@ -317,10 +363,15 @@ export const lemlistMock: ToolMock<State> = {
         if (mine.some((e) => e.campaignId === campaign._id)) return text(400, 'Lead already in the campaign');
         if (req.query.get('deduplicate') === 'true' && mine.length > 0) return text(400, 'Lead already exists in another campaign');
         const { email: _email, ...variables } = b;
+        let contact = s.contacts.find((c) => c.email === address);
+        if (!contact) {
+          contact = { _id: id(s, 'ctc'), email: address, createdAt: stamp(s) };
+          s.contacts.push(contact);
+        }
         const entry: Entry = {
           _id: id(s, 'lea'),
           email: address,
-          contactId: mine[0]?.contactId ?? id(s, 'ctc'),
+          contactId: contact._id,
           campaignId: campaign._id,
           isPaused: false,
           state: 'scanned',

@@ -197,6 +197,21 @@ export const woodpeckerMock: ToolMock<State> = {
           campaigns: new Map([[1201, { status: 'REPLIED', interested: 'INTERESTED' }]]),
         }),
       ],
+      [
+        // An autoreply (out of office): Woodpecker keeps sending follow-ups, but the global status
+        // is not ACTIVE, so any update without `force` is refused (E_INV_STATUS).
+        'otto@autoreplied.example.com',
+        seedProspect({
+          id: 3003,
+          email: 'otto@autoreplied.example.com',
+          first_name: 'Otto',
+          last_name: 'Reply',
+          status: 'AUTOREPLIED',
+          last_contacted: '2025-03-03T09:00:00+0000',
+          updated: '2025-03-03T09:05:00+0000',
+          campaigns: new Map([[1201, { status: 'AUTOREPLIED', interested: '' }]]),
+        }),
+      ],
     ]),
     webhooks: new Map(),
     nextId: 5000,
@@ -273,9 +288,10 @@ export const woodpeckerMock: ToolMock<State> = {
     },
     {
       // Add to (or, with `update`, update in) a campaign. A prospect whose global status is not
-      // ACTIVE is refused with E_INV_STATUS unless `force`; a BLACKLIST prospect is always refused
-      // (blacklisted addresses are never contacted). Already in the campaign without `update` →
-      // E_DUPLICATE. With `update`, a `status` (e.g. PAUSED) sets the prospect's campaign status.
+      // ACTIVE is refused with E_INV_STATUS unless `force` — updates included, so pausing an
+      // AUTOREPLIED prospect needs `force`; a BLACKLIST prospect is always refused (blacklisted
+      // addresses are never contacted). Already in the campaign without `update` → E_DUPLICATE.
+      // With `update`, a `status` (e.g. PAUSED) sets the prospect's campaign status.
       method: 'POST',
       path: '/v1/add_prospects_campaign',
       handle: (req, s) => {
@@ -299,7 +315,9 @@ export const woodpeckerMock: ToolMock<State> = {
           }
           const p = existing ?? newProspect(s, email, item);
           if (existing) applyFields(p, item);
-          if (force) p.status = 'ACTIVE';
+          // Forcing a prospect INTO a campaign reactivates it; forcing a status update of an
+          // existing membership (Stop's PAUSED) only changes that membership.
+          if (force && !(membership && update)) p.status = 'ACTIVE';
           const wantedStatus = text(item.status).toUpperCase();
           if (membership) {
             if (wantedStatus) membership.status = wantedStatus;

@@ -79,13 +79,16 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   }
 };
 
-/** Activity types to list per trigger (GET /activities takes one `type` per call). */
+/**
+ * Activity types to list per trigger (GET /activities takes one `type` per call): exactly the
+ * types parse maps to that event, so polling sees what the webhook path would.
+ */
 const LIST_TYPES: Record<EventType, string[]> = {
-  reply_received: ['emailsReplied'],
-  lead_interested: ['emailsInterested', 'linkedinInterested', 'manualInterested'],
+  reply_received: [HOOK_TYPE.reply_received],
+  lead_interested: [...INTERESTED_TYPES],
   meeting_booked: [],
-  email_bounced: ['emailsBounced'],
-  lead_unsubscribed: ['emailsUnsubscribed'],
+  email_bounced: [HOOK_TYPE.email_bounced],
+  lead_unsubscribed: [HOOK_TYPE.lead_unsubscribed],
 };
 
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {

@@ -90,6 +90,20 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
     return res.status === 404 ? [] : entriesFrom(res.data);
   };
 
+  /**
+   * `GET /contacts/{email}`: whether lemlist knows the address at all. A lead removed from its
+   * last campaign (`action=remove`) is gone from `GET /leads/{email}` (404), but its contact stays
+   * (only `DELETE /contacts/{id}` deletes it). 404 `CONTACT_NOT_FOUND` = unknown.
+   */
+  const contactExists = async (ctx: Ctx, address: string): Promise<boolean> => {
+    const res = await callJson<unknown>(ctx, provider(), {
+      method: 'GET',
+      path: `/contacts/${encodeURIComponent(address.trim().toLowerCase())}`,
+      allowStatuses: [404],
+    });
+    return res.status !== 404;
+  };
+
   const createInCampaign = (ctx: Ctx, campaignId: string, lead: LeadInput, deduplicate: boolean | null): Promise<HttpResponse> =>
     callApi(ctx, provider(), {
       method: 'POST',
@@ -200,8 +214,13 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
     const targets = entries.filter((e) => campaignIdOf(e) && (!req.campaign_id || campaignIdOf(e) === req.campaign_id));
     const named = req.campaign_id ? { id: req.campaign_id, name: targets[0] ? campaignNameOf(targets[0]) : null } : null;
     if (!lead || targets.length === 0) {
+      // not_found only when lemlist does not know the address at all; a known lead or contact
+      // with nothing left to stop there (never in it, or removed before) is already stopped.
       const where = named ? `in lemlist campaign ${named.id}` : 'in any lemlist campaign';
-      return outcome('not_found', lead, named, `${address} is not ${where}; nothing to stop.`);
+      if (!lead && !(await contactExists(ctx, address))) {
+        return outcome('not_found', null, named, `lemlist has no lead or contact ${address}; nothing to stop.`);
+      }
+      return outcome('already_stopped', lead, named, `${address} is not ${where} (any more); nothing to stop.`);
     }
     const changed: LeadCampaign[] = [];
     const already: LeadCampaign[] = [];

@@ -48,10 +48,10 @@ const getStats = async (ctx: Ctx, provider: Provider, address: string): Promise<
   return parsed.success ? parsed.data : null;
 };
 
-const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[^a-z]/g, '');
+const norm = (s: unknown) => (str(s) ?? '').toLowerCase().replace(/[^a-z]/g, '');
 /** Person statuses in which the sequence still sends to the contact. */
-const isRunning = (personStatus: string | null | undefined) => ['active', 'outofoffice', 'ooo'].includes(norm(personStatus));
-const isPaused = (personStatus: string | null | undefined) => norm(personStatus) === 'paused';
+const isRunning = (personStatus: unknown) => ['active', 'outofoffice', 'ooo'].includes(norm(personStatus));
+const isPaused = (personStatus: unknown) => norm(personStatus) === 'paused';
 
 const campaignsOf = (stats: PersonStats | null): LeadCampaign[] =>
   (stats?.campaigns ?? []).map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) ?? str(c.status) }));
@@ -170,31 +170,36 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
   async stop(ctx, req: StopRequest) {
     const address = req.email.trim().toLowerCase();
     const stats = await getStats(ctx, provider, address);
+    // not_found only for a contact Reply.io does not know; a known contact with nothing left to
+    // stop (not in that sequence any more, or nothing running) is already_stopped.
     if (!stats) return outcome('not_found', null, null, `Reply.io has no contact ${address}; nothing to stop.`);
     const all = stats.campaigns ?? [];
     const scoped = req.campaign_id ? all.filter((c) => String(c.id) === req.campaign_id) : all;
     const named = req.campaign_id ? { id: req.campaign_id, name: str(scoped[0]?.name) } : null;
+    const asIs = scoped.map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) }));
     if (req.campaign_id && scoped.length === 0) {
-      return outcome('not_found', null, named, `${address} is not in Reply.io sequence ${req.campaign_id}; nothing to stop.`);
+      return outcome('already_stopped', null, named, `${address} is not in Reply.io sequence ${req.campaign_id} (any more); nothing to stop.`);
     }
-    // What each mode changes: pause only stops a running contact; remove / finish any membership still going.
-    const targets = scoped.filter((c) =>
-      req.mode === 'pause' ? isRunning(c.personStatus) : req.mode === 'remove' ? true : isRunning(c.personStatus) || isPaused(c.personStatus),
-    );
+    // What each mode changes: pause only stops a running contact; remove / finish a membership
+    // still going (running or paused) — never a finished one, which sends nothing.
+    const targets = scoped.filter((c) => (req.mode === 'pause' ? isRunning(c.personStatus) : isRunning(c.personStatus) || isPaused(c.personStatus)));
+    const where = req.campaign_id ? `Reply.io sequence ${named?.name ?? req.campaign_id}` : 'any Reply.io sequence';
     if (targets.length === 0) {
-      return outcome('already_stopped', null, named, `${address} is not running in ${req.campaign_id ? `Reply.io sequence ${named?.name ?? req.campaign_id}` : 'any Reply.io sequence'}; nothing changed.`,
-        scoped.map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) })));
+      return outcome('already_stopped', null, named, `${address} is not ${req.mode === 'pause' ? 'running' : 'running or paused'} in ${where}; nothing changed.`, asIs);
     }
     const newStatus = req.mode === 'pause' ? 'paused' : req.mode === 'remove' ? 'removed' : 'finished';
+    const done: typeof targets = [];
     if (req.mode === 'remove') {
-      if (req.campaign_id) {
-        await callJson(ctx, provider, {
+      // One removal per live membership (never removepersonfromallcampaigns, which would also
+      // drop finished ones). A 404 (contact or sequence gone meanwhile) removed nothing.
+      for (const c of targets) {
+        const res = await callJson(ctx, provider, {
           method: 'POST',
           path: '/v1/actions/removepersonfromcampaignbyid',
-          body: { campaignId: Number.isNaN(Number(req.campaign_id)) ? req.campaign_id : Number(req.campaign_id), email: address },
+          body: { campaignId: Number.isNaN(Number(c.id)) ? c.id : Number(c.id), email: address },
+          allowStatuses: [404],
         });
-      } else {
-        await callJson(ctx, provider, { method: 'POST', path: '/v1/actions/removepersonfromallcampaigns', body: { email: address } });
+        if (res.status !== 404) done.push(c);
       }
     } else {
       const contactId = str(stats.id);
@@ -213,9 +218,13 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
             409,
           );
         }
+        done.push(c);
       }
     }
-    const affected = targets.map((c) => ({ id: String(c.id), name: str(c.name), status: newStatus }));
+    if (done.length === 0) {
+      return outcome('already_stopped', null, named, `Reply.io removed nothing: ${address} was no longer in ${where}.`, asIs);
+    }
+    const affected = done.map((c) => ({ id: String(c.id), name: str(c.name), status: newStatus }));
     const names = affected.map((c) => `"${c.name ?? c.id}"`).join(', ');
     const verb = req.mode === 'pause' ? 'paused' : req.mode === 'remove' ? 'removed' : 'marked as finished';
     return outcome('stopped', null, named, `Reply.io ${verb} ${address} in ${names}.`, affected);

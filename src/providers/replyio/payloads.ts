@@ -12,7 +12,11 @@ import { z } from 'zod';
  * Schemas are loose (unknown fields kept in `raw`); ids may be strings or numbers.
  */
 const Id = z.union([z.string(), z.number()]);
-const Str = z.string().nullish();
+/**
+ * Scalar text (names, phone, `event.date` / `timestamp`, statuses): a string, or a number where
+ * Reply sends one (epoch dates, numeric phones). Always read through `str()` / `isoUtc()`.
+ */
+const Str = z.union([z.string(), z.number()]).nullish();
 const Loose = z.record(z.string(), z.unknown());
 
 export const EnvelopeA = z.object({

@@ -67,6 +67,27 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   });
 };
 
+/** Normalises one batch item into `events`; returns why it is unusable, or null. */
+const readItem = (raw: unknown, events: UnifiedEvent[]): string | null => {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'not an event object';
+  const name = eventNameOf(raw as Record<string, unknown>);
+  if (name && (IGNORED_EVENTS as readonly string[]).includes(name)) return null;
+  const type = name ? MAPPED_EVENTS[name as keyof typeof MAPPED_EVENTS] : undefined;
+  if (!type) return name ? `unknown event ${name}` : 'no event name';
+  const parsed = WebhookItem.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `${name} fields do not match: ${issue?.path.join('.')} ${issue?.message}`;
+  }
+  try {
+    events.push(normalizeItem(parsed.data, type, raw));
+    return null;
+  } catch (err) {
+    if ((err as Error).message === 'no timestamp') return `${name} carries no usable timestamp`;
+    throw err;
+  }
+};
+
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
   if (sub?.secret) {
@@ -77,23 +98,20 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   // Documented: a JSON array of up to 100 events. A single object is accepted as a batch of one.
   const items = Array.isArray(body) ? body : body && typeof body === 'object' && 'prospect' in (body as object) ? [body] : null;
   if (!items || items.length === 0) throw unrecognisedPayload(z, 'Woodpecker', body, Array.isArray(body) ? 'empty batch' : 'expected a JSON array of events');
+  // Item by item: one unusable item (unknown event, fields that do not match, no timestamp) must
+  // not drop the good ones of the same batch. It is logged; only a batch with no usable item at
+  // all is an error. Documented-but-unmapped events are usable (they give no event).
   const events: UnifiedEvent[] = [];
+  const unusable: string[] = [];
   items.forEach((raw, index) => {
-    const where = items.length > 1 ? ` (item ${index + 1} of ${items.length})` : '';
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw unrecognisedPayload(z, 'Woodpecker', raw, `not an event object${where}`);
-    const name = eventNameOf(raw as Record<string, unknown>);
-    if (name && (IGNORED_EVENTS as readonly string[]).includes(name)) return;
-    const type = name ? MAPPED_EVENTS[name as keyof typeof MAPPED_EVENTS] : undefined;
-    if (!type) throw unrecognisedPayload(z, 'Woodpecker', raw, `${name ? `unknown event ${name}` : 'no event name'}${where}`);
-    const parsed = WebhookItem.safeParse(raw);
-    if (!parsed.success) throw unrecognisedPayload(z, 'Woodpecker', raw, `${name} fields do not match${where}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
-    try {
-      events.push(normalizeItem(parsed.data, type, raw));
-    } catch (err) {
-      if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Woodpecker', raw, `${name} carries no usable timestamp${where}`);
-      throw err;
-    }
+    const problem = readItem(raw, events);
+    if (problem === null) return;
+    unusable.push(items.length > 1 ? `item ${index + 1} of ${items.length} (index ${index}): ${problem}` : problem);
   });
+  if (unusable.length === items.length) {
+    throw unrecognisedPayload(z, 'Woodpecker', items.length === 1 ? items[0] : body, unusable.join('; '));
+  }
+  for (const line of unusable) z.console.log(`Woodpecker webhook delivery: skipped ${line}; the other items were processed.`);
   return events;
 };
 

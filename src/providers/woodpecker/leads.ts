@@ -99,29 +99,58 @@ export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | 
 };
 
 type ItemResult =
-  | { kind: 'ok'; id: string | null }
+  | { kind: 'ok'; id: string }
   | { kind: 'duplicate'; message: string }
   | { kind: 'not_active'; message: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** Woodpecker answered without a result for this prospect: neither an id nor an error code. */
+  | { kind: 'unexpected'; message: string };
 
-/** Reads the per-prospect result of add_prospects_campaign / add_prospects_list. */
+/** The body Woodpecker answered, quoted (shortened) for an error message. */
+const quoted = (data: unknown): string => {
+  let text: string;
+  try {
+    text = data === null || data === undefined ? 'an empty body' : JSON.stringify(data);
+  } catch {
+    text = String(data);
+  }
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+};
+
+/**
+ * Reads the per-prospect result of add_prospects_campaign / add_prospects_list. Only the item for
+ * `address` counts (a single item without an email is taken as ours: we send one prospect). A
+ * documented error code or status decides; otherwise the item must carry the prospect's id to be
+ * a success. Anything else — no `prospects`, no item for this address, an item with neither id nor
+ * code — is `unexpected`: we never report a change Woodpecker did not report.
+ */
 const itemResult = (data: unknown, address: string): ItemResult => {
   const parsed = AddProspectsResponse.safeParse(data ?? {});
   const body = parsed.success ? parsed.data : {};
   const items = body.prospects ?? [];
-  const item = items.find((p) => emailOf(p.email) === address) ?? items[0];
+  const only = items.length === 1 ? items[0] : undefined;
+  const item = items.find((p) => emailOf(p.email) === address) ?? (only && !str(only.email) ? only : undefined);
   const top = body.status;
-  const code = (str(item?.code) ?? '').toUpperCase();
-  const status = (str(item?.status) ?? '').toUpperCase();
-  const message = str(item?.msg) ?? str(item?.message) ?? str(top?.msg) ?? (code || status || 'no details');
-  if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(str(item?.msg) ?? '')) {
+  if (!item) {
+    if (str(top?.status)?.toUpperCase() === 'ERROR') return { kind: 'error', message: `${str(top?.msg) ?? 'error'} (${str(top?.code) ?? 'ERROR'})` };
+    return { kind: 'unexpected', message: `Woodpecker reported no result for ${address}; it answered ${quoted(data)}` };
+  }
+  const code = (str(item.code) ?? '').toUpperCase();
+  const status = (str(item.status) ?? '').toUpperCase();
+  const text = str(item.msg) ?? str(item.message);
+  const message = text ?? str(top?.msg) ?? (code || status || 'no details');
+  if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(text ?? '')) {
     return { kind: 'duplicate', message };
   }
-  if (code === 'E_INV_STATUS' || /status.*(other than|not) active/i.test(str(item?.msg) ?? '')) return { kind: 'not_active', message };
+  if (code === 'E_INV_STATUS' || /status.*(other than|not) active/i.test(text ?? '')) return { kind: 'not_active', message };
   if (status === 'ERROR' || code.startsWith('E_')) return { kind: 'error', message: `${message}${code ? ` (${code})` : ''}` };
-  if (!item && str(top?.status)?.toUpperCase() === 'ERROR') return { kind: 'error', message: `${str(top?.msg) ?? 'error'} (${str(top?.code) ?? 'ERROR'})` };
-  return { kind: 'ok', id: str(item?.id) };
+  const id = str(item.id);
+  if (id) return { kind: 'ok', id };
+  return { kind: 'unexpected', message: `Woodpecker returned no prospect id and no error code for ${address}; it answered ${quoted(data)}` };
 };
+
+const unexpectedResponse = (ctx: Ctx, result: { message: string }): Error =>
+  new ctx.z.errors.Error(`${result.message}. Nothing is reported as done; check the prospect in Woodpecker.`, 'UnexpectedResponse', 502);
 
 const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
@@ -130,7 +159,9 @@ const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<stri
   if (opts.update) body.update = true;
   body.prospects = [prospect];
   const { data } = await wpCall(ctx, woodpecker, { method: 'POST', path: '/v1/add_prospects_campaign', body });
-  return itemResult(data, prospect.email as string);
+  const result = itemResult(data, prospect.email as string);
+  if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
+  return result;
 };
 
 const outcome = outcomeFor(TOOL);
@@ -155,8 +186,9 @@ const stillSendingElsewhere = (row: ProspectRow, campaignId: string) =>
  * Enroll: one `add_prospects_campaign` call with `force: false` (Woodpecker refuses prospects
  * whose global status is not ACTIVE, and reports duplicates per prospect). A lookup is added only
  * when the policy needs facts Woodpecker does not report on add: other campaigns (policy `skip`),
- * or which non-ACTIVE status caused a refusal. A re-enroll retries once with `force: true` — never
- * for a BLACKLIST (unsubscribed) prospect.
+ * or which non-ACTIVE status caused a refusal. A re-enroll retries once with `force: true` — only
+ * when the lookup found the prospect and read a global status other than BLACKLIST. A refusal
+ * whose status cannot be read is never forced.
  */
 const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const address = req.lead.email.trim().toLowerCase();
@@ -181,11 +213,31 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   }
   let result = await addToCampaign(ctx, req.campaign_id, prospect, { force: false });
   if (result.kind === 'not_active') {
-    if (known === undefined) known = await findRow(ctx, address);
-    const status = str(known?.status)?.toUpperCase() ?? 'not ACTIVE';
+    // Woodpecker refused by status: read the status now — again if an earlier lookup found
+    // nothing or still showed ACTIVE (it changed in between).
+    if (!known || str(known.status)?.toUpperCase() === 'ACTIVE') known = await findRow(ctx, address);
+    const status = str(known?.status)?.toUpperCase() ?? null;
     const lead = leadFromInput(req.lead, null, known ?? null);
     if (status === 'BLACKLIST') {
       return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); not enrolled.`);
+    }
+    if (status === null) {
+      // Refused as "not ACTIVE", but the status cannot be read (no prospect found, or no status
+      // on it): it may be BLACKLIST, so it is never forced.
+      const why = known ? 'its Woodpecker status could not be read' : 'the prospect could not be found to read its status';
+      if (req.policy.if_previously_contacted === 're_enroll') {
+        throw new ctx.z.errors.Error(
+          `Woodpecker refused ${address} for campaign ${req.campaign_id} (${result.message}) and ${why}, so it was not forced in: it may be blacklisted (unsubscribed). Check the prospect in Woodpecker.`,
+          'StatusUnknown',
+          409,
+        );
+      }
+      return outcome(
+        'skipped_previously_contacted',
+        lead,
+        campaign,
+        `Woodpecker refused ${address} (its status is not ACTIVE) and ${why}; not enrolled.`,
+      );
     }
     if (req.policy.if_previously_contacted !== 're_enroll') {
       return outcome(
@@ -203,20 +255,24 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
     campaign = { id: req.campaign_id, name: str(here?.campaign_name) };
   }
   switch (result.kind) {
+    case 'ok':
+      return outcome('enrolled', lead, campaign, `Added ${address} to Woodpecker campaign ${req.campaign_id}.`);
     case 'duplicate':
       return alreadyEnrolled(ctx, req, lead, campaign);
-    case 'error':
-      throw new ctx.z.errors.Error(`Woodpecker did not add ${address} to campaign ${req.campaign_id}: ${result.message}`, 'EnrollFailed', 400);
     case 'not_active':
       throw new ctx.z.errors.Error(`Woodpecker refused ${address} even with force: ${result.message}`, 'EnrollFailed', 400);
     default:
-      return outcome('enrolled', lead, campaign, `Added ${address} to Woodpecker campaign ${req.campaign_id}.`);
+      throw new ctx.z.errors.Error(`Woodpecker did not add ${address} to campaign ${req.campaign_id}: ${result.message}`, 'EnrollFailed', 400);
   }
 };
 
 /**
  * Stop = set the prospect's status in each campaign where Woodpecker may still send to PAUSED
- * (`add_prospects_campaign` with `update: true`, one call per campaign). Never BLACKLIST.
+ * (`add_prospects_campaign` with `update: true, force: true`, one call per campaign). `force` is
+ * needed because Woodpecker refuses any update of a prospect whose global status is not ACTIVE
+ * (E_INV_STATUS) — yet an AUTOREPLIED / TO-CHECK prospect still gets follow-ups. The update only
+ * ever carries `status: PAUSED` (never BLACKLIST), and a BLACKLIST prospect is never sent one.
+ * A refusal even with force is an error, never "already stopped".
  */
 const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const address = req.email.trim().toLowerCase();
@@ -228,7 +284,8 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const targets = req.campaign_id ? details.filter((c) => String(c.campaign_id) === req.campaign_id) : details;
   const campaign = req.campaign_id ? { id: req.campaign_id, name: str(targets[0]?.campaign_name) } : null;
   if (req.campaign_id && targets.length === 0) {
-    return outcome('not_found', lead, campaign, `${address} is not in Woodpecker campaign ${req.campaign_id}; nothing to stop.`);
+    // A known prospect with nothing to stop there (never added, or gone since): already stopped.
+    return outcome('already_stopped', lead, campaign, `${address} is not in Woodpecker campaign ${req.campaign_id}; nothing to stop.`);
   }
   const asLeadCampaign = (c: (typeof details)[number], status?: string): LeadCampaign => ({
     id: String(c.campaign_id),
@@ -248,15 +305,17 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
     return outcome('already_stopped', lead, campaign, `Woodpecker is not sending to ${address} in ${where}; nothing changed.`, targets.map((c) => asLeadCampaign(c)));
   }
   const changed: LeadCampaign[] = [];
-  const unchanged: LeadCampaign[] = [];
   for (const c of sending) {
-    const result = await addToCampaign(ctx, String(c.campaign_id), { email: address, status: 'PAUSED' }, { force: false, update: true });
+    const result = await addToCampaign(ctx, String(c.campaign_id), { email: address, status: 'PAUSED' }, { force: true, update: true });
     if (result.kind === 'ok' || result.kind === 'duplicate') changed.push(asLeadCampaign(c, 'PAUSED'));
-    else if (result.kind === 'not_active') unchanged.push(asLeadCampaign(c));
-    else throw new ctx.z.errors.Error(`Woodpecker did not pause ${address} in campaign ${c.campaign_id}: ${result.message}`, 'StopFailed', 400);
-  }
-  if (changed.length === 0) {
-    return outcome('already_stopped', lead, campaign, `Woodpecker is not sending to ${address} (its status is not ACTIVE); nothing changed.`, unchanged);
+    else {
+      throw new ctx.z.errors.Error(
+        `Woodpecker did not pause ${address} in campaign ${str(c.campaign_name) ?? c.campaign_id}: ${result.message}` +
+          (changed.length ? ` (already paused in ${changed.map((x) => x.name ?? x.id).join(', ')})` : ''),
+        'StopFailed',
+        400,
+      );
+    }
   }
   const names = changed.map((c) => c.name ?? c.id).join(', ');
   return outcome('stopped', lead, campaign, `Paused ${address} in Woodpecker campaign${changed.length > 1 ? 's' : ''} ${names}.`, changed);
@@ -276,6 +335,7 @@ const upsert = async (ctx: Ctx, lead: LeadInput, _campaignId: string | null): Pr
     body: { update: true, prospects: [prospectBody(lead)] },
   });
   const result = itemResult(data, address);
+  if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
   if (result.kind === 'error' || result.kind === 'not_active') {
     throw new ctx.z.errors.Error(`Woodpecker did not save ${address}: ${result.message}`, 'CreateFailed', 400);
   }

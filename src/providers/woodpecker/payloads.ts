@@ -6,7 +6,12 @@ import { z } from 'zod';
  * numbers or strings; empty strings are common for unset fields.
  */
 const Id = z.union([z.string(), z.number()]);
-const Str = z.string().nullish();
+/**
+ * Scalar text (names, phone, status, timestamps): a string, or a number where a tool or a
+ * spreadsheet import sends one (`"phone": 15550100`, epoch timestamps). Always read through
+ * `str()` / `isoUtc()`, which turn numbers into their decimal string / an instant.
+ */
+const Str = z.union([z.string(), z.number()]).nullish();
 
 export const Prospect = z.looseObject({
   id: Id.nullish(),
