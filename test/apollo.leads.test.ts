@@ -5,6 +5,7 @@ import type { EnrollPolicy, EnrollRequest, LeadInput, StopRequest } from '../src
 import { expectAllCalled, messageOf, resetNock, runWith } from './support/app';
 import { specViolations } from './support/contract';
 import { exactly as exactlyAt } from './support/nock';
+import { withPinnedClock } from '../src/delivery/clock';
 
 const ORIGIN = 'https://api.apollo.io';
 const KEY = 'test-apollo-key';
@@ -98,6 +99,37 @@ const expectAdd = (reply: unknown, active = 'false', finished = 'false') =>
     .reply(200, answer('POST', reply));
 const campaignInfo = { id: SEQ, name: 'Target Copywriting Clients in Dublin', archived: false, active: true };
 
+const expectSearch = (contacts: unknown[], q = 'Fyodor.Dostoevsky@apollo.io') =>
+  api().post('/api/v1/contacts/search', { q_keywords: q, page: 1, per_page: 100 }).reply(200, answer('POST', { contacts }));
+
+/** The contact Apollo's dedupe returns when it matched someone else by first + last name and company. */
+const namesake = (over: Record<string, unknown> = {}) =>
+  contact({ id: '66e34b81740c50074e3d9999', email: 'fyodor@old-employer.example', contact_emails: [{ email: 'fyodor@old-employer.example' }], ...over });
+
+const customFieldList = {
+  typed_custom_fields: [
+    { id: '60c39ed82bd02f01154c470a', modality: 'contact', name: 'New Product Launch Date', type: 'datetime', picklist_options: [] },
+    {
+      id: '617ff4041e711500a401c25e',
+      modality: 'contact',
+      name: 'Customer Age',
+      type: 'picklist',
+      picklist_values: [
+        { _id: '617ff4041e711500a401c25f', name: 'New Customer', id: '617ff4041e711500a401c25f', key: '617ff4041e711500a401c25f' },
+        { _id: '617ff4041e711500a401c260', name: '1 year', id: '617ff4041e711500a401c260', key: '617ff4041e711500a401c260' },
+      ],
+    },
+    { id: '66f1a0c2b3d4e5f601234568', modality: 'account', name: 'Industry Tier', type: 'string' },
+  ],
+};
+const expectCustomFields = () =>
+  api()
+    .get('/api/v1/typed_custom_fields')
+    .reply(200, function (uri: string) {
+      sent.push({ method: 'GET', path: specPath(uri), headers: { 'x-api-key': KEY } });
+      return customFieldList;
+    });
+
 describe('Apollo find / create', () => {
   it('finds a contact by exact, case-insensitive email among the keyword matches', async () => {
     api()
@@ -130,7 +162,7 @@ describe('Apollo find / create', () => {
   });
 
   it('creates with run_dedupe: true (created when the search found nobody), never sending empty fields', async () => {
-    api().post('/api/v1/contacts/search').reply(200, answer('POST', { contacts: [] }));
+    expectSearch([]);
     expectCreateContact({ contact: contact() });
     const out = await runWith('apollo', (ctx) => leads.upsert(ctx, input, null));
     expect(out.created).toBe(true);
@@ -139,18 +171,88 @@ describe('Apollo find / create', () => {
     await expectSpecValid();
   });
 
-  it('updates through the same dedupe call when the contact exists (created: false)', async () => {
-    api().post('/api/v1/contacts/search').reply(200, answer('POST', { contacts: [contact()] }));
-    expectCreateContact({ contact: contact({ title: 'Chief Writer' }) });
+  it('updates a contact the search found by id (PATCH /contacts/{id}): no dedupe, its email untouched', async () => {
+    expectSearch([contact({ title: 'Writer' })]);
+    api()
+      .patch(`/api/v1/contacts/${CONTACT}`, (body) =>
+        JSON.stringify(body) === JSON.stringify({ first_name: 'Fyodor', last_name: 'Dostoevsky', organization_name: 'Apollo.io', title: 'Chief Writer' }),
+      )
+      .reply(200, answer('PATCH', { contact: contact({ title: 'Chief Writer' }) }));
     const out = await runWith('apollo', (ctx) => leads.upsert(ctx, input, null));
-    expect(out.created).toBe(false);
+    expect(out).toMatchObject({ created: false, lead: { id: `apollo:${CONTACT}`, title: 'Chief Writer', email: 'fyodor.dostoevsky@apollo.io' } });
+    expectAllCalled();
+    await expectSpecValid();
+  });
+
+  it('a found contact with nothing to update is not written at all', async () => {
+    expectSearch([contact()]);
+    const bare: LeadInput = { ...input, first_name: null, last_name: null, company: null, title: null };
+    expect(await runWith('apollo', (ctx) => leads.upsert(ctx, bare, null))).toMatchObject({ created: false, lead: { id: `apollo:${CONTACT}` } });
+    expectAllCalled();
+  });
+
+  it('refuses a dedupe answer for another person (matched by name + company, other email): an error, nothing claimed', async () => {
+    expectSearch([]);
+    expectCreateContact({ contact: namesake() });
+    const err = await runWith('apollo', (ctx) => leads.upsert(ctx, input, null)).catch((e) => e);
+    expect(messageOf(err)).toMatch(
+      /Apollo did not create a contact for Fyodor\.Dostoevsky@apollo\.io: its duplicate check \(run_dedupe\) matched a different contact by name and company — Fyodor Dostoevsky, Apollo\.io \(id 66e34b81740c50074e3d9999, email fyodor@old-employer\.example\).*No contact was created\./,
+    );
+    expectAllCalled();
+  });
+
+  it('refuses a dedupe answer that is an older contact the email search had not found (its email was overwritten)', async () => {
+    expectSearch([]);
+    expectCreateContact({ contact: contact({ id: '66e34b81740c50074e3d9999', created_at: '2024-09-12T20:13:53.207Z' }) });
+    const err = await withPinnedClock(new Date('2025-07-01T12:00:00.000Z'), () => runWith('apollo', (ctx) => leads.upsert(ctx, input, null))).catch((e) => e);
+    expect(messageOf(err)).toMatch(
+      /returned an existing contact — Fyodor Dostoevsky, Apollo\.io \(id 66e34b81740c50074e3d9999, created 2024-09-12T20:13:53\.207Z\) — that a search for Fyodor\.Dostoevsky@apollo\.io had not found.*may have replaced that contact's email/,
+    );
+    // A contact Apollo created just now (e.g. by a concurrent run the search index does not show yet) is fine.
+    expectSearch([]);
+    expectCreateContact({ contact: contact({ created_at: '2025-07-01T11:59:58.000Z' }) });
+    const ok = await withPinnedClock(new Date('2025-07-01T12:00:00.000Z'), () => runWith('apollo', (ctx) => leads.upsert(ctx, input, null)));
+    expect(ok.created).toBe(true);
+    expectAllCalled();
+  });
+
+  it('sends Custom Fields keyed by Apollo field id (names and picklist options mapped with GET /typed_custom_fields)', async () => {
+    expectCustomFields();
+    expectSearch([contact()]);
+    api()
+      .patch(`/api/v1/contacts/${CONTACT}`, (body) =>
+        JSON.stringify(body) ===
+        JSON.stringify({
+          first_name: 'Fyodor',
+          last_name: 'Dostoevsky',
+          organization_name: 'Apollo.io',
+          title: 'Chief Writer',
+          typed_custom_fields: { '60c39ed82bd02f01154c470a': '2025-08-07', '617ff4041e711500a401c25e': '617ff4041e711500a401c260' },
+        }),
+      )
+      .reply(200, answer('PATCH', { contact: contact() }));
+    const custom: LeadInput = { ...input, custom_fields: { 'new product launch date': '2025-08-07', 'Customer Age': '1 YEAR' } };
+    expect((await runWith('apollo', (ctx) => leads.upsert(ctx, custom, null))).created).toBe(false);
+    expectAllCalled();
+    await expectSpecValid();
+  });
+
+  it('an unknown custom field name (or picklist option) fails before anything is written, naming Custom Fields', async () => {
+    expectCustomFields();
+    const err = await runWith('apollo', (ctx) => leads.upsert(ctx, { ...input, custom_fields: { 'Industry Tier': 'A' } }, null)).catch((e) => e);
+    expect(messageOf(err)).toMatch(
+      /^Custom Fields: Apollo has no contact custom field named "Industry Tier"\. .*this account has "New Product Launch Date", "Customer Age"\)\. Nothing was written to Apollo\.$/,
+    );
+    expectCustomFields();
+    const bad = await runWith('apollo', (ctx) => leads.upsert(ctx, { ...input, custom_fields: { 'Customer Age': 'forever' } }, null)).catch((e) => e);
+    expect(messageOf(bad)).toMatch(/Custom Fields: "forever" is not an option of Apollo's picklist field "Customer Age" \(options: "New Customer", "1 year"\)/);
     expectAllCalled();
   });
 });
 
 describe('Apollo enroll', () => {
-  it('enrolls: contact upsert + add_contact_ids with the query Apollo documents; outcome from the contact status', async () => {
-    expectCreateContact({ contact: contact() });
+  it('enrolls a contact the search found: no write to it, then add_contact_ids with the query Apollo documents', async () => {
+    expectSearch([contact()]);
     expectAdd({
       contacts: [contact({ emailer_campaign_ids: [SEQ], contact_campaign_statuses: [status(SEQ, 'active')] })],
       skipped_contact_ids: {},
@@ -164,12 +266,32 @@ describe('Apollo enroll', () => {
       lead: { id: `apollo:${CONTACT}`, campaigns: [{ id: SEQ, status: 'active' }] },
     });
     expect(out.detail).toMatch(/Added Fyodor\.Dostoevsky@apollo\.io to Apollo sequence "Target Copywriting Clients in Dublin"/);
+    expect(out.detail).toMatch(/The existing Apollo contact’s fields were left as they are \(use Create Lead to update them\)\./);
     expectAllCalled();
     await expectSpecValid();
   });
 
-  it('passes add_anyway / re_enroll as sequence_active / finished_in_other_campaigns=true', async () => {
+  it('creates an unknown email first (run_dedupe), then adds it', async () => {
+    expectSearch([]);
     expectCreateContact({ contact: contact() });
+    expectAdd({ contacts: [contact({ contact_campaign_statuses: [status(SEQ, 'active')] })], skipped_contact_ids: {}, emailer_campaign: campaignInfo });
+    const out = await enroll(enrollReq());
+    expect(out.outcome).toBe('enrolled');
+    expect(out.detail).not.toMatch(/left as they are/);
+    expectAllCalled();
+    await expectSpecValid();
+  });
+
+  it('never enrolls a namesake: a dedupe match by name + company with another email fails the step before add_contact_ids', async () => {
+    expectSearch([]);
+    expectCreateContact({ contact: namesake() });
+    const err = await enroll(enrollReq()).catch((e) => e);
+    expect(messageOf(err)).toMatch(/matched a different contact by name and company .*Nothing was enrolled in sequence 66e9e215ece19801b219997f\./);
+    expectAllCalled();
+  });
+
+  it('passes add_anyway / re_enroll as sequence_active / finished_in_other_campaigns=true', async () => {
+    expectSearch([contact()]);
     expectAdd({ contacts: [contact({ contact_campaign_statuses: [status(SEQ, 'active')] })], skipped_contact_ids: {}, emailer_campaign: campaignInfo }, 'true', 'true');
     const out = await enroll(enrollReq({ policy: { if_already_enrolled: 'skip', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } }));
     expect(out.outcome).toBe('enrolled');
@@ -178,7 +300,7 @@ describe('Apollo enroll', () => {
   });
 
   it('already_enrolled without an add call when the contact is live in the sequence', async () => {
-    expectCreateContact({ contact: contact({ contact_campaign_statuses: [status(SEQ, 'paused')] }) });
+    expectSearch([contact({ contact_campaign_statuses: [status(SEQ, 'paused')] })]);
     const out = await enroll(enrollReq());
     expect(out.outcome).toBe('already_enrolled');
     expectAllCalled();
@@ -186,7 +308,7 @@ describe('Apollo enroll', () => {
 
   it('already_enrolled from Apollo’s skip reason; an error when the policy says so', async () => {
     for (const ifAlready of ['skip', 'error'] as const) {
-      expectCreateContact({ contact: contact() });
+      expectSearch([contact()]);
       expectAdd({ contacts: [], skipped_contact_ids: { [CONTACT]: 'contacts_already_exists_in_current_campaign' }, emailer_campaign: campaignInfo });
       const run = enroll(enrollReq({ policy: { ...policy, if_already_enrolled: ifAlready } }));
       if (ifAlready === 'skip') expect((await run).outcome).toBe('already_enrolled');
@@ -195,18 +317,37 @@ describe('Apollo enroll', () => {
     expectAllCalled();
   });
 
+  it('a contact that finished this very sequence is previously contacted, not already enrolled — also with re_enroll, which Apollo cannot do', async () => {
+    for (const again of ['skip', 're_enroll'] as const) {
+      expectSearch([contact({ contact_campaign_statuses: [status(SEQ, 'finished')] })]);
+      expectAdd(
+        { contacts: [], skipped_contact_ids: { [CONTACT]: 'contacts_already_exists_in_current_campaign' }, emailer_campaign: campaignInfo },
+        'false',
+        again === 're_enroll' ? 'true' : 'false',
+      );
+      const out = await enroll(enrollReq({ policy: { ...policy, if_already_enrolled: 'error', if_previously_contacted: again } }));
+      expect(out.outcome).toBe('skipped_previously_contacted');
+      expect(out.detail).toMatch(
+        again === 're_enroll'
+          ? /Apollo did not add Fyodor\.Dostoevsky@apollo\.io to "Target Copywriting Clients in Dublin" again: it was in this sequence before \(status: finished\), and Apollo’s API has no option to re-add a contact to a sequence it has already been through/
+          : /it was in sequence "Target Copywriting Clients in Dublin" before \(status: finished\), so it was not added again/,
+      );
+    }
+    expectAllCalled();
+  });
+
   it('skipped_in_other_campaign / skipped_previously_contacted from the skip reasons', async () => {
-    expectCreateContact({ contact: contact() });
+    expectSearch([contact()]);
     expectAdd({ contacts: [], skipped_contact_ids: { [CONTACT]: 'contacts_active_in_other_campaigns' }, emailer_campaign: campaignInfo });
     expect((await enroll(enrollReq())).outcome).toBe('skipped_in_other_campaign');
-    expectCreateContact({ contact: contact() });
+    expectSearch([contact()]);
     expectAdd({ contacts: [], skipped_contact_ids: { [CONTACT]: 'contacts_finished_in_other_campaigns' }, emailer_campaign: campaignInfo });
     expect((await enroll(enrollReq())).outcome).toBe('skipped_previously_contacted');
     expectAllCalled();
   });
 
   it('never says enrolled for another skip reason: the step fails with Apollo’s reason', async () => {
-    expectCreateContact({ contact: contact() });
+    expectSearch([contact()]);
     expectAdd({ contacts: [], skipped_contact_ids: { [CONTACT]: 'contacts_unverified_email' }, emailer_campaign: campaignInfo });
     const err = await enroll(enrollReq()).catch((e) => e);
     expect(messageOf(err)).toMatch(/did not add .* no verified email address \(contacts_unverified_email\)/);
@@ -214,7 +355,7 @@ describe('Apollo enroll', () => {
   });
 
   it('skipped_unsubscribed when Apollo marks the contact unsubscribed (no add call)', async () => {
-    expectCreateContact({ contact: contact({ email_unsubscribed: true }) });
+    expectSearch([contact({ email_unsubscribed: true })]);
     const out = await enroll(enrollReq());
     expect(out).toMatchObject({ outcome: 'skipped_unsubscribed', lead: { unsubscribed: true } });
     expectAllCalled();
@@ -226,7 +367,7 @@ describe('Apollo enroll', () => {
   });
 
   it('surfaces the 422 for an inactive mailbox in Apollo’s words', async () => {
-    expectCreateContact({ contact: contact() });
+    expectSearch([contact()]);
     api().post(exactly(`/emailer_campaigns/${SEQ}/add_contact_ids`, addPath())).reply(422, { error: 'These mailboxes are no longer active. test@example.com' });
     const err = await enroll(enrollReq()).catch((e) => e);
     expect(messageOf(err)).toMatch(/These mailboxes are no longer active\. test@example\.com/);
@@ -234,7 +375,7 @@ describe('Apollo enroll', () => {
   });
 
   it('a 403 on add_contact_ids says a master key is needed', async () => {
-    expectCreateContact({ contact: contact() });
+    expectSearch([contact()]);
     api()
       .post(exactly(`/emailer_campaigns/${SEQ}/add_contact_ids`, addPath()))
       .reply(403, {

@@ -3,6 +3,7 @@ import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op
 import { specViolations } from './support/contract';
 import { exactly as exactlyAt } from './support/nock';
 import { expectUnified } from './support/events';
+import { withPinnedClock } from '../src/delivery/clock';
 
 const ORIGIN = 'https://api.apollo.io';
 const KEY = 'test-apollo-key';
@@ -24,6 +25,14 @@ const expectSpecValid = async () => {
   for (const req of sent) expect({ req: `${req.method} ${req.path}`, violations: await specViolations('apollo', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
 };
 const exactly = (pathname: string, pairs: [string, string][]) => exactlyAt(`/api/v1${pathname}`, pairs);
+/** Polling runs at this (pinned) time: the window is the 7 days before it, up to tomorrow. */
+const POLL_AT = new Date('2025-06-15T12:00:00.000Z');
+const WINDOW: [string, string][] = [
+  ['emailer_message_date_range_mode', 'completed_at'],
+  ['emailer_message_date_range[min]', '2025-06-08'],
+  ['emailer_message_date_range[max]', '2025-06-16'],
+];
+const atPollTime = <T>(run: () => Promise<T>): Promise<T> => withPinnedClock(POLL_AT, run);
 const api = () => nock(ORIGIN, { reqheaders: { 'x-api-key': KEY } });
 
 beforeEach(() => {
@@ -119,7 +128,7 @@ describe('Apollo triggers are polling only', () => {
   it('polls replies from emailer_messages/search (all reply classes), newest first, with stable message ids', async () => {
     const classes = ['willing_to_meet', 'follow_up_question', 'person_referral', 'out_of_office', 'already_left_company_or_not_right_person', 'not_interested', 'unsubscribe', 'none_of_the_above'];
     api()
-      .get(exactly('/emailer_messages/search', [...classes.map((c): [string, string] => ['emailer_message_reply_classes[]', c]), ['page', '1'], ['per_page', '100']]))
+      .get(exactly('/emailer_messages/search', [...classes.map((c): [string, string] => ['emailer_message_reply_classes[]', c]), ...WINDOW, ['page', '1'], ['per_page', '100']]))
       .times(2)
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
@@ -131,7 +140,7 @@ describe('Apollo triggers are polling only', () => {
           ],
         };
       });
-    const events = expectUnified(await appTester(op('triggers', 'reply_received_polling').perform, { ...auth, inputData: {} } as never));
+    const events = expectUnified(await atPollTime(() => appTester(op('triggers', 'reply_received_polling').perform, { ...auth, inputData: {} } as never)));
     expect(events.map((e) => e.id)).toEqual(['apollo:reply_received:newer', 'apollo:reply_received:older']);
     expect(events[0]).toMatchObject({
       event: 'reply_received',
@@ -142,7 +151,7 @@ describe('Apollo triggers are polling only', () => {
       category: 'willing_to_meet',
     });
     // performList (the editor's test step) gives the same items and ids.
-    const listed = expectUnified(await appTester(op('triggers', 'reply_received').performList, { ...auth, inputData: {} } as never));
+    const listed = expectUnified(await atPollTime(() => appTester(op('triggers', 'reply_received').performList, { ...auth, inputData: {} } as never)));
     expect(listed.map((e) => e.id)).toEqual(['apollo:reply_received:newer', 'apollo:reply_received:older']);
     expectAllCalled();
     await expectSpecValid();
@@ -150,13 +159,13 @@ describe('Apollo triggers are polling only', () => {
 
   it('polls Lead Interested as willing_to_meet replies of the chosen sequence', async () => {
     api()
-      .get(exactly('/emailer_messages/search', [['emailer_message_reply_classes[]', 'willing_to_meet'], ['emailer_campaign_ids[]', '684b215edf80730019db612c'], ['page', '1'], ['per_page', '100']]))
+      .get(exactly('/emailer_messages/search', [['emailer_message_reply_classes[]', 'willing_to_meet'], ['emailer_campaign_ids[]', '684b215edf80730019db612c'], ...WINDOW, ['page', '1'], ['per_page', '100']]))
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
         return { emailer_messages: [message({ replied: true, reply_class: 'willing_to_meet' })] };
       });
     const events = expectUnified(
-      await appTester(op('triggers', 'lead_interested_polling').perform, { ...auth, inputData: { campaign_id: '684b215edf80730019db612c' } } as never),
+      await atPollTime(() => appTester(op('triggers', 'lead_interested_polling').perform, { ...auth, inputData: { campaign_id: '684b215edf80730019db612c' } } as never)),
     );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id: 'apollo:lead_interested:684b2203a2ce950021cbf730', category: 'willing_to_meet' });
@@ -166,23 +175,57 @@ describe('Apollo triggers are polling only', () => {
 
   it('polls bounces and unsubscribes by message stats', async () => {
     api()
-      .get(exactly('/emailer_messages/search', [['emailer_message_stats[]', 'bounced'], ['page', '1'], ['per_page', '100']]))
+      .get(exactly('/emailer_messages/search', [['emailer_message_stats[]', 'bounced'], ...WINDOW, ['page', '1'], ['per_page', '100']]))
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
         return { emailer_messages: [message({ bounce: true })] };
       });
     api()
-      .get(exactly('/emailer_messages/search', [['emailer_message_stats[]', 'unsubscribed'], ['page', '1'], ['per_page', '100']]))
+      .get(exactly('/emailer_messages/search', [['emailer_message_stats[]', 'unsubscribed'], ...WINDOW, ['page', '1'], ['per_page', '100']]))
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
         return { emailer_messages: [message({})] };
       });
-    const bounced = expectUnified(await appTester(op('triggers', 'email_bounced_polling').perform, { ...auth, inputData: {} } as never));
+    const bounced = expectUnified(await atPollTime(() => appTester(op('triggers', 'email_bounced_polling').perform, { ...auth, inputData: {} } as never)));
     expect(bounced[0]).toMatchObject({ id: 'apollo:email_bounced:684b2203a2ce950021cbf730', message: { to_email: 'gina.larkin@apollo.io', from_email: null } });
-    const unsub = expectUnified(await appTester(op('triggers', 'lead_unsubscribed_polling').perform, { ...auth, inputData: {} } as never));
+    const unsub = expectUnified(await atPollTime(() => appTester(op('triggers', 'lead_unsubscribed_polling').perform, { ...auth, inputData: {} } as never)));
     expect(unsub[0]).toMatchObject({ id: 'apollo:lead_unsubscribed:684b2203a2ce950021cbf730', message: null, lead: { email: 'gina.larkin@apollo.io' } });
     expectAllCalled();
     await expectSpecValid();
+  });
+
+  it('follows the pages of the date window until a short page (bounded), de-duplicated, newest first', async () => {
+    const page = (n: number, count: number, offset: number) =>
+      api()
+        .get(exactly('/emailer_messages/search', [['emailer_message_stats[]', 'bounced'], ...WINDOW, ['page', String(n)], ['per_page', '100']]))
+        .reply(200, function (uri) {
+          record('GET').call(this as never, uri, undefined);
+          return {
+            emailer_messages: Array.from({ length: count }, (_, i) =>
+              message({ id: `m${offset + i}`, bounce: true, completed_at: new Date(Date.parse('2025-06-09T00:00:00.000Z') + (offset + i) * 60_000).toISOString() }),
+            ),
+          };
+        });
+    page(1, 100, 0);
+    page(2, 100, 99); // m99 again: the same email once
+    page(3, 7, 199);
+    const events = expectUnified(await atPollTime(() => appTester(op('triggers', 'email_bounced_polling').perform, { ...auth, inputData: {} } as never)));
+    expect(events).toHaveLength(206);
+    expect(events[0]?.id).toBe('apollo:email_bounced:m205');
+    expect(events[205]?.id).toBe('apollo:email_bounced:m0');
+    expectAllCalled();
+    await expectSpecValid();
+  });
+
+  it('stops after 5 full pages (500 emails) so one poll stays within Apollo’s hourly limits', async () => {
+    for (let n = 1; n <= 5; n += 1) {
+      api()
+        .get(exactly('/emailer_messages/search', [['emailer_message_stats[]', 'bounced'], ...WINDOW, ['page', String(n)], ['per_page', '100']]))
+        .reply(200, { emailer_messages: Array.from({ length: 100 }, (_, i) => message({ id: `p${n}-${i}`, bounce: true })) });
+    }
+    const events = expectUnified(await atPollTime(() => appTester(op('triggers', 'email_bounced_polling').perform, { ...auth, inputData: {} } as never)));
+    expect(events).toHaveLength(500);
+    expectAllCalled(); // and no sixth request: nock would refuse it
   });
 
   it('normalises a hand-fed emailer message (Normalize Webhook path) into the same ids as polling, filtered by campaign', async () => {

@@ -52,6 +52,52 @@ describe('Apollo against its mock', () => {
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
   });
 
+  it('a contact finished in this very sequence: re_enroll cannot re-add it in Apollo → skipped_previously_contacted, saying why', async () => {
+    await start();
+    const lead = { campaign_id: Q2, mailbox_id: MAILBOX, email: 'flo@example.com' };
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'flo@example.com', campaign_id: Q2, mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'skipped_previously_contacted' });
+    const again = (await run('creates', 'enroll_lead', { ...lead, if_previously_contacted: 're_enroll', if_already_enrolled: 'error' })) as { outcome: string; detail: string };
+    expect(again.outcome).toBe('skipped_previously_contacted');
+    expect(again.detail).toMatch(/it was in this sequence before \(status: finished\), and Apollo’s API has no option to re-add a contact/);
+  });
+
+  it('never enrolls (or claims to create) a namesake that Apollo’s dedupe matched by name + company', async () => {
+    await start();
+    // The mock holds Gina Larkin of Acme Corp as gina.larkin@acme.example; a new address for the same name and company
+    // is matched by run_dedupe, which overwrites that contact's email (as Apollo documents).
+    const lead = { campaign_id: Q2, mailbox_id: MAILBOX, email: 'gina@newjob.example', first_name: 'Gina', last_name: 'Larkin', company: 'Acme Corp' };
+    const err = await run('creates', 'enroll_lead', lead).catch((e) => e);
+    expect(messageOf(err)).toMatch(
+      /Apollo did not create a contact for gina@newjob\.example: its duplicate check \(run_dedupe\) returned an existing contact — Gina Larkin, Acme Corp \(id 66e34b81740c50074e3d0002, created 2024-11-05T09:00:00\.000Z\).*Nothing was enrolled/,
+    );
+    expect(api.mock.log.some((l) => l.path.includes('add_contact_ids'))).toBe(false);
+    const created = await run('creates', 'create_lead', { ...lead, email: 'gina@thirdjob.example' }).catch((e) => e);
+    expect(messageOf(created)).toMatch(/Apollo did not create a contact for gina@thirdjob\.example: .*No contact was created\./);
+  });
+
+  it('Create Lead: a known email is updated by id (PATCH), Custom Fields are stored under Apollo’s field ids, unknown names refused', async () => {
+    await start();
+    expect(await run('creates', 'create_lead', { email: 'hal@example.com', first_name: 'Hal' })).toMatchObject({ first_name: 'Hal' });
+    expect(
+      await run('creates', 'create_lead', { email: 'hal@example.com', title: 'CTO', custom_fields: { 'lead source': 'referrals', 'Favourite Snack': 'Crisps' } }),
+    ).toMatchObject({ first_name: 'Hal', title: 'CTO' });
+    expect(api.mock.log.filter((l) => l.method === 'PATCH').map((l) => l.status)).toEqual([200]);
+    const res = await fetch(`${api.mock.env.SALES_CONNECT_APOLLO_BASE_URL}/contacts/search`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'k', 'content-type': 'application/json' },
+      body: JSON.stringify({ q_keywords: 'hal@example.com' }),
+    });
+    expect(((await res.json()) as { contacts: unknown[] }).contacts).toMatchObject([
+      { typed_custom_fields: { '6462b86c1a511900a3f3a30d': '6462b86c1a511900a3f3a312', '66f1a0c2b3d4e5f601234567': 'Crisps' }, custom_field_errors: null },
+    ]);
+    const before = api.mock.log.length;
+    const err = await run('creates', 'create_lead', { email: 'ivy@example.com', custom_fields: { 'Industry Tier': 'A' } }).catch((e) => e);
+    expect(messageOf(err)).toMatch(/^Custom Fields: Apollo has no contact custom field named "Industry Tier"/);
+    expect(api.mock.log.slice(before).map((l) => `${l.method} ${l.path}`)).toEqual(['GET /typed_custom_fields']);
+  });
+
   it('an inactive mailbox is refused with Apollo’s 422 text', async () => {
     await start();
     const err = await run('creates', 'enroll_lead', { campaign_id: Q2, mailbox_id: '6633baaece5fbd01c791d7cb', email: 'cy@example.com' }).catch((e) => e);

@@ -48,6 +48,19 @@ describe('Salesloft against its mock', () => {
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled' });
     expect(api.mock.log.filter((l) => l.status === 422)).toHaveLength(1);
+    // The 422 alone decides nothing: Salesloft is asked whether the person is on the cadence now.
+    expect(api.mock.log.slice(-2).map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['POST /v2/cadence_memberships 422', 'GET /v2/cadence_memberships 200']);
+  });
+
+  it('re-enrolled after a removal: the ended membership listed first does not hide the current one (already_enrolled)', async () => {
+    await start();
+    const lead = { campaign_id: '77', email: 'dot@example.com' };
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'enroll_lead', { ...lead, if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', campaign_id: '77', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', campaign_id: '77', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
   });
 
   it('auth test (GET /v2/me) and the cadence dropdown', async () => {
@@ -73,7 +86,7 @@ describe('Salesloft against its mock', () => {
     expect(api.mock.log.map((l) => `${l.method} ${l.status}`)).toEqual(['POST 200', 'DELETE 204', 'DELETE 404']);
   });
 
-  it('recent items: booked meetings, replied and bounced emails', async () => {
+  it('recent items: booked meetings, replied and bounced emails of the last 7 days (a month-old reply is outside the window)', async () => {
     await start();
     const meetings = (await appTester(op('triggers', 'meeting_booked').performList, { ...auth, inputData: {} } as never)) as { id: string }[];
     expect(meetings.map((e) => e.id)).toEqual(['salesloft:meeting_booked:1001']);

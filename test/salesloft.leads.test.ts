@@ -132,11 +132,32 @@ describe('Salesloft enroll', () => {
     expectAllCalled();
   });
 
-  it('add_anyway + re_enroll skip the lookup; the already-on 422 becomes already_enrolled', async () => {
+  it('an ended membership of the cadence listed before the current one does not hide it: already_enrolled, no create call', async () => {
+    expectUpsert(person());
+    expectMemberships([membership(1, 77, false, 'removed'), membership(2, 77, true)]);
+    expect((await enroll(req())).outcome).toBe('already_enrolled');
+    expectAllCalled();
+  });
+
+  const currentOn77 = () => api().get('/v2/cadence_memberships').query({ person_id: '5555', cadence_id: '77', currently_on_cadence: 'true', per_page: '100' });
+
+  it('add_anyway + re_enroll skip the lookup; a 422 is already_enrolled only when Salesloft then lists a current membership', async () => {
     expectUpsert(person());
     expectCreate().reply(422, { errors: { person: ['The person could not be added to the requested cadence.'] } });
+    currentOn77().reply(200, { data: [membership(9, 77, true)] });
     const out = await enroll(req({ policy: { if_already_enrolled: 'skip', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } }));
     expect(out.outcome).toBe('already_enrolled');
+    expectAllCalled();
+  });
+
+  it('a "could not be added" 422 for a person not on the cadence fails with Salesloft’s words, never already_enrolled', async () => {
+    expectUpsert(person());
+    expectCreate().reply(422, { errors: { person: ['The person could not be added to the requested cadence.'] } });
+    currentOn77().reply(200, { data: [] });
+    const err = await enroll(req({ policy: { if_already_enrolled: 'skip', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } })).catch((e) => e);
+    expect(messageOf(err)).toBe(
+      'Salesloft did not add Jane@Example.com to cadence 77 (422): person The person could not be added to the requested cadence. The person is not on that cadence now, so this is not "already enrolled".',
+    );
     expectAllCalled();
   });
 
@@ -144,6 +165,7 @@ describe('Salesloft enroll', () => {
     expectUpsert(person());
     expectMemberships([]);
     expectCreate().reply(422, { errors: { cadence: ['must be a team cadence or owned by the user'] } });
+    currentOn77().reply(200, { data: [] });
     expect(messageOf(await enroll(req()).catch((e) => e))).toMatch(/cadence must be a team cadence or owned by the user/);
     expectAllCalled();
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock } from './support/app';
 import { expectUnified } from './support/events';
 import { signSalesloft } from '../src/providers/salesloft/signature';
+import { withPinnedClock } from '../src/delivery/clock';
 
 const API = 'https://api.salesloft.com';
 const KEY = 'test-salesloft-key';
@@ -139,7 +140,7 @@ describe('Salesloft recent items, polling and dropdown', () => {
     const m = JSON.parse(meeting.request.rawBody);
     api()
       .get('/v2/meetings')
-      .query({ status: 'booked', include_meetings_settings: 'true', per_page: '100' })
+      .query({ status: 'booked', include_meetings_settings: 'true', sort_by: 'created_at', sort_direction: 'DESC', per_page: '100' })
       .reply(200, { data: [{ ...m, id: 999, created_at: '2025-03-01T10:00:00.000000Z' }, m] });
     const events = expectUnified(await appTester(op('triggers', 'meeting_booked').performList, { ...auth, inputData: {} } as never));
     expect(events.map((e) => e.id)).toEqual(['salesloft:meeting_booked:1001', 'salesloft:meeting_booked:999']);
@@ -159,12 +160,18 @@ describe('Salesloft recent items, polling and dropdown', () => {
     ...over,
   });
 
-  it('polls replies from recently updated emails (counts.replies > 0), cadence filter passed through', async () => {
+  /** Polling runs at this (pinned) time: emails updated in the 7 days before it. */
+  const POLL_AT = new Date('2025-04-05T12:00:00.000Z');
+  const SINCE = '2025-03-29T12:00:00.000Z';
+  const poll = (key: string, inputData: Record<string, unknown> = {}) =>
+    withPinnedClock(POLL_AT, () => appTester(op('triggers', key).perform, { ...auth, inputData } as never));
+
+  it('polls replies from emails updated in the last 7 days (counts.replies > 0), cadence filter passed through', async () => {
     api()
       .get('/v2/activities/emails')
-      .query({ 'cadence_id[]': '77', sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100' })
+      .query({ 'updated_at[gt]': SINCE, 'cadence_id[]': '77', sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100', page: '1' })
       .reply(200, { data: [email({ id: 1 }), email({ id: 2002, counts: { replies: 1 } }), email({ id: 3, counts: { replies: 2 }, updated_at: '2025-04-04T00:00:00.000000Z' })] });
-    const events = expectUnified(await appTester(op('triggers', 'reply_received_polling').perform, { ...auth, inputData: { campaign_id: '77' } } as never));
+    const events = expectUnified(await poll('reply_received_polling', { campaign_id: '77' }));
     expect(events.map((e) => e.id)).toEqual(['salesloft:reply_received:3', 'salesloft:reply_received:2002']);
     expect(events[1]).toMatchObject({ lead: { email: 'bo@example.com', tool_lead_id: '6666' }, message: { from_email: 'bo@example.com', subject: 'Quick question' } });
     expectAllCalled();
@@ -173,11 +180,32 @@ describe('Salesloft recent items, polling and dropdown', () => {
   it('polls bounces with bounced=true', async () => {
     api()
       .get('/v2/activities/emails')
-      .query({ bounced: 'true', sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100' })
+      .query({ 'updated_at[gt]': SINCE, bounced: 'true', sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100', page: '1' })
       .reply(200, { data: [email({ bounced: true })] });
-    const events = expectUnified(await appTester(op('triggers', 'email_bounced_polling').perform, { ...auth, inputData: {} } as never));
+    const events = expectUnified(await poll('email_bounced_polling'));
     expect(events[0]).toMatchObject({ id: 'salesloft:email_bounced:2002', message: { to_email: 'bo@example.com', sent_at: '2025-04-02T09:05:00.000Z' } });
     expectAllCalled();
+  });
+
+  it('follows next_page through the window (more than the 100 most recently updated emails), bounded at 5 pages', async () => {
+    const emails = (page: number, count: number) =>
+      Array.from({ length: count }, (_, i) => email({ id: page * 1000 + i, counts: { replies: i === 0 ? 1 : 0, views: 3 } }));
+    const paging = (page: number, next: number | null) => ({ paging: { per_page: 100, current_page: page, next_page: next, prev_page: page > 1 ? page - 1 : null } });
+    const at = (page: number) =>
+      api().get('/v2/activities/emails').query({ 'updated_at[gt]': SINCE, sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100', page: String(page) });
+    // Opens and clicks fill page 1; a reply further down is still seen.
+    at(1).reply(200, { metadata: paging(1, 2), data: emails(1, 100) });
+    at(2).reply(200, { metadata: paging(2, 3), data: emails(2, 100) });
+    at(3).reply(200, { metadata: paging(3, null), data: emails(3, 100) });
+    expect(expectUnified(await poll('reply_received_polling')).map((e) => e.id)).toEqual([
+      'salesloft:reply_received:1000',
+      'salesloft:reply_received:2000',
+      'salesloft:reply_received:3000',
+    ]);
+    expectAllCalled();
+    for (let page = 1; page <= 5; page += 1) at(page).reply(200, { metadata: paging(page, page + 1), data: emails(page, 100) });
+    expect(expectUnified(await poll('reply_received_polling'))).toHaveLength(5);
+    expectAllCalled(); // and no sixth page: nock would refuse it
   });
 
   it('fills the cadence dropdown (1-based pages)', async () => {

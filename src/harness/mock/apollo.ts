@@ -7,8 +7,8 @@ import { json, type MockRequest, type MockResponse, type MockRoute, type ToolMoc
  * Errors as documented: 401 text/plain ("Invalid API key…"), 403/404/422 `{error}` (403 for a key
  * without the endpoint in its scope adds `error_code: "API_INACCESSIBLE"`), 429 `{message}`.
  * The key `not-master` plays a non-master key: the sequence endpoints (add_contact_ids,
- * remove_or_stop_contact_ids, emailer_campaigns/search) and email_accounts — each documented with
- * that 403 — answer it with Apollo's verbatim API_INACCESSIBLE body; contacts and the message
+ * remove_or_stop_contact_ids, emailer_campaigns/search), email_accounts and typed_custom_fields —
+ * each documented with that 403 — answer it with Apollo's verbatim API_INACCESSIBLE body; contacts and the message
  * search work with it.
  *
  * Rate limit: fixed per team, endpoint and plan; paid plans allow roughly 200 calls per minute on
@@ -16,7 +16,16 @@ import { json, type MockRequest, type MockResponse, type MockRoute, type ToolMoc
  * across endpoints (the hourly caps, e.g. 600/h on the sequence endpoints, are not modelled).
  *
  * Apollo has no webhooks for sequence events: there are no subscribe routes; the triggers poll
- * `GET /emailer_messages/search`.
+ * `GET /emailer_messages/search`, which the mock filters by `emailer_message_date_range_mode` /
+ * `emailer_message_date_range[min|max]` (dates, inclusive) as documented. The seeded messages are
+ * dated relative to when the mock starts (one is older than the app's 7-day polling window).
+ *
+ * `POST /contacts` with `run_dedupe: true` matches as the vendor doc describes: by email (primary or
+ * additional), else by first + last name with the same company — and then overwrites that contact
+ * with the values sent, email included (the hazard the app guards against; the seeded contact
+ * "Gina Larkin, Acme Corp" plays it). `PATCH /contacts/{id}` updates by id. `GET /typed_custom_fields`
+ * lists the seeded custom contact fields; `typed_custom_fields` keys that are not field ids are
+ * not stored and come back in `custom_field_errors`.
  */
 
 interface CampaignStatus {
@@ -40,6 +49,7 @@ interface MockContact {
   sanitized_phone: string | null;
   email_unsubscribed: boolean | null;
   typed_custom_fields: Record<string, string>;
+  custom_field_errors: Record<string, string> | null;
   created_at: string;
   updated_at: string;
   statuses: CampaignStatus[];
@@ -62,6 +72,7 @@ interface State {
   sequences: MockSequence[];
   emailAccounts: { id: string; user_id: string; email: string; type: string; active: boolean; default: boolean }[];
   contacts: Map<string, MockContact>;
+  customFields: { id: string; modality: string; name: string; type: string; picklist_values?: { id: string; name: string }[] }[];
   messages: MockMessage[];
   nextId: number;
 }
@@ -73,6 +84,7 @@ const USER_ID = '66302798d03b9601c7934ebf';
 const hexId = (s: State) => `66e34b81740c${(s.nextId++).toString(16).padStart(12, '0')}`;
 const err = (status: number, message: string): MockResponse => json(status, { error: message });
 const now = () => new Date().toISOString();
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
 
 /** A route Apollo documents as needing a master (or suitably scoped) key. */
 const master = (method: string, path: string, scope: string, handle: (req: MockRequest, s: State) => MockResponse): MockRoute<State> => ({
@@ -105,6 +117,7 @@ const contactView = (c: MockContact) => ({
   sanitized_phone: c.sanitized_phone,
   email_unsubscribed: c.email_unsubscribed,
   typed_custom_fields: c.typed_custom_fields,
+  custom_field_errors: c.custom_field_errors,
   // Sequences the contact is in (a removed membership no longer counts).
   emailer_campaign_ids: c.statuses.filter((st) => st.status !== 'removed').map((st) => st.emailer_campaign_id),
   contact_campaign_statuses: c.statuses.map((st) => ({ ...st })),
@@ -112,6 +125,20 @@ const contactView = (c: MockContact) => ({
 });
 
 const sequenceView = (q: MockSequence) => ({ ...q, emailer_schedule_id: '6095a711bd01d100a506d52a', max_emails_per_day: null, loaded_stats: true });
+
+/** The fields a create / update writes (what is sent overwrites; typed_custom_fields keyed by field id). */
+const writeFields = (c: MockContact, b: Record<string, unknown>, s: State): void => {
+  for (const f of ['first_name', 'last_name', 'title', 'organization_name'] as const) if (typeof b[f] === 'string') c[f] = b[f] as string;
+  if (typeof b.direct_phone === 'string') c.sanitized_phone = b.direct_phone;
+  c.custom_field_errors = null;
+  if (b.typed_custom_fields && typeof b.typed_custom_fields === 'object') {
+    for (const [k, v] of Object.entries(b.typed_custom_fields as Record<string, unknown>)) {
+      if (s.customFields.some((f) => f.id === k)) c.typed_custom_fields = { ...c.typed_custom_fields, [k]: String(v) };
+      else c.custom_field_errors = { ...(c.custom_field_errors ?? {}), [k]: 'is not a custom field id' };
+    }
+  }
+  c.updated_at = now();
+};
 
 /** Apollo sequence endpoints take booleans in the query string as "true" / "false". */
 const flag = (req: MockRequest, name: string) => req.query.get(name) === 'true';
@@ -149,12 +176,47 @@ export const apolloMock: ToolMock<State> = {
           sanitized_phone: null,
           email_unsubscribed: true,
           typed_custom_fields: {},
+          custom_field_errors: null,
           created_at: '2025-02-01T10:00:00.000Z',
           updated_at: '2025-02-02T10:00:00.000Z',
           statuses: [],
         },
       ],
+      [
+        '66e34b81740c50074e3d0002',
+        {
+          id: '66e34b81740c50074e3d0002',
+          first_name: 'Gina',
+          last_name: 'Larkin',
+          email: 'gina.larkin@acme.example',
+          title: 'CFO',
+          organization_name: 'Acme Corp',
+          linkedin_url: null,
+          sanitized_phone: null,
+          email_unsubscribed: null,
+          typed_custom_fields: {},
+          custom_field_errors: null,
+          created_at: '2024-11-05T09:00:00.000Z',
+          updated_at: '2024-11-05T09:00:00.000Z',
+          statuses: [],
+        },
+      ],
     ]),
+    customFields: [
+      { id: '60c39ed82bd02f01154c470a', modality: 'contact', name: 'New Product Launch Date', type: 'datetime' },
+      {
+        id: '6462b86c1a511900a3f3a30d',
+        modality: 'contact',
+        name: 'Lead Source',
+        type: 'picklist',
+        picklist_values: [
+          { id: '6462b86c1a511900a3f3a30e', name: 'Organic Search' },
+          { id: '6462b86c1a511900a3f3a312', name: 'Referrals' },
+        ],
+      },
+      { id: '66f1a0c2b3d4e5f601234567', modality: 'contact', name: 'Favourite Snack', type: 'string' },
+      { id: '66f1a0c2b3d4e5f601234568', modality: 'account', name: 'Industry Tier', type: 'string' },
+    ],
     messages: [
       {
         id: '684b2203a2ce950021cb0001',
@@ -171,10 +233,10 @@ export const apolloMock: ToolMock<State> = {
         to_name: 'Gina Larkin',
         provider_thread_id: 'thread-1',
         provider_message_id: '<m1@example.com>',
-        completed_at: '2025-06-12T18:57:08.553+00:00',
+        completed_at: daysAgo(2),
         failed_at: null,
-        due_at: '2025-06-12T18:57:08.553+00:00',
-        created_at: '2025-06-12T18:52:51.021Z',
+        due_at: daysAgo(2),
+        created_at: daysAgo(2.01),
         replied: true,
         reply_class: 'willing_to_meet',
         bounce: null,
@@ -196,14 +258,40 @@ export const apolloMock: ToolMock<State> = {
         to_name: 'Gone Person',
         provider_thread_id: 'thread-2',
         provider_message_id: '<m2@example.com>',
-        completed_at: '2025-06-13T10:00:00.000+00:00',
+        completed_at: daysAgo(1),
         failed_at: null,
-        due_at: '2025-06-13T10:00:00.000+00:00',
-        created_at: '2025-06-13T09:55:00.000Z',
+        due_at: daysAgo(1),
+        created_at: daysAgo(1.01),
         replied: null,
         reply_class: null,
         bounce: true,
         recipients: [{ email: 'gone@example.com', raw_name: 'Gone Person', recipient_type_cd: 'to', contact_id: '66ad20ab23d5d40001c80002' }],
+        send_from: { email: 'rep@example.com', raw_name: 'Mock Rep', recipient_type_cd: null, contact_id: null },
+      },
+      {
+        // Delivered a month ago: outside the app's polling window.
+        id: '684b2203a2ce950021cb0003',
+        stats: ['delivered', 'opened'],
+        user_id: USER_ID,
+        status: 'completed',
+        contact_id: '66ad20ab23d5d40001c80003',
+        emailer_campaign_id: '66e9e215ece19801b219997f',
+        campaign_name: 'Q2 outbound',
+        subject: 'Old thread',
+        from_email: 'rep@example.com',
+        from_name: 'Mock Rep',
+        to_email: 'old.reply@example.com',
+        to_name: 'Old Reply',
+        provider_thread_id: 'thread-3',
+        provider_message_id: '<m3@example.com>',
+        completed_at: daysAgo(30),
+        failed_at: null,
+        due_at: daysAgo(30),
+        created_at: daysAgo(30.01),
+        replied: true,
+        reply_class: 'follow_up_question',
+        bounce: null,
+        recipients: [{ email: 'old.reply@example.com', raw_name: 'Old Reply', recipient_type_cd: 'to', contact_id: '66ad20ab23d5d40001c80003' }],
         send_from: { email: 'rep@example.com', raw_name: 'Mock Rep', recipient_type_cd: null, contact_id: null },
       },
     ],
@@ -237,7 +325,14 @@ export const apolloMock: ToolMock<State> = {
         const stats = req.query.getAll('emailer_message_stats[]');
         const classes = req.query.getAll('emailer_message_reply_classes[]');
         const campaigns = req.query.getAll('emailer_campaign_ids[]');
+        const mode = req.query.get('emailer_message_date_range_mode');
+        const min = req.query.get('emailer_message_date_range[min]');
+        const max = req.query.get('emailer_message_date_range[max]');
+        if ((min || max) && mode !== 'due_at' && mode !== 'completed_at') return err(422, 'emailer_message_date_range_mode must be due_at or completed_at.');
+        const day = (m: MockMessage) => String(m[mode ?? 'completed_at'] ?? '').slice(0, 10);
         const list = s.messages
+          .filter((m) => !min || (day(m) !== '' && day(m) >= min))
+          .filter((m) => !max || (day(m) !== '' && day(m) <= max))
           .filter((m) => !stats.length || stats.some((st) => m.stats.includes(st)))
           .filter((m) => !classes.length || classes.includes(String(m.reply_class)))
           .filter((m) => !campaigns.length || campaigns.includes(String(m.emailer_campaign_id)))
@@ -272,8 +367,24 @@ export const apolloMock: ToolMock<State> = {
       handle: (req, s) => {
         const b = (req.body ?? {}) as Record<string, unknown>;
         const email = String(b.email ?? '').trim();
-        // With run_dedupe an existing contact is updated; without it Apollo creates a duplicate.
-        const existing = b.run_dedupe === true ? [...s.contacts.values()].find((c) => c.email.toLowerCase() === email.toLowerCase()) : undefined;
+        const fold = (v: unknown) => String(v ?? '').trim().toLowerCase();
+        // With run_dedupe, Apollo's match order (ids aside): email, then first + last name with the
+        // same company — and the match is overwritten with what was sent, email included.
+        // Without it, Apollo creates a duplicate.
+        const all = [...s.contacts.values()];
+        const existing =
+          b.run_dedupe === true
+            ? (all.find((c) => fold(c.email) === fold(email)) ??
+              all.find(
+                (c) =>
+                  !!b.first_name &&
+                  !!b.last_name &&
+                  !!b.organization_name &&
+                  fold(c.first_name) === fold(b.first_name) &&
+                  fold(c.last_name) === fold(b.last_name) &&
+                  fold(c.organization_name) === fold(b.organization_name),
+              ))
+            : undefined;
         const c: MockContact = existing ?? {
           id: hexId(s),
           first_name: null,
@@ -285,20 +396,32 @@ export const apolloMock: ToolMock<State> = {
           sanitized_phone: null,
           email_unsubscribed: null,
           typed_custom_fields: {},
+          custom_field_errors: null,
           created_at: now(),
           updated_at: now(),
           statuses: [],
         };
-        for (const f of ['first_name', 'last_name', 'title', 'organization_name'] as const) if (typeof b[f] === 'string') c[f] = b[f] as string;
-        if (typeof b.direct_phone === 'string') c.sanitized_phone = b.direct_phone;
-        if (b.typed_custom_fields && typeof b.typed_custom_fields === 'object') {
-          c.typed_custom_fields = { ...c.typed_custom_fields, ...Object.fromEntries(Object.entries(b.typed_custom_fields).map(([k, v]) => [k, String(v)])) };
-        }
-        c.updated_at = now();
+        if (email) c.email = email.toLowerCase();
+        writeFields(c, b, s);
         s.contacts.set(c.id, c);
         return json(200, { contact: contactView(c) });
       },
     },
+    {
+      method: 'PATCH',
+      path: '/contacts/:contact_id',
+      handle: (req, s) => {
+        const c = s.contacts.get(req.params.contact_id ?? '');
+        if (!c) return err(404, 'Contact not found');
+        const b = (req.body ?? {}) as Record<string, unknown>;
+        if (typeof b.email === 'string' && b.email.trim()) c.email = b.email.trim().toLowerCase();
+        writeFields(c, b, s);
+        return json(200, { contact: contactView(c) });
+      },
+    },
+    master('GET', '/typed_custom_fields', 'typed_custom_fields/index', (_req, s) =>
+      json(200, { typed_custom_fields: s.customFields.map((f) => ({ picklist_options: [], mirrored: false, is_local: false, ...f })) }),
+    ),
 
     // --- sequences: enroll / stop (parameters in the query string) ---------------------------
     master('POST', '/emailer_campaigns/:sequence_id/add_contact_ids', 'emailer_campaigns/add_contact_ids', (req, s) => {

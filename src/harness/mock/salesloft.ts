@@ -11,6 +11,12 @@ import { json, type MockRequest, type MockResponse, type ToolMock } from './type
  * the mock counts every request as 1). The 429 status is documented, `Retry-After` is not: the
  * mock sends one anyway (the shared server adds it), the provider falls back to 60 s without it.
  *
+ * Lists filter and sort as documented where the app relies on it: `GET /v2/activities/emails` takes
+ * `updated_at[gt|gte|lt|lte]` and `sort_by` (updated_at, send_time) / `sort_direction`;
+ * `GET /v2/meetings` takes `created_at[...]`/`start_time[...]` and `sort_by` (start_time — the
+ * default —, created_at, updated_at) / `sort_direction` (default DESC). The seeded emails are dated
+ * relative to when the mock starts (one is older than the app's 7-day polling window).
+ *
  * Salesloft can only delete a cadence membership (no per-person pause / finish), so the stop
  * flow here is remove only: `DELETE /v2/cadence_memberships/{id}` leaves the membership in
  * `current_state: "removed"`, `currently_on_cadence: false`, as Salesloft keeps the history.
@@ -55,6 +61,30 @@ const API = 'https://api.salesloft.com/v2';
 const ref = (kind: string, id: number | null) => (id === null ? null : { id, _href: `${API}/${kind}/${id}` });
 const err = (status: number, message: string): MockResponse => json(status, { error: message });
 const invalid = (field: string, message: string): MockResponse => json(422, { errors: { [field]: [message] } });
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+
+/** Salesloft's `field[gt|gte|lt|lte]=<iso8601>` filters, on the fields given. */
+const inRange = (req: MockRequest, fields: string[]) => (item: Record<string, unknown>): boolean =>
+  fields.every((f) => {
+    const v = Date.parse(String(item[f] ?? ''));
+    const bound = (op: string) => {
+      const raw = req.query.get(`${f}[${op}]`);
+      return raw === null ? null : Date.parse(raw);
+    };
+    const [gt, gte, lt, lte] = ['gt', 'gte', 'lt', 'lte'].map(bound);
+    if ([gt, gte, lt, lte].every((b) => b === null)) return true;
+    if (!Number.isFinite(v)) return false;
+    return (gt === null || v > gt) && (gte === null || v >= gte) && (lt === null || v < lt) && (lte === null || v <= lte);
+  });
+
+/** `sort_by` among `allowed` (first = default), `sort_direction` ASC / DESC (default DESC). */
+const sorted = (req: MockRequest, items: Record<string, unknown>[], allowed: string[]): Record<string, unknown>[] => {
+  const key = req.query.get('sort_by') ?? allowed[0];
+  const by = allowed.includes(key as string) ? (key as string) : (allowed[0] as string);
+  const list = [...items].sort((a, b) => Date.parse(String(b[by] ?? '')) - Date.parse(String(a[by] ?? '')));
+  return req.query.get('sort_direction') === 'ASC' ? list.reverse() : list;
+};
 
 /** `?per_page=&page=` over a list, with Salesloft's paging metadata. */
 const page = (req: MockRequest, items: unknown[]): MockResponse => {
@@ -175,9 +205,9 @@ export const salesloftMock: ToolMock<State> = {
         bounced: false,
         subject: 'Quick question',
         recipient_email_address: 'jane@example.com',
-        sent_at: '2025-04-02T09:05:00.000000Z',
-        created_at: '2025-04-02T09:00:00.000000Z',
-        updated_at: '2025-04-03T11:12:13.000000Z',
+        sent_at: daysAgo(3),
+        created_at: daysAgo(3.01),
+        updated_at: daysAgo(2),
         counts: { replies: 1, views: 2, clicks: 0 },
         recipient: ref('people', 5555),
         cadence: ref('cadences', 77),
@@ -190,13 +220,29 @@ export const salesloftMock: ToolMock<State> = {
         bounced: true,
         subject: 'Following up',
         recipient_email_address: 'gone@example.com',
-        sent_at: '2025-04-04T09:05:00.000000Z',
-        created_at: '2025-04-04T09:00:00.000000Z',
-        updated_at: '2025-04-04T09:06:00.000000Z',
+        sent_at: daysAgo(1),
+        created_at: daysAgo(1.01),
+        updated_at: daysAgo(0.99),
         counts: { replies: 0, views: 0, clicks: 0 },
         recipient: ref('people', 6666),
         cadence: ref('cadences', 78),
         step: ref('steps', 90),
+        user: ref('users', 1),
+      },
+      {
+        // Replied a month ago: outside the app's polling window.
+        id: 2003,
+        status: 'sent',
+        bounced: false,
+        subject: 'Old thread',
+        recipient_email_address: 'old.reply@example.com',
+        sent_at: daysAgo(31),
+        created_at: daysAgo(31.01),
+        updated_at: daysAgo(30),
+        counts: { replies: 1, views: 1, clicks: 0 },
+        recipient: ref('people', 6667),
+        cadence: ref('cadences', 77),
+        step: ref('steps', 88),
         user: ref('users', 1),
       },
     ],
@@ -232,7 +278,8 @@ export const salesloftMock: ToolMock<State> = {
       path: '/v2/meetings',
       handle: (req, s) => {
         const status = req.query.get('status');
-        return page(req, s.meetings.filter((m) => !status || m.status === status));
+        const list = s.meetings.filter((m) => !status || m.status === status).filter(inRange(req, ['created_at', 'start_time']));
+        return page(req, sorted(req, list, ['start_time', 'created_at', 'updated_at']));
       },
     },
     {
@@ -244,9 +291,8 @@ export const salesloftMock: ToolMock<State> = {
         const list = s.emails
           .filter((e) => bounced === null || String(e.bounced) === bounced)
           .filter((e) => !cadences.length || cadences.includes(String((e.cadence as { id?: unknown } | null)?.id)))
-          .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
-        if (req.query.get('sort_direction') === 'ASC') list.reverse();
-        return page(req, list);
+          .filter(inRange(req, ['updated_at']));
+        return page(req, sorted(req, list, ['updated_at', 'send_time']));
       },
     },
 

@@ -2,6 +2,7 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
+import { now } from '../../delivery/clock';
 import type { Delivery } from '../../delivery/delivery';
 import { unrecognisedPayload } from '../shared/errors';
 import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, TriggerInput } from '../types';
@@ -42,21 +43,46 @@ const filterFor = (event: EventType, input: TriggerInput): [string, string][] =>
   }
 };
 
+/** How far back polling looks: emails Apollo delivered (`completed_at`) in the last 7 days. */
+export const POLL_WINDOW_DAYS = 7;
+/** Pages of 100 followed per poll (the search has no documented sort, so the window is read whole, up to this bound). */
+export const POLL_MAX_PAGES = 5;
+const PER_PAGE = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Recent emails of one event type, newest first. `GET /emailer_messages/search` documents no
+ * sort, so instead of trusting "page 1" we bound the search by date — the documented
+ * `emailer_message_date_range_mode=completed_at` with `emailer_message_date_range[min]` (7 days
+ * back) and `[max]` (tomorrow, so today is in whatever time zone Apollo reads the dates) — and
+ * follow the pages until one is short, at most POLL_MAX_PAGES; then sort newest first ourselves.
+ */
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
   if (event === 'meeting_booked') return [];
+  const t = now();
   const pairs: [string, string][] = [...filterFor(event, input)];
   if (input.campaign_id) pairs.push(['emailer_campaign_ids[]', input.campaign_id]);
-  pairs.push(['page', '1'], ['per_page', '100']);
-  const { data } = await callJson<{ emailer_messages?: unknown[] }>(ctx, apollo, {
-    method: 'GET',
-    path: withQuery('/emailer_messages/search', pairs),
-  });
-  return (data?.emailer_messages ?? [])
-    .map((m) => EmailerMessage.safeParse(m))
-    .filter((r) => r.success)
-    .map((r) => normalizeMessage(r.data, event))
-    .filter((e): e is UnifiedEvent => e !== null)
-    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+  pairs.push(
+    ['emailer_message_date_range_mode', 'completed_at'],
+    ['emailer_message_date_range[min]', isoDay(t - POLL_WINDOW_DAYS * DAY_MS)],
+    ['emailer_message_date_range[max]', isoDay(t + DAY_MS)],
+  );
+  const events = new Map<string, UnifiedEvent>();
+  for (let page = 1; page <= POLL_MAX_PAGES; page += 1) {
+    const { data } = await callJson<{ emailer_messages?: unknown[] }>(ctx, apollo, {
+      method: 'GET',
+      path: withQuery('/emailer_messages/search', [...pairs, ['page', String(page)], ['per_page', String(PER_PAGE)]]),
+    });
+    const items = data?.emailer_messages ?? [];
+    for (const item of items) {
+      const m = EmailerMessage.safeParse(item);
+      const e = m.success ? normalizeMessage(m.data, event) : null;
+      if (e && !events.has(e.id)) events.set(e.id, e);
+    }
+    if (items.length < PER_PAGE) break;
+  }
+  return [...events.values()].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
 };
 
 /**

@@ -74,9 +74,23 @@ export const Contact = z
     contact_campaign_statuses: z.array(ContactCampaignStatus).nullish(),
     contact_emails: z.array(z.object({ email: Str }).partial().passthrough()).nullish(),
     account: z.object({ name: Str }).partial().passthrough().nullish(),
+    /** When Apollo created the record: tells a dedupe match of an older contact from a new one. */
+    created_at: Str,
   })
   .passthrough();
 export type Contact = z.infer<typeof Contact>;
+
+/** One custom field definition (`GET /typed_custom_fields` → `typed_custom_fields[]`). */
+export const TypedCustomField = z
+  .object({
+    id: Id,
+    modality: Str,
+    name: Str,
+    type: Str,
+    picklist_values: z.array(z.object({ id: Id.nullish(), name: Str }).partial().passthrough()).nullish(),
+  })
+  .passthrough();
+export type TypedCustomField = z.infer<typeof TypedCustomField>;
 
 /** The reply classes Apollo's `emailer_message_reply_classes[]` filter documents. */
 export const REPLY_CLASSES = [

@@ -2,6 +2,7 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
+import { now } from '../../delivery/clock';
 import type { Delivery } from '../../delivery/delivery';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret } from '../shared/secrets';
@@ -85,18 +86,40 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   return []; // a Salesloft event that is none of ours
 };
 
+/** Emails polling looks back this far on `updated_at` (a reply or bounce updates the email). */
+export const EMAIL_WINDOW_DAYS = 7;
+/** Pages of 100 emails followed per poll, newest first; deeper pages cost Salesloft more. */
+export const EMAIL_MAX_PAGES = 5;
+const PER_PAGE = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const listOf = (body: unknown): unknown[] => {
+  const list = dataOf(body);
+  return Array.isArray(list) ? list : [];
+};
+
+/** Salesloft's `metadata.paging.next_page`: null on the last page, undefined when the answer has no paging. */
+const nextPage = (body: unknown): number | null | undefined => {
+  const paging = (body as { metadata?: { paging?: { next_page?: unknown } } } | null)?.metadata?.paging;
+  if (!paging || !('next_page' in paging)) return undefined;
+  return typeof paging.next_page === 'number' ? paging.next_page : null;
+};
+
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
   if (event === 'meeting_booked') {
+    // Newest bookings first (documented sort keys: start_time — the default —, created_at, updated_at);
+    // `occurred_at` is the meeting's created_at.
     const { data } = await callJson<unknown>(ctx, salesloft, {
       method: 'GET',
       path: withQuery('/v2/meetings', [
         ['status', 'booked'],
         ['include_meetings_settings', 'true'],
-        ['per_page', '100'],
+        ['sort_by', 'created_at'],
+        ['sort_direction', 'DESC'],
+        ['per_page', String(PER_PAGE)],
       ]),
     });
-    const list = dataOf(data);
-    return (Array.isArray(list) ? list : [])
+    return listOf(data)
       .map((m) => Meeting.safeParse(m))
       .filter((r) => r.success)
       .map((r) => normalizeMeeting(r.data, r.data))
@@ -104,19 +127,25 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
       .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
   }
   if (event !== 'reply_received' && event !== 'email_bounced') return [];
-  const pairs: [string, string][] = [];
+  // Opens and clicks update emails too, so "the 100 most recently updated" can push a reply out
+  // between two polls: read every email updated in the window, newest first, page by page.
+  const pairs: [string, string][] = [['updated_at[gt]', new Date(now() - EMAIL_WINDOW_DAYS * DAY_MS).toISOString()]];
   if (event === 'email_bounced') pairs.push(['bounced', 'true']);
   if (input.campaign_id) pairs.push(['cadence_id[]', input.campaign_id]);
-  pairs.push(['sort_by', 'updated_at'], ['sort_direction', 'DESC'], ['per_page', '100']);
-  const { data } = await callJson<unknown>(ctx, salesloft, { method: 'GET', path: withQuery('/v2/activities/emails', pairs) });
-  const list = dataOf(data);
-  return (Array.isArray(list) ? list : [])
-    .map((m) => Email.safeParse(m))
-    .filter((r) => r.success)
-    .filter((r) => emailEvents(r.data).includes(event))
-    .map((r) => normalizeEmail(r.data, event, r.data))
-    .filter((e): e is UnifiedEvent => e !== null)
-    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+  pairs.push(['sort_by', 'updated_at'], ['sort_direction', 'DESC'], ['per_page', String(PER_PAGE)]);
+  const events = new Map<string, UnifiedEvent>();
+  for (let page = 1; page <= EMAIL_MAX_PAGES; page += 1) {
+    const { data } = await callJson<unknown>(ctx, salesloft, { method: 'GET', path: withQuery('/v2/activities/emails', [...pairs, ['page', String(page)]]) });
+    const items = listOf(data);
+    for (const item of items) {
+      const r = Email.safeParse(item);
+      if (!r.success || !emailEvents(r.data).includes(event)) continue;
+      const e = normalizeEmail(r.data, event, r.data);
+      if (e && !events.has(e.id)) events.set(e.id, e);
+    }
+    if (items.length < PER_PAGE || nextPage(data) === null) break;
+  }
+  return [...events.values()].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
 };
 
 export const salesloft: Provider = {

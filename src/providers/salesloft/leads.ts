@@ -85,8 +85,8 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
     if (needHistory) {
       const all = await memberships(ctx, personId);
       lead.campaigns = leadFromPerson(person, all).campaigns;
-      const here = all.find((m) => str(m.cadence?.id) === req.campaign_id);
-      if (here?.currently_on_cadence === true) return alreadyOn();
+      // Every membership of this cadence counts: an earlier, ended one must not hide a current one.
+      if (all.some((m) => str(m.cadence?.id) === req.campaign_id && m.currently_on_cadence === true)) return alreadyOn();
       const elsewhere = all.filter((m) => m.currently_on_cadence === true);
       if (req.policy.if_in_other_campaign === 'skip' && elsewhere.length) {
         return outcome(
@@ -116,9 +116,18 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
     });
     if (created.status === 422) {
       const said = provider.errorMessage(JSON.stringify(created.data ?? '')) ?? 'no reason given';
-      // The 422 text for "already on this cadence" is not documented; legacy v1 said "could not be added".
-      if (/already|could not be added/i.test(said)) return alreadyOn();
-      throw new z.errors.Error(`Salesloft did not add ${address} to cadence ${req.campaign_id} (422): ${said}`, 'salesloft_422', 422);
+      // Salesloft's 422 text for "already on this cadence" is undocumented (legacy v1 said "could not
+      // be added", which it also says for other refusals): ask Salesloft instead of reading the text.
+      const current = await memberships(ctx, personId, [
+        ['cadence_id', req.campaign_id],
+        ['currently_on_cadence', 'true'],
+      ]);
+      if (current.some((m) => str(m.cadence?.id) === req.campaign_id && m.currently_on_cadence === true)) return alreadyOn();
+      throw new z.errors.Error(
+        `Salesloft did not add ${address} to cadence ${req.campaign_id} (422): ${said.replace(/[.\s]+$/, '')}. The person is not on that cadence now, so this is not "already enrolled".`,
+        'salesloft_422',
+        422,
+      );
     }
     const membership = CadenceMembership.safeParse(dataOf(created.data));
     const state = membership.success ? str(membership.data.current_state) : null;
