@@ -9,8 +9,16 @@ import copy, json, os
 
 OUT = 'test/fixtures/mailshake'
 API = 'https://api.mailshake.com/2017-04-01'
-DOC_PUSH = 'Mailshake API docs "Pushes" (push body) + "Models" Reply example (mpociot/whiteboard mirror)'
-DOC_LEAD = 'Mailshake API docs "Pushes" (push body) + "Models" Lead example (mpociot/whiteboard mirror)'
+URL_UNCONFIRMED = ('The resource_url path {path} is NOT taken from the docs, which show only '
+                   '"https://api.mailshake.com/2017-04-01/...": its format is UNCONFIRMED (illustrative), and so is '
+                   'whether that URL answers a bare {model}')
+DOC_PUSH = ('Push body {"resource_url"}: Mailshake API docs "Pushes"; Reply model fields: "Models" Reply example '
+            '(mpociot/whiteboard mirror). ' + URL_UNCONFIRMED.format(path='activity/replies?replyID=<id>', model='Reply'))
+DOC_LEAD = ('Push body {"resource_url"}: Mailshake API docs "Pushes"; Lead model fields: "Models" Lead example '
+            '(mpociot/whiteboard mirror). ' + URL_UNCONFIRMED.format(path='activity/created-leads?leadID=<id>', model='Lead'))
+DOC_REFUSED = ('Push body {"resource_url"}: Mailshake API docs "Pushes"; the endpoint named is a documented Mailshake '
+               'operation (docs "Recipients" / "Pushes"), forged into a push: it must be refused before any request')
+DOC_FORGED = 'Push body {"resource_url"}: Mailshake API docs "Pushes"; hand-written negative case (a forged resource_url)'
 SECRET = 'fixture-url-secret'
 
 recipient = {"object": "recipient", "id": 1, "emailAddress": "john@doe.com", "fullName": "John Doe", "first": "John",
@@ -41,7 +49,8 @@ documented_lead = {
   "status": "open",
   "assignedTo": {"object": "user", "id": 1, "emailAddress": "lucy@yourteam.com", "fullName": "Lucy Doe", "first": "Lucy", "last": "Doe"},
 }
-lead_john = {"email": "john@doe.com", "first_name": "John", "last_name": "Doe", "full_name": "John Doe", "tool_lead_id": "1",
+# tool_lead_id is the lower-cased email (recipient ids are per campaign; see the provider README).
+lead_john = {"email": "john@doe.com", "first_name": "John", "last_name": "Doe", "full_name": "John Doe", "tool_lead_id": "john@doe.com",
              "company": None, "title": None}
 camp = {"id": "1", "name": "My Campaign"}
 
@@ -122,6 +131,29 @@ u = f"{API}/activity/replies?replyID=101"
 fixture("wrong_url_secret", "a push without our URL secret is refused before anything is fetched", DOC_PUSH, u, [],
         expect_error="URL secret is missing or wrong", query={"sc_secret": "forged"})
 
-fixture("push_without_resource_url", "a body that is not a Mailshake push", DOC_PUSH, None, [],
+fixture("push_without_resource_url", "a body that is not a Mailshake push", DOC_FORGED.replace("a forged resource_url", "no resource_url"), None, [],
         expect_error="did not recognise this Mailshake webhook delivery (top-level keys: event, data)",
         body={"event": "Replied", "data": {}})
+
+u = f"{API}/activity/created-leads?leadID=2"
+fixture("lead_created_without_status", "a Lead without a status: category is null (unknown), never a guessed \"open\"", DOC_LEAD, u,
+        serve(u, {**documented_lead, "id": 2, "status": None}), [{
+  "id": "mailshake:lead_interested:2", "event": "lead_interested", "lead": lead_john, "category": None}])
+
+# Forged pushes naming Mailshake endpoints a push never points at: refused before any request
+# (no http entry: the harness closes the network, so a request would fail the fixture).
+refused = "which is not one of the read-only endpoints a Mailshake push points at"
+fixture("refused_recipients_unsubscribe", "resource_url naming recipients/unsubscribe (a team-wide, permanent write): refused, nothing sent",
+        DOC_REFUSED, f"{API}/recipients/unsubscribe?emailAddresses=ceo@client.example.com", [], expect_error=refused)
+fixture("refused_push_delete", "resource_url naming push/delete (would remove our subscription): refused, nothing sent",
+        DOC_REFUSED, f"{API}/push/delete?targetUrl=https%3A%2F%2Fhooks.zapier.com%2Fhooks%2Fstandard%2F1%2Fabc%2F", [], expect_error=refused)
+fixture("refused_dot_segments", "resource_url reaching recipients/unsubscribe through encoded dot segments: resolved, then refused",
+        DOC_FORGED, f"{API}/activity/%2e%2e/recipients/unsubscribe?emailAddresses=ceo@client.example.com", [], expect_error=refused)
+fixture("refused_recipients_get", "resource_url naming recipients/get: read-only, but no push resolves to a bare Recipient: refused",
+        DOC_REFUSED, f"{API}/recipients/get?recipientID=1", [], expect_error=refused)
+fixture("refused_outside_base_path", "resource_url on Mailshake's host but outside the API base path /2017-04-01: refused",
+        DOC_FORGED, "https://api.mailshake.com/2099-01-01/activity/replies?replyID=101", [],
+        expect_error="outside Mailshake's API path /2017-04-01")
+fixture("refused_api_key_param", "resource_url carrying ?apiKey= (another account's key would answer with its data): refused",
+        DOC_PUSH, f"{API}/activity/replies?replyID=101&apiKey=forged-key", [],
+        expect_error="carries a credential parameter (apiKey)")

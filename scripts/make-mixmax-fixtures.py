@@ -74,4 +74,17 @@ write('unrecognised_payload', 'a body that is no Mixmax rule payload: an error n
 write('unknown_event_name', 'an eventName Mixmax does not document is refused, not dropped', dict(sent, eventName="meeting:teleported"),
   expect_error='unknown eventName meeting:teleported', source='hand-written negative case')
 write('received_without_time', 'message:received without its "sent" time is refused (no invented timestamp)',
-  {k: v for k, v in received.items() if k != 'sent'}, expect_error='carries no usable "sent" time', source='hand-written negative case')
+  {k: v for k, v in received.items() if k != 'sent'}, expect_error='carries no usable "sent" or "timestamp" time', source='hand-written negative case')
+
+# A bounce in the tracking shape (opened / clicked: messageId, recipientEmail, timestamp, message) —
+# whether Mixmax sends bounces this way is UNCONFIRMED; without "sent" / "id" the event's
+# timestamp and messageId are used instead of refusing it.
+write('bounce_tracking_shape', 'a bounce without "sent" or "id" (the tracking shape): occurred_at from timestamp, id from messageId → Email Bounced',
+  dict(opened, eventName="bounced", messageId="BncQNJX4bY95SauarLt", recipientEmail="Nobody@Example.com", recipientName="No Body"),
+  [{"event": "email_bounced", "id": "mixmax:email_bounced:BncQNJX4bY95SauarLt", "occurred_at": "2016-12-14T20:21:56.300Z",
+    "lead": {"email": "nobody@example.com", "full_name": "No Body", "first_name": "No", "last_name": "Body"},
+    "message": {"id": "BncQNJX4bY95SauarLt", "subject": "Please join me", "text": None}}],
+  source=DOC + ' (the "opened" example\'s fields); eventName and this shape for bounces UNCONFIRMED')
+write('received_empty_id', 'message:received whose id is "" (blank): the id falls back to rfc822Id instead of a shared empty key',
+  dict(received, id=""), [{"event": "reply_received", "message": {"id": received["rfc822Id"]}}],
+  source=DOC + '; id blanked by hand')

@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock } from './support/app';
 import { expectUnified } from './support/events';
+import { checkResourceUrl } from '../src/providers/mailshake';
 
 const ORIGIN = 'https://api.mailshake.com';
 const KEY = 'test-mailshake-key';
@@ -43,8 +44,22 @@ describe('Mailshake connection', () => {
 
   it('maps invalid_api_key (whatever the status) to a reconnect error', async () => {
     ms().post('/2017-04-01/me').reply(400, { code: 'invalid_api_key', error: 'Invalid api key', time: '2017-08-21T13:23:11.814Z' });
+    ms().post('/2017-04-01/campaigns/list').reply(401, { code: 'invalid_api_key', error: 'Invalid api key', time: '2017-08-21T13:23:11.814Z' });
+    ms().post('/2017-04-01/campaigns/list').reply(200, { code: 'invalid_api_key', error: 'Invalid api key', time: '2017-08-21T13:23:11.814Z' });
+    // While connecting: the key failed (there is no connection to reconnect yet).
     const err = await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never).catch((e) => e);
-    expect(messageOf(err)).toMatch(/Mailshake|API key/);
+    expect(messageOf(err)).toBe(
+      "Mailshake did not accept this API key. Copy it again from https://app.mailshake.com/ and make sure the connection's Tool is Mailshake.",
+    );
+    // In a Zap: ExpiredAuthError asking to reconnect, whether the code comes with 401 (middleware) or 200 (msCall).
+    const inZap = () => appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
+    const by401 = await inZap();
+    expect((by401 as Error).name).toBe('ExpiredAuthError');
+    expect(messageOf(by401).split('\n')[0]).toBe('Mailshake rejected the API key (401: Invalid api key (invalid_api_key)). Reconnect your Mailshake account in Zapier with a current API key.');
+    const by200 = await inZap();
+    expect((by200 as Error).name).toBe('ExpiredAuthError');
+    expect(messageOf(by200).split('\n')[0]).toBe('Mailshake rejected the API key (Invalid api key). Reconnect your Mailshake account in Zapier with a current API key.');
+    expectAllCalled();
   });
 
   it('turns limit_reached into a ThrottledError with the wait its message gives', async () => {
@@ -53,9 +68,30 @@ describe('Mailshake connection', () => {
     ms().post('/2017-04-01/campaigns/list').reply(400, { code: 'limit_reached', error: 'Quota exhausted, try again in 15 minutes', time: at });
     const err = await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never).catch((e) => e);
     expect((err as Error).name).toBe('ThrottledError');
+    // A 429 is mapped by the HTTP middleware before msCall sees it: the wait still comes from the body.
+    const { delay } = JSON.parse((err as Error).message) as { delay: number };
+    expect(delay).toBeGreaterThanOrEqual(110);
+    expect(delay).toBeLessThanOrEqual(120);
     const err2 = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
     expect((err2 as Error).name).toBe('ThrottledError');
     expect(messageOf(err2)).toMatch(/retry in 900 s/);
+  });
+
+  it.each([
+    ['Quota exhausted, try again in 15 minutes', 900],
+    ['You have exceeded your quota', 3600],
+  ])('limit_reached as HTTP 429 ("%s") waits %i s', async (error, wait) => {
+    ms().post('/2017-04-01/campaigns/list').reply(429, { code: 'limit_reached', error, time: new Date().toISOString() });
+    const err = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
+    expect((err as Error).name).toBe('ThrottledError');
+    expect(JSON.parse((err as Error).message)).toMatchObject({ delay: wait });
+    expect(messageOf(err)).toMatch(new RegExp(`retry in ${wait} s`));
+  });
+
+  it('a Retry-After header still wins over the body', async () => {
+    ms().post('/2017-04-01/campaigns/list').reply(429, { code: 'limit_reached', error: 'try again in 15 minutes' }, { 'Retry-After': '42' });
+    const err = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
+    expect(JSON.parse((err as Error).message)).toMatchObject({ delay: 42 });
   });
 });
 
@@ -123,6 +159,26 @@ describe('Mailshake pushes', () => {
     expect(expectUnified(await deliver('lead_created_documented', 'lead_interested'))[0]).toMatchObject({ id: 'mailshake:lead_interested:1', category: 'open' });
   });
 
+  it('a Lead without a status has category null, not a guessed "open"', async () => {
+    expect(expectUnified(await deliver('lead_created_without_status', 'lead_interested'))[0]).toMatchObject({ id: 'mailshake:lead_interested:2', category: null });
+  });
+
+  it('the lead id of an event is the lower-cased email (recipient ids are per campaign), as in Find / Create', async () => {
+    const [event] = expectUnified(await deliver('replied_reply', 'reply_received'));
+    expect(event?.lead).toMatchObject({ email: 'john@doe.com', tool_lead_id: 'john@doe.com' });
+  });
+
+  it('fixtures serving a Reply or Lead from a guessed resource_url say the URL format is UNCONFIRMED', () => {
+    const dir = join(__dirname, 'fixtures/mailshake');
+    const guessed = readdirSync(dir)
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+      .filter((f) => /[?&](replyID|leadID)=/.test(String(f.request.body?.resource_url ?? '')) && f.http.length > 0);
+    expect(guessed.length).toBeGreaterThan(5);
+    for (const f of guessed) {
+      expect([f.description, f.source]).toEqual([f.description, expect.stringMatching(/resource_url path .* is NOT taken from the docs.*UNCONFIRMED/)]);
+    }
+  });
+
   it('filters by campaign on receipt', async () => {
     expect(await deliver('replied_reply', 'reply_received', { inputData: { campaign_id: '2' } })).toEqual([]);
   });
@@ -139,6 +195,51 @@ describe('Mailshake pushes', () => {
       expect(seen).toEqual([]);
     },
   );
+
+  const refusedWrites = ['refused_recipients_unsubscribe', 'refused_push_delete', 'refused_dot_segments', 'refused_recipients_get', 'refused_outside_base_path', 'refused_api_key_param'];
+
+  it.each(refusedWrites)('%s: refused before any request (the trigger, with its URL secret)', async (name) => {
+    const seen: string[] = [];
+    const onRequest = (req: { host?: string; path?: string }) => seen.push(`${req.host}${req.path}`);
+    nock.emitter.on('no match', onRequest);
+    const err = await deliver(name, 'reply_received').catch((e) => e);
+    nock.emitter.removeListener('no match', onRequest);
+    expect((err as Error).name).not.toBe('ThrottledError');
+    expect(messageOf(err)).toMatch(/^Rejected a Mailshake webhook delivery: its resource_url .*so it was not fetched/);
+    expect(messageOf(err)).toContain(fixture(name).expect_error);
+    expect(seen).toEqual([]);
+  });
+
+  it.each(refusedWrites)('%s: refused before any request through Normalize Webhook (no secret to check)', async (name) => {
+    // An interceptor for every endpoint named: a request would be answered, and caught here.
+    const hit = jest.fn();
+    nock(ORIGIN).persist().get(/.*/).reply(200, () => (hit(), {})).post(/.*/).reply(200, () => (hit(), {}));
+    const raw = JSON.stringify(fixture(name).request.body);
+    const err = await appTester(op('creates', 'normalize_event').perform, { authData: authFor('mailshake'), inputData: { raw_body: raw } } as never).catch((e) => e);
+    expect(messageOf(err)).toContain(fixture(name).expect_error);
+    expect(hit).not.toHaveBeenCalled();
+  });
+
+  it('accepts only the read-only push endpoints under the base path, and sends the normalised URL', () => {
+    const base = 'https://api.mailshake.com/2017-04-01';
+    expect(checkResourceUrl(`${base}/activity/replies?replyID=1#x`, base)).toEqual({ url: `${base}/activity/replies?replyID=1` });
+    expect(checkResourceUrl(`${base}/activity/created-leads?leadID=1`, base)).toEqual({ url: `${base}/activity/created-leads?leadID=1` });
+    expect(checkResourceUrl(`${base}/leads/get?leadID=1`, base)).toEqual({ url: `${base}/leads/get?leadID=1` });
+    expect(checkResourceUrl(`${base}/activity/replies?nextToken=abc`, base)).toEqual({ url: `${base}/activity/replies?nextToken=abc` });
+    for (const bad of [
+      `${base}/activity/lead-status-changes?leadID=1`,
+      `${base}/recipients/pause?campaignID=1&emailAddress=a@b.co`,
+      `${base}/activity/replies/../../2017-04-01/recipients/unsubscribe`,
+      `${base}/activity%2Freplies?replyID=1`,
+      `${base}/activity/replies/`,
+      `${base}/activity/replies?replyID=1&api_key=x`,
+      `${base}/activity/replies?replyID=1&token=x`,
+      'https://me:pw@api.mailshake.com/2017-04-01/activity/replies?replyID=1',
+      'https://api.mailshake.com/activity/replies?replyID=1',
+    ]) {
+      expect([bad, checkResourceUrl(bad, base)]).toEqual([bad, { refused: expect.any(String) }]);
+    }
+  });
 
   it('honours SALES_CONNECT_MAILSHAKE_BASE_URL: that origin is fetched, the real one refused', async () => {
     process.env.SALES_CONNECT_MAILSHAKE_BASE_URL = 'http://127.0.0.1:4010/2017-04-01';

@@ -73,6 +73,24 @@ describe('Mixmax enroll (per-recipient status inside a 200)', () => {
     expectAllCalled();
   });
 
+  it('the default skip policies for other sequences / earlier contact cannot be checked: enrolled, and the detail says so', async () => {
+    const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'success' }] });
+    expect(out.outcome).toBe('enrolled');
+    expect(out.detail).toBe(
+      'Mixmax added hugo@mixmax.com to sequence 593HF9J3IJ4JF30IF. Not applied: "If in another campaign: skip" and "If previously contacted: skip" — ' +
+        "Mixmax does not report a recipient's other sequences or earlier emails, so they could not be checked " +
+        '(Mixmax only skips a recipient this sequence was already sent to, or who unsubscribed).',
+    );
+    const one = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'success' }] }, { policy: { ...policy, if_in_other_campaign: 'add_anyway' } });
+    expect(one.detail).toMatch(/Not applied: "If previously contacted: skip" — /);
+    expect(one.detail).not.toMatch(/another campaign/);
+    const none = await enrollWith(
+      { recipients: [{ email: 'hugo@mixmax.com', status: 'success' }] },
+      { policy: { ...policy, if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } },
+    );
+    expect(none.detail).toBe('Mixmax added hugo@mixmax.com to sequence 593HF9J3IJ4JF30IF.');
+  });
+
   it('duplicated → already_enrolled, or an error when the policy says so', async () => {
     expect((await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] })).outcome).toBe('already_enrolled');
     const err = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_already_enrolled: 'error' } }).catch(
@@ -99,11 +117,34 @@ describe('Mixmax stop', () => {
   const stop = (campaign_id: string | null) =>
     runWith('mixmax', (ctx) => ops.stop(ctx, { email: 'Hugo@Mixmax.com', campaign_id, mode: 'remove' })).then((o) => ActionOutcome.parse(o));
 
-  it('cancels the recipient in one sequence', async () => {
-    nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/cancel', { emails: ['hugo@mixmax.com'] }).reply(200, {});
+  // developer.mixmax.com POST /sequences/:id/cancel: `{recipients: [the emails exited]}`.
+  const cancel = (recipients: string[]) =>
+    nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/cancel', { emails: ['hugo@mixmax.com'] }).reply(200, { recipients });
+
+  it('the address among the exited recipients → stopped', async () => {
+    cancel(['hugo@mixmax.com']);
     const out = await stop('593HF9J3IJ4JF30IF');
     expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '593HF9J3IJ4JF30IF', status: 'cancelled' }] });
+    expect(out.detail).toMatch(/Mixmax exited hugo@mixmax.com from sequence 593HF9J3IJ4JF30IF/);
     expectAllCalled();
+  });
+
+  it('idempotent: not among the exited recipients (already exited) → already_stopped, nothing affected', async () => {
+    cancel([]);
+    cancel(['someone.else@example.com']);
+    for (let i = 0; i < 2; i += 1) {
+      const out = await stop('593HF9J3IJ4JF30IF');
+      expect(out).toMatchObject({ outcome: 'already_stopped', affected_campaigns: [] });
+      expect(out.detail).toMatch(/not an active recipient of Mixmax sequence 593HF9J3IJ4JF30IF.*nothing changed/);
+    }
+    expectAllCalled();
+  });
+
+  it('an answer without the documented list is still a 2xx cancel, and says it could not tell', async () => {
+    nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/cancel').reply(200, {});
+    const out = await stop('593HF9J3IJ4JF30IF');
+    expect(out).toMatchObject({ outcome: 'stopped' });
+    expect(out.detail).toMatch(/did not list the recipients it exited/);
   });
 
   it('a 404 is not_found, not an error', async () => {

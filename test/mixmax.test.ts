@@ -83,6 +83,31 @@ describe('Mixmax rule payloads', () => {
     expect(events[0]).toMatchObject({ event: 'email_bounced', lead: { email: 'nobody@example.com' } });
   });
 
+  it('a bounce without "sent" / "id" (the tracking shape) uses timestamp and messageId instead of being refused', async () => {
+    const body = fixture('bounce_tracking_shape').request.body;
+    const events = expectUnified(await appTester(op('triggers', 'email_bounced').perform, delivery(body) as never, true));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      event: 'email_bounced',
+      id: 'mixmax:email_bounced:BncQNJX4bY95SauarLt',
+      occurred_at: '2016-12-14T20:21:56.300Z',
+      lead: { email: 'nobody@example.com', full_name: 'No Body' },
+      message: { id: 'BncQNJX4bY95SauarLt', subject: 'Please join me' },
+    });
+  });
+
+  it('an empty-string id is no id: two messages with id "" but different rfc822Id get different event ids', async () => {
+    const base = fixture('message_received_reply').request.body;
+    const one = expectUnified(await appTester(op('triggers', 'reply_received').perform, delivery({ ...base, id: '', rfc822Id: '<a@mail.example.com>' }) as never, true));
+    const two = expectUnified(await appTester(op('triggers', 'reply_received').perform, delivery({ ...base, id: '', rfc822Id: '<b@mail.example.com>' }) as never, true));
+    expect(one[0]?.id).not.toBe(two[0]?.id);
+    expect(one[0]?.message?.id).toBe('<a@mail.example.com>');
+    const bounce = fixture('bounce_named_event').request.body;
+    const b1 = expectUnified(await appTester(op('triggers', 'email_bounced').perform, delivery({ ...bounce, id: '  ', rfc822Id: '<x@mx>' }) as never, true));
+    const b2 = expectUnified(await appTester(op('triggers', 'email_bounced').perform, delivery({ ...bounce, id: '  ', rfc822Id: '<y@mx>' }) as never, true));
+    expect(b1[0]?.id).not.toBe(b2[0]?.id);
+  });
+
   it('reports an unrecognised payload with its keys, and an unknown eventName', async () => {
     const err = await appTester(op('triggers', 'reply_received').perform, delivery({ foo: 1 }) as never, true).catch((e) => e);
     expect(messageOf(err)).toMatch(/did not recognise this Mixmax webhook delivery \(top-level keys: foo\)/);

@@ -37,10 +37,19 @@ describe('Mailshake against its mock', () => {
       affected_campaigns: [{ id: '11', status: 'paused' }],
     });
     expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: '11' })).toMatchObject({ outcome: 'already_stopped' });
-    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: '12' })).toMatchObject({ outcome: 'not_found' });
+    // Not in campaign 12, but Mailshake knows Ann (campaign 11 emailed her): already_stopped, not not_found.
+    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: '12' })).toMatchObject({ outcome: 'already_stopped' });
     // Unsubscribed: Mailshake reports it in problems.unsubscribedEmails after the import.
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
+  });
+
+  it('stop in one campaign: an address Mailshake does not know → not_found; one it knows elsewhere → already_stopped', async () => {
+    await start();
+    expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com', campaign_id: '12' })).toMatchObject({ outcome: 'not_found' });
+    // Rita is a recipient of campaign 11 (and was emailed by it), not of 12.
+    expect(await run('creates', 'stop_sequence', { email: 'rita@replied.example.com', campaign_id: '12' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(api.mock.log.map((l) => l.path)).not.toContain('/recipients/unsubscribe');
   });
 
   it('stop in every campaign, create inside a campaign, invalid address, unknown campaign', async () => {
@@ -49,6 +58,13 @@ describe('Mailshake against its mock', () => {
       outcome: 'stopped',
       affected_campaigns: [{ id: '11', name: 'Q2 outbound', status: 'paused' }],
     });
+    // A repeat changes nothing: every campaign is checked for the paused state first.
+    const before = api.mock.log.length;
+    expect(await run('creates', 'stop_sequence', { email: 'rita@replied.example.com' })).toMatchObject({
+      outcome: 'already_stopped',
+      affected_campaigns: [{ id: '11', name: 'Q2 outbound', status: 'paused' }],
+    });
+    expect(api.mock.log.slice(before).map((l) => l.path)).not.toContain('/recipients/pause');
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found' });
     expect(await run('creates', 'create_lead', { campaign_id: '12', email: 'bo@example.com', first_name: 'Bo', last_name: 'Diaz' })).toMatchObject({
       created: true,

@@ -33,14 +33,21 @@ describe('Mixmax against its mock', () => {
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'Ann@Example.com' })).toMatchObject({ outcome: 'already_enrolled' });
     // Mixmax reports nothing about other sequences: a second sequence simply enrolls
     // (documented limitation — skipped_in_other_campaign is not something Mixmax tells us).
-    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR })).toMatchObject({ outcome: 'enrolled', campaign: { id: WEBINAR } });
-    // Cancel is idempotent and its answer undocumented: both stops report stopped.
-    for (let i = 0; i < 2; i += 1) {
-      expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: ONBOARDING, mode: 'remove' })).toMatchObject({
-        outcome: 'stopped',
-        affected_campaigns: [{ id: ONBOARDING, status: 'cancelled' }],
-      });
-    }
+    // The default skip policies cannot be checked in Mixmax: enrolled, and the detail says they were not applied.
+    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: WEBINAR })).toMatchObject({
+      outcome: 'enrolled',
+      campaign: { id: WEBINAR },
+      detail: expect.stringMatching(/Not applied: "If in another campaign: skip" and "If previously contacted: skip"/),
+    });
+    // Cancel answers {recipients: [emails exited]} (documented): listed → stopped; a repeat lists nobody → already_stopped.
+    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: ONBOARDING, mode: 'remove' })).toMatchObject({
+      outcome: 'stopped',
+      affected_campaigns: [{ id: ONBOARDING, status: 'cancelled' }],
+    });
+    expect(await run('creates', 'stop_sequence', { email: 'ann@example.com', campaign_id: ONBOARDING, mode: 'remove' })).toMatchObject({
+      outcome: 'already_stopped',
+      affected_campaigns: [],
+    });
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({
       outcome: 'skipped_unsubscribed',
       lead: { unsubscribed: true },
@@ -49,6 +56,18 @@ describe('Mixmax against its mock', () => {
       outcome: 'not_found',
     });
     expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
+  });
+
+  it('the mock’s cancel answers the documented {recipients: [emails exited]}', async () => {
+    await start();
+    const base = api.mock.env.SALES_CONNECT_MIXMAX_BASE_URL;
+    const headers = { 'x-api-token': 'test-mixmax-key', 'content-type': 'application/json' };
+    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+    await post(`/sequences/${ONBOARDING}/recipients`, { recipients: [{ email: 'a@example.com' }, { email: 'b@example.com' }] });
+    expect(await post(`/sequences/${ONBOARDING}/cancel`, { emails: ['a@example.com', 'nobody@example.com'] })).toEqual({ recipients: ['a@example.com'] });
+    expect(await post(`/sequences/${ONBOARDING}/cancel`, { emails: ['a@example.com'] })).toEqual({ recipients: [] });
+    // Without emails: every active recipient.
+    expect(await post(`/sequences/${ONBOARDING}/cancel`, {})).toEqual({ recipients: ['b@example.com'] });
   });
 
   it('the mock matches duplicates case-sensitively, as Mixmax documents (why the app lower-cases)', async () => {

@@ -17,7 +17,9 @@ import { json, type MockResponse, type ToolMock } from './types';
  * Enroll answers 200 with a status per recipient (`success` | `duplicated` | `unsubscribed` |
  * `error`); duplicates and unsubscribes are matched case-SENSITIVELY on the email, as Mixmax
  * documents. Mixmax says nothing about other sequences, so enrolling in a second sequence
- * succeeds. Cancel is idempotent (its answer's shape is undocumented: `{}` here).
+ * succeeds. Cancel answers `{recipients: [emails exited]}` as developer.mixmax.com documents
+ * (POST /sequences/:id/cancel, "Response structure"): only recipients that were still active are
+ * listed, so a second cancel of the same address lists nothing.
  */
 interface Contact {
   _id: string;
@@ -148,7 +150,9 @@ export const mixmaxMock: ToolMock<State> = {
       },
     },
 
-    // Stop: { emails: [...] } cancels the remaining stages; idempotent.
+    // Stop: { emails: [...] } exits the matching ACTIVE recipients (all of them without `emails`)
+    // and lists them: { recipients: [emails exited] }. Matching is by exact address, as Mixmax's
+    // recipient matching is case-sensitive elsewhere.
     {
       method: 'POST',
       path: '/sequences/:id/cancel',
@@ -156,12 +160,16 @@ export const mixmaxMock: ToolMock<State> = {
         const sequence = s.sequences.find((q) => q._id === req.params.id);
         if (!sequence) return message(404, 'Sequence not found');
         const emails = (req.body as { emails?: unknown } | undefined)?.emails;
-        if (!Array.isArray(emails) || emails.length === 0) return message(400, '"emails" must contain at least 1 item');
-        for (const email of emails) {
-          const r = sequence.recipients.get(String(email));
-          if (r) r.state = 'cancelled';
+        if (emails !== undefined && !Array.isArray(emails)) return message(400, '"emails" must be an array');
+        const targets = Array.isArray(emails) ? emails.map((e) => sequence.recipients.get(String(e))) : [...sequence.recipients.values()];
+        const exited: string[] = [];
+        for (const r of targets) {
+          if (r?.state === 'active') {
+            r.state = 'cancelled';
+            exited.push(r.email);
+          }
         }
-        return json(200, {});
+        return json(200, { recipients: exited });
       },
     },
   ],

@@ -25,9 +25,10 @@ export const QUOTA_WINDOW_SECONDS = 3600;
 
 /**
  * `limit_reached`: "The error message will indicate when you can try again" (wording
- * UNCONFIRMED). We read an ISO timestamp in it, or "N seconds/minutes/hours"; else the hour.
+ * UNCONFIRMED). We read an ISO timestamp in it, or "N seconds/minutes/hours"; null when the
+ * message names no time.
  */
-export const retryAfterFromMessage = (message: string, now: number = Date.now()): number => {
+export const retryAfterInMessage = (message: string, now: number = Date.now()): number | null => {
   const iso = message.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/);
   if (iso) {
     const at = Date.parse(iso[0]);
@@ -39,7 +40,26 @@ export const retryAfterFromMessage = (message: string, now: number = Date.now())
     const unit = (rel[2] ?? '').toLowerCase();
     return Math.max(1, Math.ceil(unit.startsWith('h') ? n * 3600 : unit.startsWith('m') ? n * 60 : n));
   }
-  return QUOTA_WINDOW_SECONDS;
+  return null;
+};
+
+/** The wait a `limit_reached` message gives, else the hourly quota window. */
+export const retryAfterFromMessage = (message: string, now: number = Date.now()): number =>
+  retryAfterInMessage(message, now) ?? QUOTA_WINDOW_SECONDS;
+
+/**
+ * The provider's `retryAfterFromBody`: the HTTP middleware maps a 429 before msCall sees the body,
+ * so a `limit_reached` sent as 429 is read here the same way msCall reads it (null → the window).
+ */
+export const mailshakeRetryAfterFromBody = (content: string): number | null => {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  const problem = mailshakeErrorOf(data);
+  return problem ? retryAfterInMessage(problem.error) : null;
 };
 
 const CLIENT_ERRORS = [400, 402, 404, 405, 409, 410, 412, 422];

@@ -7,7 +7,7 @@ import { str } from '../../model/values';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
-import { mailshakeErrorMessage, msCall, QUOTA_WINDOW_SECONDS } from './api';
+import { mailshakeErrorMessage, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
 import { mailshakeLeads } from './leads';
 import { normalizeLead, normalizeReply } from './normalize';
 import { Campaign, IGNORED_OBJECTS, LeadModel, Paginated, PushBody, Reply } from './payloads';
@@ -98,10 +98,62 @@ const normalizeResource = (ctx: Ctx, resource: unknown, pushBody: unknown): Unif
 };
 
 /**
- * A push is `{resource_url}`. We fetch it with the connection's key ONLY when it points at
- * Mailshake's API origin (the base URL's, honouring SALES_CONNECT_MAILSHAKE_BASE_URL): anything
- * else is refused before any request is made, so a forged push cannot make us send the key
- * elsewhere (the auth middleware would also leave credentials off; we do not even ask).
+ * The endpoints a push's `resource_url` may name, relative to the API base: read-only endpoints
+ * returning the models the pushes we use resolve to — a Reply (`Replied`) or a Lead
+ * (`LeadCreated`). Left out on purpose: `recipients/get` (no push resolves to a bare Recipient),
+ * `activity/lead-status-changes` (LeadStatusChanged is not subscribed: a status change is not
+ * "interested"), and every write (`recipients/unsubscribe`, `push/delete`, `recipients/pause`, …).
+ * The exact path format of a resource_url is UNCONFIRMED (the docs show only `…/2017-04-01/...`).
+ */
+export const RESOURCE_ENDPOINTS = ['activity/replies', 'activity/created-leads', 'leads/get'] as const;
+
+/** Query keys that would carry a credential (`?apiKey=` is a documented way to send Mailshake's key). */
+const CREDENTIAL_PARAM = /^(key|token|sig|signature)$|apikey|apitoken|accesstoken|secret|passw|auth|session|credential|bearer/;
+
+/**
+ * A push's `resource_url`, checked before anything is sent: the origin of the API base in force
+ * (scheme, host, port; SALES_CONNECT_MAILSHAKE_BASE_URL honoured), no user-info, a path under the
+ * base path that is exactly one of RESOURCE_ENDPOINTS (after the URL parser resolves `..` and
+ * `%2e%2e`), and no credential-like query key. Returns the normalised URL to fetch, or why not.
+ */
+export const checkResourceUrl = (raw: string, base: string): { url: string } | { refused: string } => {
+  const baseUrl = new URL(base);
+  let url: URL;
+  try {
+    if (!/^https?:\/\//i.test(raw)) throw new Error('not http(s)');
+    url = new URL(raw);
+  } catch {
+    return { refused: `its resource_url does not point at Mailshake's API (${baseUrl.origin}), so it was not fetched` };
+  }
+  if (!sameOrigin(url.href, base)) {
+    return { refused: `its resource_url does not point at Mailshake's API (${baseUrl.origin}), so it was not fetched` };
+  }
+  if (url.username || url.password) return { refused: 'its resource_url carries user credentials, so it was not fetched' };
+  const basePath = baseUrl.pathname.replace(/\/+$/, '');
+  if (!url.pathname.startsWith(`${basePath}/`)) {
+    return { refused: `its resource_url is outside Mailshake's API path ${basePath || '/'} (${url.pathname}), so it was not fetched` };
+  }
+  const endpoint = url.pathname.slice(basePath.length + 1);
+  if (!(RESOURCE_ENDPOINTS as readonly string[]).includes(endpoint)) {
+    return {
+      refused:
+        `its resource_url names ${endpoint}, which is not one of the read-only endpoints a Mailshake push points at ` +
+        `(${RESOURCE_ENDPOINTS.join(', ')}), so it was not fetched`,
+    };
+  }
+  for (const key of url.searchParams.keys()) {
+    if (CREDENTIAL_PARAM.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''))) {
+      return { refused: `its resource_url carries a credential parameter (${key}), so it was not fetched` };
+    }
+  }
+  url.hash = '';
+  return { url: url.href };
+};
+
+/**
+ * A push is `{resource_url}`. We fetch it with the connection's key ONLY when checkResourceUrl
+ * accepts it: anything else is refused before any request is made, so a forged push (Normalize
+ * Webhook has no secret) can neither send the key elsewhere nor make us call a write endpoint.
  */
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
@@ -112,12 +164,9 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   const body = delivery.body;
   const push = PushBody.safeParse(body);
   if (!push.success) throw unrecognisedPayload(z, 'Mailshake', body, 'a Mailshake push carries a resource_url');
-  const url = push.data.resource_url.trim();
-  const base = baseUrlFor('mailshake', mailshake.defaultBaseUrl);
-  if (!/^https?:\/\//i.test(url) || !sameOrigin(url, base)) {
-    throw rejectedDelivery(z, 'Mailshake', `its resource_url does not point at Mailshake's API (${new URL(base).origin}), so it was not fetched`);
-  }
-  const resource = await msCall(ctx, mailshake, { method: 'GET', path: url, notFoundOk: true });
+  const checked = checkResourceUrl(push.data.resource_url.trim(), baseUrlFor('mailshake', mailshake.defaultBaseUrl));
+  if ('refused' in checked) throw rejectedDelivery(z, 'Mailshake', checked.refused);
+  const resource = await msCall(ctx, mailshake, { method: 'GET', path: checked.url, notFoundOk: true });
   if (resource === null) {
     throw new z.errors.Error(
       'Mailshake no longer has the item this push refers to (not_found), so there is nothing to trigger on.',
@@ -165,6 +214,7 @@ export const mailshake: Provider = {
     request.headers = { ...(request.headers ?? {}), Authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}` };
   },
   errorMessage: mailshakeErrorMessage,
+  retryAfterFromBody: mailshakeRetryAfterFromBody,
   forbiddenHint: 'Check that the key belongs to an active Mailshake team with API access (team administrator, paid subscription).',
   async testAuth(ctx) {
     const data = await msCall<{ user?: { emailAddress?: unknown; teamName?: unknown } }>(ctx, mailshake, { method: 'POST', path: '/me', body: {} });

@@ -5,11 +5,15 @@ import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from 
 import { msCall } from './api';
 import { listCampaignPage, mailshake } from './index';
 import { leadOfRecipient } from './normalize';
-import { AddedRecipients, AddStatus, Paginated, Recipient, SentMessage } from './payloads';
+import { AddedRecipients, AddStatus, type Campaign, Paginated, Recipient, SentMessage } from './payloads';
 
 const TOOL = 'mailshake' as const;
-/** Campaigns searched when no campaign is given (Mailshake finds recipients per campaign only). */
-export const MAX_CAMPAIGNS_SCANNED = 25;
+/**
+ * Campaign scans (Find, and Stop in every campaign): Mailshake finds recipients one campaign at a
+ * time, so every active campaign is asked, `concurrency` at a time, until `budgetMs` is spent —
+ * well inside Zapier's 30 s step. A scan cut short never reports "not found". Tests shrink it.
+ */
+export const SCAN = { budgetMs: 15_000, concurrency: 4 };
 /** add-status polls after recipients/add, waiting 1, 2, 3, 4 units (s) before each: ≤ 10 s. */
 export const ADD_STATUS_POLLS = 4;
 const pollUnitMs = (): number => Number(process.env.SALES_CONNECT_BACKOFF_UNIT_MS ?? 1000);
@@ -17,14 +21,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
-const leadFrom = (r: Recipient, campaigns: LeadCampaign[]): Lead => {
+/**
+ * A lead from a Recipient. Its id is `mailshake:<email>` (lower-cased), as everywhere in this
+ * provider — Find, Create, Enroll, Stop and the triggers' `tool_lead_id`: recipient ids are per
+ * campaign (one person has a different id in each), so only the address names the person.
+ */
+const leadFrom = (r: Recipient | null, address: string, campaigns: LeadCampaign[]): Lead => {
   const e = leadOfRecipient(r);
-  const id = str(r.id) ?? e.email ?? '';
+  const id = address.trim().toLowerCase();
   return {
     id: `${TOOL}:${id}`,
     tool: TOOL,
     tool_lead_id: id,
-    email: e.email,
+    email: e.email ?? id,
     first_name: e.first_name,
     last_name: e.last_name,
     full_name: e.full_name,
@@ -37,8 +46,7 @@ const leadFrom = (r: Recipient, campaigns: LeadCampaign[]): Lead => {
   };
 };
 
-
-/** `recipients/get {campaignID, emailAddress}`; `not_found` → null. */
+/** `recipients/get {campaignID, emailAddress}`: the recipient with exactly that address, or null. */
 const getRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
   const data = await msCall(ctx, mailshake, {
     method: 'POST',
@@ -47,26 +55,83 @@ const getRecipient = async (ctx: Ctx, campaignId: string, address: string): Prom
     notFoundOk: true,
   });
   const r = Recipient.safeParse(data ?? undefined);
-  return data && r.success ? r.data : null;
+  return data && r.success && emailOf(r.data.emailAddress) === address ? r.data : null;
 };
 
+interface CampaignScan<T> {
+  hits: { campaign: Campaign; result: T }[];
+  /** Campaigns asked. */
+  checked: number;
+  /** Active (not archived) campaigns listed. */
+  total: number;
+  /** false when the campaign listing itself was cut short (there may be more than `total`). */
+  listed: boolean;
+  complete: boolean;
+}
+
 /**
- * Find: Mailshake looks recipients up per campaign only (`recipients/get` needs a campaignID),
- * so we list campaigns (1 call) and ask each of the first MAX_CAMPAIGNS_SCANNED (1 call each).
+ * Lists every active campaign (`campaigns/list`, 100 a page, archived skipped) and runs `check`
+ * on each, SCAN.concurrency at a time, until all are done, `enough(hits)` says stop, or
+ * SCAN.budgetMs is spent.
+ */
+const scanCampaigns = async <T>(
+  ctx: Ctx,
+  check: (c: Campaign) => Promise<T | null>,
+  opts: { except?: string; enough?: (hits: CampaignScan<T>['hits']) => boolean } = {},
+): Promise<CampaignScan<T>> => {
+  const deadline = Date.now() + SCAN.budgetMs;
+  const campaigns: Campaign[] = [];
+  let listed = true;
+  let token: string | null = null;
+  do {
+    if (Date.now() >= deadline) {
+      listed = false;
+      break;
+    }
+    const page = await listCampaignPage(ctx, token);
+    campaigns.push(...page.campaigns.filter((c) => c.isArchived !== true && String(c.id) !== opts.except));
+    token = page.nextToken;
+  } while (token);
+  const hits: CampaignScan<T>['hits'] = [];
+  let checked = 0;
+  while (checked < campaigns.length && Date.now() < deadline && !opts.enough?.(hits)) {
+    const batch = campaigns.slice(checked, checked + Math.max(1, SCAN.concurrency));
+    const results = await Promise.all(batch.map((c) => check(c)));
+    results.forEach((result, i) => {
+      if (result !== null) hits.push({ campaign: batch[i] as Campaign, result });
+    });
+    checked += batch.length;
+  }
+  return { hits, checked, total: campaigns.length, listed, complete: listed && checked === campaigns.length };
+};
+
+const scanned = (scan: CampaignScan<unknown>): string =>
+  `${scan.checked} of ${scan.listed ? '' : 'at least '}${scan.total} active Mailshake campaign${scan.total === 1 ? '' : 's'}`;
+
+const scanCutShort = (ctx: Ctx, what: string, scan: CampaignScan<unknown>, advice: string): Error =>
+  new ctx.z.errors.Error(
+    `${what} Mailshake looks recipients up one campaign at a time and the time this step may take ran out after checking ` +
+      `${scanned(scan)}, so the rest were not checked and this is NOT a "not found". ${advice} ` +
+      'Archived campaigns are not checked, so archiving finished ones shortens the scan.',
+    'ScanIncomplete',
+    503,
+  );
+
+const membershipOf = (c: Campaign, status: string | null): LeadCampaign => ({ id: String(c.id), name: str(c.title), status });
+
+/**
+ * Find: `recipients/get` needs a campaignID, so every active campaign is asked (scanCampaigns).
+ * Found → the lead, with every campaign checked that has it (a scan cut short after a hit still
+ * returns the person: they exist). Not found in a complete scan → null; in a cut-short scan → an
+ * error saying how many campaigns were checked.
  */
 const find = async (ctx: Ctx, address: string): Promise<Lead | null> => {
   const wanted = address.trim().toLowerCase();
-  const { campaigns } = await listCampaignPage(ctx, null);
-  let first: Recipient | null = null;
-  const memberships: LeadCampaign[] = [];
-  for (const c of campaigns.slice(0, MAX_CAMPAIGNS_SCANNED)) {
-    const r = await getRecipient(ctx, String(c.id), wanted);
-    if (r && emailOf(r.emailAddress) === wanted) {
-      first ??= r;
-      memberships.push({ id: String(c.id), name: str(c.title), status: c.isPaused ? 'campaign paused' : null });
-    }
-  }
-  return first ? leadFrom(first, memberships) : null;
+  const scan = await scanCampaigns(ctx, (c) => getRecipient(ctx, String(c.id), wanted));
+  const first = scan.hits[0];
+  if (first) return leadFrom(first.result, wanted, scan.hits.map((h) => membershipOf(h.campaign, h.campaign.isPaused ? 'campaign paused' : null)));
+  if (!scan.complete) throw scanCutShort(ctx, `${wanted} was not in any of the campaigns checked.`, scan, 'Look the person up in Mailshake.');
+  return null;
 };
 
 const addressEntry = (lead: LeadInput) => {
@@ -82,17 +147,14 @@ const addressEntry = (lead: LeadInput) => {
   return entry;
 };
 
-type AddResult =
-  | { kind: 'added'; finished: boolean }
-  | { kind: 'already' }
-  | { kind: 'unsubscribed' }
-  | { kind: 'capacity' }
-  | { kind: 'invalid' };
+type AddResult = { kind: 'added' } | { kind: 'already' } | { kind: 'unsubscribed' } | { kind: 'capacity' } | { kind: 'invalid' };
 
 /**
- * `recipients/add` (asynchronous) then up to ADD_STATUS_POLLS `recipients/add-status` polls.
- * The outcome comes from `problems`; if the import has not finished within the polls, a
- * non-empty import (`isEmpty: false`) is reported as added, still processing.
+ * `recipients/add` (asynchronous) then up to ADD_STATUS_POLLS `recipients/add-status` polls; the
+ * outcome comes from the finished import's `problems`. An import still running after the polls
+ * is an error, never "added": until it finishes Mailshake may still list the address as
+ * unsubscribed, already in the campaign or over the limit, and a replay of the step then
+ * reports what really happened.
  */
 const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Promise<AddResult> => {
   const address = lead.email.trim().toLowerCase();
@@ -114,11 +176,12 @@ const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Prom
     if (has(p.unsubscribedEmails)) return { kind: 'unsubscribed' };
     if (has(p.alreadyInCampaignEmails)) return { kind: 'already' };
     if (has(p.passedAccountLimitEmails)) return { kind: 'capacity' };
-    return { kind: 'added', finished: true };
+    return { kind: 'added' };
   }
-  if (info.isEmpty === false) return { kind: 'added', finished: false };
   throw new ctx.z.errors.Error(
-    `Mailshake has not finished importing ${address} into campaign ${campaignId} and reported nothing imported yet; check the campaign in Mailshake before replaying this step.`,
+    `Mailshake is still importing ${address} into campaign ${campaignId}: the import had not finished after ${ADD_STATUS_POLLS} status checks, ` +
+      'so whether it was added (or skipped as unsubscribed, already in the campaign or over the limit) is not known yet. ' +
+      'Replay this step in a minute or two: it then reports the real outcome.',
     'ImportPending',
     409,
   );
@@ -132,6 +195,17 @@ const capacityError = (ctx: Ctx, address: string, campaignId: string) =>
     24 * 60 * 60,
   );
 
+/** Sent messages to exactly this address (`activity/sent {recipientEmailAddress}`), newest first. */
+const sentTo = async (ctx: Ctx, address: string) => {
+  const data = await msCall(ctx, mailshake, { method: 'POST', path: '/activity/sent', body: { recipientEmailAddress: address, perPage: 100 } });
+  const page = Paginated.safeParse(data ?? {});
+  return (page.success ? (page.data.results ?? []) : [])
+    .map((s) => SentMessage.safeParse(s))
+    .filter((s) => s.success)
+    .map((s) => s.data)
+    .filter((s) => emailOf(s.recipient?.emailAddress) === address);
+};
+
 /**
  * Enroll = `recipients/add` + add-status polls. When a policy asks to skip people contacted in
  * other campaigns, one `activity/sent` lookup for this exact address comes first (Mailshake has
@@ -141,17 +215,10 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const address = req.lead.email.trim().toLowerCase();
   const campaign = { id: req.campaign_id, name: null as string | null };
   if (req.policy.if_in_other_campaign === 'skip' || req.policy.if_previously_contacted === 'skip') {
-    const data = await msCall(ctx, mailshake, { method: 'POST', path: '/activity/sent', body: { recipientEmailAddress: address, perPage: 100 } });
-    const page = Paginated.safeParse(data ?? {});
-    const sent = (page.success ? (page.data.results ?? []) : [])
-      .map((s) => SentMessage.safeParse(s))
-      .filter((s) => s.success)
-      .map((s) => s.data)
-      .filter((s) => emailOf(s.recipient?.emailAddress) === address);
-    const elsewhere = sent.filter((s) => str(s.campaign?.id) && str(s.campaign?.id) !== req.campaign_id);
+    const elsewhere = (await sentTo(ctx, address)).filter((s) => str(s.campaign?.id) && str(s.campaign?.id) !== req.campaign_id);
     if (elsewhere.length) {
       const names = [...new Set(elsewhere.map((s) => str(s.campaign?.title) ?? str(s.campaign?.id)))].join(', ');
-      const lead = elsewhere[0]?.recipient ? leadFrom(elsewhere[0].recipient, []) : leadOf(TOOL, req.lead, []);
+      const lead = elsewhere[0]?.recipient ? leadFrom(elsewhere[0].recipient, address, []) : leadOf(TOOL, req.lead, []);
       if (req.policy.if_in_other_campaign === 'skip') {
         return outcome('skipped_in_other_campaign', lead, campaign, `${address} was already emailed by Mailshake campaign ${names}; not enrolled.`);
       }
@@ -173,15 +240,23 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
       }
       return outcome('already_enrolled', lead, campaign, `${address} is already in Mailshake campaign ${req.campaign_id}; nothing was changed.`);
     default:
-      return outcome(
-        'enrolled',
-        lead,
-        campaign,
-        result.finished
-          ? `Added ${address} to Mailshake campaign ${req.campaign_id}.`
-          : `Mailshake accepted ${address} for campaign ${req.campaign_id} and is still processing the import.`,
-      );
+      return outcome('enrolled', lead, campaign, `Added ${address} to Mailshake campaign ${req.campaign_id}.`);
   }
+};
+
+/** `recipients/list {search, filter:{action:'paused'}}`: the recipient when it is paused in that campaign. */
+const pausedRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
+  const listed = await msCall(ctx, mailshake, {
+    method: 'POST',
+    path: '/recipients/list',
+    body: { campaignID: campaignNumber(campaignId), search: address, filter: { action: 'paused' }, perPage: 100 },
+    notFoundOk: true,
+  });
+  const page = Paginated.safeParse(listed ?? {});
+  const hit = (page.success ? (page.data.results ?? []) : [])
+    .map((r) => Recipient.safeParse(r))
+    .find((r) => r.success && emailOf(r.data.emailAddress) === address);
+  return hit?.success ? hit.data : null;
 };
 
 /** `recipients/pause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
@@ -198,46 +273,92 @@ const pause = async (ctx: Ctx, campaignId: string, address: string): Promise<Rec
 };
 
 /**
- * Stop = `recipients/pause` (never `recipients/unsubscribe`, which is team-wide and permanent).
- * One campaign: a `recipients/list` paused-filter check first, so a repeat says already_stopped.
- * All campaigns: pause in each of the first MAX_CAMPAIGNS_SCANNED campaigns (not_found = not there).
+ * Whether Mailshake knows the address outside `campaignId`: emails sent to it (one
+ * `activity/sent` call, which also covers archived campaigns), else a recipient in another active
+ * campaign (a scan that stops at the first hit). `'unknown'` when that scan was cut short.
+ */
+const knownElsewhere = async (
+  ctx: Ctx,
+  address: string,
+  campaignId: string | null,
+): Promise<{ recipient: Recipient | null; where: string } | null | { unknown: CampaignScan<unknown> }> => {
+  const sent = (await sentTo(ctx, address)).filter((s) => campaignId === null || str(s.campaign?.id) !== campaignId);
+  if (sent[0]) return { recipient: sent[0].recipient ?? null, where: `campaign ${str(sent[0].campaign?.title) ?? str(sent[0].campaign?.id) ?? '?'} emailed it` };
+  if (campaignId === null) return null;
+  const scan = await scanCampaigns(ctx, (c) => getRecipient(ctx, String(c.id), address), { except: campaignId, enough: (hits) => hits.length > 0 });
+  const hit = scan.hits[0];
+  if (hit) return { recipient: hit.result, where: `it is a recipient of campaign ${str(hit.campaign.title) ?? String(hit.campaign.id)}` };
+  return scan.complete ? null : { unknown: scan };
+};
+
+/**
+ * Stop = pause (never `recipients/unsubscribe`, which is team-wide and permanent). Idempotent:
+ * a recipient already paused (`recipients/list` paused filter) is already_stopped. not_found only
+ * when Mailshake does not know the address at all; a known address with nothing to pause is
+ * already_stopped (project rule).
+ *
+ * One campaign: paused check, then `recipients/pause` (its not_found = not in that campaign).
+ * All campaigns: every active campaign (scanCampaigns): `recipients/get` first (1 quota unit;
+ * most campaigns do not have the person), then the paused check and the pause where it is.
  */
 const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const address = req.email.trim().toLowerCase();
   if (req.campaign_id) {
     const campaign = { id: req.campaign_id, name: null };
-    const listed = await msCall(ctx, mailshake, {
-      method: 'POST',
-      path: '/recipients/list',
-      body: { campaignID: campaignNumber(req.campaign_id), search: address, filter: { action: 'paused' }, perPage: 100 },
-      notFoundOk: true,
-    });
-    const page = Paginated.safeParse(listed ?? {});
-    const paused = (page.success ? (page.data.results ?? []) : [])
-      .map((r) => Recipient.safeParse(r))
-      .find((r) => r.success && emailOf(r.data.emailAddress) === address);
-    if (paused?.success) {
-      const lead = leadFrom(paused.data, [{ id: req.campaign_id, name: null, status: 'paused' }]);
-      return outcome('already_stopped', lead, campaign, `${address} is already paused in Mailshake campaign ${req.campaign_id}; nothing changed.`, lead.campaigns);
+    const affected = [{ id: req.campaign_id, name: null, status: 'paused' }];
+    const paused = await pausedRecipient(ctx, req.campaign_id, address);
+    if (paused) {
+      return outcome('already_stopped', leadFrom(paused, address, affected), campaign, `${address} is already paused in Mailshake campaign ${req.campaign_id}; nothing changed.`, affected);
     }
     const r = await pause(ctx, req.campaign_id, address);
-    if (!r) return outcome('not_found', null, campaign, `${address} is not a recipient of Mailshake campaign ${req.campaign_id}; nothing to stop.`);
-    const lead = leadFrom(r, [{ id: req.campaign_id, name: null, status: 'paused' }]);
-    return outcome('stopped', lead, campaign, `Paused ${address} in Mailshake campaign ${req.campaign_id}.`, lead.campaigns);
-  }
-  const { campaigns } = await listCampaignPage(ctx, null);
-  const changed: LeadCampaign[] = [];
-  let recipient: Recipient | null = null;
-  for (const c of campaigns.slice(0, MAX_CAMPAIGNS_SCANNED)) {
-    const r = await pause(ctx, String(c.id), address);
-    if (r) {
-      recipient ??= r;
-      changed.push({ id: String(c.id), name: str(c.title), status: 'paused' });
+    if (r) return outcome('stopped', leadFrom(r, address, affected), campaign, `Paused ${address} in Mailshake campaign ${req.campaign_id}.`, affected);
+    const known = await knownElsewhere(ctx, address, req.campaign_id);
+    if (known && 'unknown' in known) {
+      throw scanCutShort(
+        ctx,
+        `${address} is not a recipient of Mailshake campaign ${req.campaign_id} (nothing was paused), and whether Mailshake knows it at all (already_stopped) or not (not_found) could not be settled:`,
+        known.unknown,
+        'Check the campaign ID.',
+      );
     }
+    if (known) {
+      return outcome('already_stopped', leadFrom(known.recipient, address, []), campaign, `${address} is not a recipient of Mailshake campaign ${req.campaign_id} (${known.where}); nothing to stop.`);
+    }
+    return outcome('not_found', null, campaign, `Mailshake does not know ${address}: it is a recipient of no active campaign and was never emailed; nothing to stop.`);
   }
-  if (!recipient) return outcome('not_found', null, null, `${address} is not a recipient of any Mailshake campaign; nothing to stop.`);
-  const names = changed.map((c) => c.name ?? c.id).join(', ');
-  return outcome('stopped', leadFrom(recipient, changed), null, `Paused ${address} in Mailshake campaign${changed.length > 1 ? 's' : ''} ${names}.`, changed);
+
+  const scan = await scanCampaigns(ctx, async (c) => {
+    const id = String(c.id);
+    if (!(await getRecipient(ctx, id, address))) return null;
+    const paused = await pausedRecipient(ctx, id, address);
+    if (paused) return { state: 'already' as const, recipient: paused };
+    const r = await pause(ctx, id, address);
+    return r ? { state: 'paused' as const, recipient: r } : null;
+  });
+  const changed = scan.hits.filter((h) => h.result.state === 'paused');
+  const already = scan.hits.filter((h) => h.result.state === 'already');
+  const names = (hits: typeof scan.hits) => hits.map((h) => str(h.campaign.title) ?? String(h.campaign.id)).join(', ');
+  const done = [changed.length ? `paused it in ${names(changed)}` : '', already.length ? `it was already paused in ${names(already)}` : ''].filter(Boolean).join('; ');
+  if (!scan.complete) {
+    throw scanCutShort(
+      ctx,
+      `Stopping ${address} in every Mailshake campaign was cut short${done ? ` (${done})` : ''}.`,
+      scan,
+      'Choose the Campaign to stop it in (one campaign is a few calls), or replay this step.',
+    );
+  }
+  const affected = scan.hits.map((h) => membershipOf(h.campaign, 'paused'));
+  const first = scan.hits[0];
+  if (first) {
+    const lead = leadFrom(first.result.recipient, address, affected);
+    if (changed.length) return outcome('stopped', lead, null, `Mailshake: ${done} (checked ${scanned(scan)}).`, affected);
+    return outcome('already_stopped', lead, null, `${address} is already paused in Mailshake campaign${already.length > 1 ? 's' : ''} ${names(already)}; nothing changed (checked ${scanned(scan)}).`, affected);
+  }
+  const known = await knownElsewhere(ctx, address, null);
+  if (known && !('unknown' in known)) {
+    return outcome('already_stopped', leadFrom(known.recipient, address, []), null, `${address} is in no active Mailshake campaign (${known.where}); nothing to stop (checked ${scanned(scan)}).`);
+  }
+  return outcome('not_found', null, null, `Mailshake does not know ${address}: it is a recipient of none of ${scanned(scan)} and was never emailed; nothing to stop.`);
 };
 
 /**
@@ -253,8 +374,8 @@ const upsert = async (ctx: Ctx, lead: LeadInput, campaignId: string | null): Pro
   if (result.kind === 'unsubscribed') throw new ctx.z.errors.Error(`${address} is on the Mailshake unsubscribe list; it was not added.`, 'Unsubscribed', 409);
   if (result.kind === 'capacity') throw capacityError(ctx, address, campaignId);
   const membership = [{ id: campaignId, name: null, status: null }];
-  const r = result.kind === 'added' && !result.finished ? null : await getRecipient(ctx, campaignId, address);
-  return { lead: r ? leadFrom(r, membership) : leadOf(TOOL, lead, membership), created: result.kind === 'added' };
+  const r = await getRecipient(ctx, campaignId, address);
+  return { lead: r ? leadFrom(r, address, membership) : leadOf(TOOL, lead, membership), created: result.kind === 'added' };
 };
 
 export const mailshakeLeads: LeadOperations = {

@@ -4,6 +4,11 @@ import { REPLY_TYPES, type LeadModel, type Recipient, type Reply } from './paylo
 
 const TOOL = 'mailshake' as const;
 
+/**
+ * A recipient as the unified lead. `tool_lead_id` is the lower-cased email, as in Find / Create /
+ * Enroll / Stop (`mailshake:<email>`): Mailshake's recipient ids are per campaign (the same person
+ * has one id in each campaign), so the address is the only id that names the person everywhere.
+ */
 export const leadOfRecipient = (r: Recipient | null | undefined): EventLead => {
   if (!r) return emptyLead();
   const full = str(r.fullName) ?? joinName(str(r.first), str(r.last));
@@ -19,7 +24,7 @@ export const leadOfRecipient = (r: Recipient | null | undefined): EventLead => {
     title: str(fields.title) ?? str(fields.Title),
     phone: str(fields.phone) ?? str(fields.Phone),
     linkedin_url: str(fields.linkedin_url),
-    tool_lead_id: str(r.id),
+    tool_lead_id: email(r.emailAddress),
   };
 };
 
@@ -81,7 +86,8 @@ export const normalizeLead = (l: LeadModel, raw: unknown): UnifiedEvent[] => {
       campaign: campaignOf(l.campaign),
       message: null,
       meeting: null,
-      category: str(l.status) ?? 'open',
+      // The Lead's own status (open / ignored / closed); none sent → null, never a guess.
+      category: str(l.status),
       raw,
     },
   ];

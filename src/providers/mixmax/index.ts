@@ -65,7 +65,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     }
     throw unrecognisedPayload(z, 'Mixmax', body, `unknown eventName ${name}`);
   } catch (err) {
-    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Mixmax', body, `${name} carries no usable "sent" time`);
+    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Mixmax', body, `${name} carries no usable "sent" or "timestamp" time`);
     throw err;
   }
 };

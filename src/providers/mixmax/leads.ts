@@ -2,7 +2,7 @@ import type { ActionOutcome, Lead } from '../../model/lead';
 import { leadFromInput, outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, splitName, str } from '../../model/values';
 import { callJson } from '../../http/client';
-import type { Ctx, LeadInput, LeadOperations, Provider } from '../types';
+import type { Ctx, EnrollPolicy, LeadInput, LeadOperations, Provider } from '../types';
 import { Contact, RecipientResult } from './payloads';
 
 /** Mixmax lead operations (developer.mixmax.com /contacts, /sequences). Decisions: README.md. */
@@ -59,6 +59,24 @@ const variablesOf = (lead: LeadInput): Record<string, string> => {
 
 const inputLead = (lead: LeadInput, address: string): Lead => leadFromInput(TOOL, { ...lead, email: address });
 
+/**
+ * Mixmax reports nothing about a recipient's other sequences or earlier contact (its add call
+ * answers only success / duplicated / unsubscribed / error for THIS sequence), so the
+ * "in another campaign" and "previously contacted" policies cannot be checked. They are the
+ * action's defaults, so the enrolment is not refused; the outcome says they were not applied.
+ */
+const policiesNotApplied = (policy: EnrollPolicy): string => {
+  const skipped = [
+    policy.if_in_other_campaign === 'skip' ? '"If in another campaign: skip"' : null,
+    policy.if_previously_contacted === 'skip' ? '"If previously contacted: skip"' : null,
+  ].filter(Boolean);
+  if (!skipped.length) return '';
+  return (
+    ` Not applied: ${skipped.join(' and ')} — Mixmax does not report a recipient's other sequences or earlier emails, ` +
+    'so they could not be checked (Mixmax only skips a recipient this sequence was already sent to, or who unsubscribed).'
+  );
+};
+
 const outcomeOf = outcomeFor(TOOL);
 const outcome = (kind: ActionOutcome['outcome'], lead: Lead | null, campaignId: string, detail: string, affected: ActionOutcome['affected_campaigns'] = []): ActionOutcome =>
   outcomeOf(kind, lead, { id: campaignId, name: null }, detail, affected);
@@ -103,7 +121,7 @@ export const mixmaxLeads = (provider: Provider): LeadOperations => ({
     if (!mine) throw new ctx.z.errors.Error(`Mixmax answered without a result for ${address}.`, 'UnexpectedResponse', 502);
     switch (mine.status) {
       case 'success':
-        return outcome('enrolled', lead, req.campaign_id, `Mixmax added ${address} to sequence ${req.campaign_id}.`);
+        return outcome('enrolled', lead, req.campaign_id, `Mixmax added ${address} to sequence ${req.campaign_id}.${policiesNotApplied(req.policy)}`);
       case 'duplicated':
         if (req.policy.if_already_enrolled === 'error') {
           throw new ctx.z.errors.Error(`${address} is already a recipient of Mixmax sequence ${req.campaign_id}.`, 'AlreadyEnrolled', 409);
@@ -130,7 +148,8 @@ export const mixmaxLeads = (provider: Provider): LeadOperations => ({
         400,
       );
     }
-    const res = await callJson(ctx, provider, {
+    // developer.mixmax.com POST /sequences/:id/cancel answers `{recipients: [emails exited]}`.
+    const res = await callJson<{ recipients?: unknown } | null>(ctx, provider, {
       method: 'POST',
       path: `/sequences/${encodeURIComponent(req.campaign_id)}/cancel`,
       body: { emails: [address] },
@@ -139,8 +158,20 @@ export const mixmaxLeads = (provider: Provider): LeadOperations => ({
     if (res.status === 404) {
       return outcome('not_found', null, req.campaign_id, `Mixmax has no sequence ${req.campaign_id} with recipient ${address}; nothing to stop.`);
     }
-    return outcome('stopped', null, req.campaign_id, `Mixmax cancelled the remaining stages of sequence ${req.campaign_id} for ${address}.`, [
-      { id: req.campaign_id, name: null, status: 'cancelled' },
-    ]);
+    const exited = Array.isArray(res.data?.recipients) ? res.data.recipients.map((e) => lowerEmail(e)) : null;
+    const affected = [{ id: req.campaign_id, name: null, status: 'cancelled' }];
+    if (exited === null) {
+      // Not the documented answer: the cancel went through (2xx) but we cannot tell whether it exited anyone.
+      return outcome('stopped', null, req.campaign_id, `Mixmax accepted the cancel of sequence ${req.campaign_id} for ${address} but did not list the recipients it exited.`, affected);
+    }
+    if (exited.includes(address)) {
+      return outcome('stopped', null, req.campaign_id, `Mixmax exited ${address} from sequence ${req.campaign_id}; its remaining stages will not be sent.`, affected);
+    }
+    return outcome(
+      'already_stopped',
+      null,
+      req.campaign_id,
+      `${address} is not an active recipient of Mixmax sequence ${req.campaign_id} (already exited, finished, or never added); nothing changed.`,
+    );
   },
 });

@@ -20,10 +20,22 @@ const bouncedAddress = (m: MessageEvent): string | null => {
   return found.map((e) => e.toLowerCase()).find((e) => !ours.has(e) && !DAEMON.test(e)) ?? null;
 };
 
+/** Epoch ms (number or digit string) or ISO. */
+const timeOf = (v: unknown): string | null => isoUtc(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+
+/** When it happened: the message's `sent`, else the event's `timestamp` (the tracking shape's). */
 const occurred = (m: MessageEvent): string => {
-  const at = isoUtc(typeof m.sent === 'string' && /^\d+$/.test(m.sent) ? Number(m.sent) : m.sent);
+  const at = timeOf(m.sent) ?? timeOf(m.timestamp);
   if (!at) throw new Error('no timestamp');
   return at;
+};
+
+/** The message's own id: Gmail `id`, else `rfc822Id`, else the tracking shape's `messageId` — each through str(), so "" is no id. */
+const messageIdOf = (m: MessageEvent): string | null => str(m.id) ?? str(m.rfc822Id) ?? str(m.messageId);
+
+const splitNameOf = (full: string | null): { first_name: string | null; last_name: string | null } => {
+  const { first, last } = splitName(full);
+  return { first_name: first, last_name: last };
 };
 
 /** `message:received` from the prospect: the writer is the lead; our mailbox is `receivedBy`. */
@@ -32,17 +44,18 @@ export const normalizeReceived = (m: MessageEvent, raw: unknown): UnifiedEvent =
   const fullName = str(m.from?.name);
   const { first, last } = splitName(fullName);
   const writer = email(m.from?.email);
+  const messageId = messageIdOf(m);
   return {
-    id: eventId(TOOL, 'reply_received', [m.id ?? m.rfc822Id ?? `${writer}|${at}`]),
+    id: eventId(TOOL, 'reply_received', messageId ? [messageId] : [writer, at]),
     event: 'reply_received',
     tool: TOOL,
     occurred_at: at,
     lead: { ...emptyLead(), email: writer, first_name: first, last_name: last, full_name: fullName },
     campaign: null,
     message: {
-      id: str(m.id) ?? str(m.rfc822Id),
+      id: messageId,
       thread_id: str(m.threadId),
-      subject: str(m.subject),
+      subject: str(m.subject) ?? str(m.message?.subject),
       text: str(m.plaintextBody),
       html: null,
       from_email: writer,
@@ -55,20 +68,26 @@ export const normalizeReceived = (m: MessageEvent, raw: unknown): UnifiedEvent =
   };
 };
 
-/** A bounce notice (mailer daemon → our mailbox): the lead is the address that bounced. */
+/**
+ * A bounce (a mailer-daemon notice → our mailbox, or an event naming a bounce): the lead is the
+ * address that bounced. Without a message `sent` / `id` (a tracking-shaped bounce) the event's
+ * `timestamp` / `messageId` are used; with no id at all, a hash of the address and the time.
+ */
 export const normalizeBounce = (m: MessageEvent, raw: unknown): UnifiedEvent => {
   const at = occurred(m);
+  const bounced = bouncedAddress(m);
+  const messageId = messageIdOf(m);
   return {
-    id: eventId(TOOL, 'email_bounced', [m.id ?? m.rfc822Id ?? at]),
+    id: eventId(TOOL, 'email_bounced', messageId ? [messageId] : [bounced, at]),
     event: 'email_bounced',
     tool: TOOL,
     occurred_at: at,
-    lead: { ...emptyLead(), email: bouncedAddress(m) },
+    lead: { ...emptyLead(), email: bounced, full_name: str(m.recipientName), ...splitNameOf(str(m.recipientName)) },
     campaign: null,
     message: {
-      id: str(m.id) ?? str(m.rfc822Id),
+      id: messageId,
       thread_id: str(m.threadId),
-      subject: str(m.subject),
+      subject: str(m.subject) ?? str(m.message?.subject),
       text: str(m.plaintextBody),
       html: null,
       from_email: email(m.from?.email),

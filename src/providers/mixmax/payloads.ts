@@ -23,6 +23,12 @@ export const MessageEvent = z.object({
   receivedBy: Address.nullish(),
   plaintextBody: Str,
   recipientEmail: Str,
+  // The tracking shape's fields (opened / clicked: `messageId`, `timestamp`, `message`), which a
+  // bounce may carry instead of a message's `id` / `sent` / `subject` (UNCONFIRMED: see README).
+  recipientName: Str,
+  messageId: Str,
+  timestamp: z.union([z.number(), z.string()]).nullish(),
+  message: z.object({ subject: Str, to: z.array(Address).nullish() }).partial().nullish(),
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 
