@@ -125,8 +125,9 @@ describe('Apollo triggers are polling only', () => {
     expect(messageOf(err)).toMatch(/Calendly/);
   });
 
-  it('polls replies from emailer_messages/search (all reply classes), newest first, with stable message ids', async () => {
-    const classes = ['willing_to_meet', 'follow_up_question', 'person_referral', 'out_of_office', 'already_left_company_or_not_right_person', 'not_interested', 'unsubscribe', 'none_of_the_above'];
+  it('polls replies from emailer_messages/search (every reply class but out_of_office), newest first, with stable message ids', async () => {
+    // Apollo's documented reply classes, less the automatic answer (out_of_office).
+    const classes = ['willing_to_meet', 'follow_up_question', 'person_referral', 'already_left_company_or_not_right_person', 'not_interested', 'unsubscribe', 'none_of_the_above'];
     api()
       .get(exactly('/emailer_messages/search', [...classes.map((c): [string, string] => ['emailer_message_reply_classes[]', c]), ...WINDOW, ['page', '1'], ['per_page', '100']]))
       .times(2)
@@ -135,7 +136,9 @@ describe('Apollo triggers are polling only', () => {
         return {
           breadcrumbs: [],
           emailer_messages: [
-            message({ id: 'older', replied: true, reply_class: 'out_of_office', completed_at: '2025-06-10T08:00:00.000+00:00' }),
+            message({ id: 'older', replied: true, reply_class: 'follow_up_question', completed_at: '2025-06-10T08:00:00.000+00:00' }),
+            // Returned anyway: an out-of-office answer is never a Reply Received.
+            message({ id: 'auto', replied: true, reply_class: 'out_of_office', completed_at: '2025-06-11T08:00:00.000+00:00' }),
             message({ id: 'newer', replied: true, reply_class: 'willing_to_meet', to_email: 'Gina.Larkin@Apollo.io' }),
           ],
         };

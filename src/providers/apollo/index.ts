@@ -8,7 +8,7 @@ import { unrecognisedPayload } from '../shared/errors';
 import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, TriggerInput } from '../types';
 import { apolloLeads, withQuery } from './leads';
 import { eventsOf, interestedClasses, normalizeMessage } from './normalize';
-import { EmailerMessage, EmailerMessageSearch, REPLY_CLASSES } from './payloads';
+import { EmailerMessage, EmailerMessageSearch, HUMAN_REPLY_CLASSES } from './payloads';
 
 const NO_WEBHOOKS =
   'Apollo has no webhooks for sequence emails, so Sales Connect checks Apollo’s outreach emails every few minutes instead.';
@@ -31,7 +31,7 @@ const errorMessage = (content: string): string | null => {
 const filterFor = (event: EventType, input: TriggerInput): [string, string][] => {
   switch (event) {
     case 'reply_received':
-      return REPLY_CLASSES.map((c): [string, string] => ['emailer_message_reply_classes[]', c]);
+      return HUMAN_REPLY_CLASSES.map((c): [string, string] => ['emailer_message_reply_classes[]', c]);
     case 'lead_interested':
       return interestedClasses(input).map((c): [string, string] => ['emailer_message_reply_classes[]', c]);
     case 'email_bounced':
@@ -77,7 +77,8 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
     const items = data?.emailer_messages ?? [];
     for (const item of items) {
       const m = EmailerMessage.safeParse(item);
-      const e = m.success ? normalizeMessage(m.data, event) : null;
+      // The filter asked Apollo for this type; its own fields must agree (an out-of-office answer is no reply).
+      const e = m.success && (event !== 'reply_received' || eventsOf(m.data, input).includes(event)) ? normalizeMessage(m.data, event) : null;
       if (e && !events.has(e.id)) events.set(e.id, e);
     }
     if (items.length < PER_PAGE) break;

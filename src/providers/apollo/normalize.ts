@@ -26,7 +26,7 @@ export const interestedClasses = (input: Pick<TriggerInput, 'interested_categori
 export const eventsOf = (m: EmailerMessage, input: TriggerInput): EventType[] => {
   const types: EventType[] = [];
   const replyClass = str(m.reply_class);
-  if (m.replied === true || replyClass) types.push('reply_received');
+  if ((m.replied === true || replyClass) && replyClass !== 'out_of_office') types.push('reply_received');
   if (replyClass && interestedClasses(input).includes(replyClass)) types.push('lead_interested');
   if (m.bounce === true) types.push('email_bounced');
   if (m.unsubscribed === true) types.push('lead_unsubscribed');

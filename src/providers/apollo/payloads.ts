@@ -104,6 +104,13 @@ export const REPLY_CLASSES = [
   'none_of_the_above',
 ] as const;
 
+/**
+ * Reply Received means a person wrote back, whatever the tool: automatic answers are left out, as
+ * Woodpecker (`prospect_autoreplied`), Reply.io (`email_auto_reply`) and Mailshake (out-of-office
+ * replies) keep them apart.
+ */
+export const HUMAN_REPLY_CLASSES = REPLY_CLASSES.filter((c) => c !== 'out_of_office');
+
 /** `skipped_contact_ids` reason codes (vendor OpenAPI x-enumDescriptions of add_contact_ids). */
 export const SKIP_REASONS: Record<string, string> = {
   contact_not_found: 'the contact ID was not found for the team',
