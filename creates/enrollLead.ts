@@ -1,4 +1,4 @@
-import { campaignField, emailField, leadDetailFields, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
+import { campaignField, choiceField, emailField, leadDetailFields, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
 import { enrollLead } from '../src/app/actionOps';
 
 export default {
@@ -14,42 +14,23 @@ export default {
       campaignField(true, 'The campaign / sequence / cadence to add the lead to.'),
       emailField,
       ...leadDetailFields,
-      {
-        key: 'if_already_enrolled',
-        label: 'If Already Enrolled',
-        type: 'string' as const,
-        required: false,
-        default: 'skip',
-        choices: [
-          { value: 'skip', label: 'Skip (outcome "already enrolled")', sample: 'skip' },
-          { value: 'error', label: 'Stop with an error', sample: 'error' },
+      choiceField('if_already_enrolled', 'If Already Enrolled', 'What to do when the lead is already in this campaign.', [
+        ['skip', 'Skip (outcome "already enrolled")'],
+        ['error', 'Stop with an error'],
+      ]),
+      choiceField('if_in_other_campaign', 'If In Another Campaign', 'What to do when the lead is active in a different campaign of the same tool.', [
+        ['skip', 'Skip (outcome "skipped in other campaign")'],
+        ['add_anyway', 'Add anyway'],
+      ]),
+      choiceField(
+        'if_previously_contacted',
+        'If Previously Contacted',
+        'What to do with a lead that finished or left a sequence earlier — e.g. disqualified before and an MQL again now.',
+        [
+          ['skip', 'Skip (outcome "skipped previously contacted")'],
+          ['re_enroll', 'Enroll again (re-qualified lead)'],
         ],
-        helpText: 'What to do when the lead is already in this campaign.',
-      },
-      {
-        key: 'if_in_other_campaign',
-        label: 'If In Another Campaign',
-        type: 'string' as const,
-        required: false,
-        default: 'skip',
-        choices: [
-          { value: 'skip', label: 'Skip (outcome "skipped in other campaign")', sample: 'skip' },
-          { value: 'add_anyway', label: 'Add anyway', sample: 'add_anyway' },
-        ],
-        helpText: 'What to do when the lead is active in a different campaign of the same tool.',
-      },
-      {
-        key: 'if_previously_contacted',
-        label: 'If Previously Contacted',
-        type: 'string' as const,
-        required: false,
-        default: 'skip',
-        choices: [
-          { value: 'skip', label: 'Skip (outcome "skipped previously contacted")', sample: 'skip' },
-          { value: 're_enroll', label: 'Enroll again (re-qualified lead)', sample: 're_enroll' },
-        ],
-        helpText: 'What to do with a lead that finished or left a sequence earlier — e.g. disqualified before and an MQL again now.',
-      },
+      ),
       {
         key: 'mailbox_id',
         label: 'Sending Mailbox',

@@ -1,4 +1,4 @@
-import { campaignField, emailField, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
+import { campaignField, choiceField, emailField, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
 import { stopSequence } from '../src/app/actionOps';
 
 export default {
@@ -13,19 +13,11 @@ export default {
     inputFields: [
       emailField,
       campaignField(false, 'Leave empty to stop the lead in every campaign of this connection.'),
-      {
-        key: 'mode',
-        label: 'Mode',
-        type: 'string' as const,
-        required: false,
-        default: 'pause',
-        choices: [
-          { value: 'pause', label: 'Pause (can be resumed)', sample: 'pause' },
-          { value: 'remove', label: 'Remove from the campaign', sample: 'remove' },
-          { value: 'mark_finished', label: 'Mark as finished (where the tool has it)', sample: 'mark_finished' },
-        ],
-        helpText: 'Pause keeps the lead and its history; remove takes it out of the campaign. Neither unsubscribes it.',
-      },
+      choiceField('mode', 'Mode', 'Pause keeps the lead and its history; remove takes it out of the campaign. Neither unsubscribes it. Salesloft and Mixmax can only remove; Woodpecker and Mailshake only pause.', [
+        ['pause', 'Pause (can be resumed)'],
+        ['remove', 'Remove from the campaign'],
+        ['mark_finished', 'Mark as finished (where the tool has it)'],
+      ]),
     ],
     perform: stopSequence,
     sample: {

@@ -84,3 +84,14 @@ export const OUTCOME_OUTPUT_FIELDS = [
   { key: 'affected_campaigns[]name', label: 'Affected Campaign Name' },
   { key: 'affected_campaigns[]status', label: 'Affected Campaign Status' },
 ];
+
+/** An optional static dropdown; the first choice is the default. */
+export const choiceField = (key: string, label: string, helpText: string, choices: [value: string, label: string][]) => ({
+  key,
+  label,
+  type: 'string' as const,
+  required: false,
+  default: choices[0]?.[0],
+  choices: choices.map(([value, text]) => ({ value, label: text, sample: value })),
+  helpText,
+});
