@@ -7,7 +7,7 @@ export default {
   display: {
     label: 'Create or Update Lead',
     description:
-      'Creates a lead, or updates the one with this email, without enrolling it anywhere new. In Smartlead, lemlist and Mailshake a lead only exists inside a campaign, so the Campaign is required there.',
+      'Creates a lead, or updates the one with this email. In Smartlead, lemlist and Mailshake a lead only exists inside a campaign: there it is added to the chosen Campaign, which starts that campaign for it; elsewhere it is not enrolled anywhere.',
   },
   operation: {
     inputFields: [

@@ -12,7 +12,7 @@ export default {
   operation: {
     inputFields: [
       emailField,
-      campaignField(false, 'Leave empty to stop the lead in every campaign of this connection.'),
+      campaignField(false, 'Leave empty to stop the lead in every campaign of this connection (Mixmax needs one: it stops per sequence).'),
       choiceField('mode', 'Mode', 'Pause keeps the lead and its history; remove takes it out of the campaign. Neither unsubscribes it. Salesloft and Mixmax can only remove; Woodpecker and Mailshake only pause.', [
         ['pause', 'Pause (can be resumed)'],
         ['remove', 'Remove from the campaign'],

@@ -51,6 +51,13 @@ describe('sales-connect replay (CLI)', () => {
     expect(events.map((e) => e.event).sort()).toEqual(['meeting_booked', 'meeting_booked', 'meeting_booked', 'meeting_booked', 'reply_received']);
   });
 
+  it('--json keeps the app’s own log lines off stdout (Woodpecker logs the items of a batch it skips)', async () => {
+    const { code, stdout, stderr } = await capture(['replay', join(FIXTURES, 'woodpecker'), '--json']);
+    expect(code).toBe(0);
+    expectUnified(stdout.trim().split('\n').map((l) => JSON.parse(l)));
+    expect(stderr).toMatch(/skipped item 2 of 2/);
+  });
+
   it('--trigger runs one trigger and checks only that trigger’s expectations', async () => {
     const reply = join(FIXTURES, 'smartlead/email_reply_documented.json');
     const viaReply = await capture(['replay', reply, '--trigger', 'reply_received', '--json']);

@@ -15,7 +15,19 @@ describe('triggers a tool cannot deliver fail clearly, naming what to use instea
 
   it('Reply.io polling says the instant trigger is the way (no activity list)', async () => {
     expect(await failure(appTester(op('triggers', 'reply_received_polling').perform, { authData: authFor('replyio'), inputData: {} } as never))).toMatch(
-      /Reply Received \(Polling\) is not available for Reply\.io: Reply\.io has no API to list recent events; use the instant "Reply Received" trigger/,
+      /Reply Received \(Polling\) is not available for Reply\.io: Reply\.io has no API to list recent Reply Received events; use the instant "Reply Received" trigger/,
+    );
+  });
+
+  it('a polling trigger the tool cannot list refuses instead of never firing (Woodpecker has no interested status filter)', async () => {
+    expect(await failure(appTester(op('triggers', 'lead_interested_polling').perform, { authData: authFor('woodpecker'), inputData: {} } as never))).toMatch(
+      /Lead Interested \(Polling\) is not available for Woodpecker: Woodpecker has no API to list recent Lead Interested events; use the instant "Lead Interested" trigger/,
+    );
+  });
+
+  it('Smartlead polling asks for a Campaign instead of silently returning nothing', async () => {
+    expect(await failure(appTester(op('triggers', 'reply_received_polling').perform, { authData: authFor('smartlead'), inputData: {} } as never))).toMatch(
+      /^Campaign is required for Smartlead: it lists recent events one campaign at a time/,
     );
   });
 

@@ -83,11 +83,19 @@ export const listRecent = (event: EventType) => async (z: ZObject, bundle: Bundl
 export const poll = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<UnifiedEvent[]> => {
   const provider = connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
-  if (!provider.events.listRecent || provider.events.support[event].mode === 'none') {
-    const support = provider.events.support[event];
+  const support = provider.events.support[event];
+  const listable = provider.events.listRecent && support.mode !== 'none' && (provider.events.pollable ?? [event]).includes(event);
+  if (!listable || !provider.events.listRecent) {
+    const why =
+      support.mode === 'none'
+        ? support.why
+        : `${provider.label} has no API to list recent ${EVENT_LABELS[event]} events; use the instant "${EVENT_LABELS[event]}" trigger`;
+    throw new z.errors.Error(`${EVENT_LABELS[event]} (Polling) is not available for ${provider.label}: ${why}`, 'UnsupportedTrigger', 400);
+  }
+  if (provider.events.pollNeedsCampaign && !input.campaign_id) {
     throw new z.errors.Error(
-      `${EVENT_LABELS[event]} (Polling) is not available for ${provider.label}: ${support.mode === 'instant' ? `${provider.label} has no API to list recent events; use the instant "${EVENT_LABELS[event]}" trigger` : support.why}`,
-      'UnsupportedTrigger',
+      `Campaign is required for ${provider.label}: it lists recent events one campaign at a time. Choose the campaign to watch.`,
+      'InvalidInput',
       400,
     );
   }

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { format } from 'node:util';
 import { loadFixtures } from './fixture';
 import { replayFixture } from './replay';
 import { startRecorder } from './record';
@@ -65,6 +66,25 @@ const replay = async (args: string[]): Promise<number> => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = require('../index') as Parameters<typeof replayFixture>[0];
   nock.disableNetConnect();
+  // --json promises nothing but events on stdout: logs the app writes (z.console) go to stderr.
+  const restoreConsole = json ? routeConsoleToStderr() : () => undefined;
+  try {
+    return await replayAll(app, paths, trigger, json);
+  } finally {
+    restoreConsole();
+  }
+};
+
+const routeConsoleToStderr = () => {
+  const saved = { log: console.log, info: console.info, debug: console.debug };
+  const toStderr = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+  return () => Object.assign(console, saved);
+};
+
+const replayAll = async (app: Parameters<typeof replayFixture>[0], paths: string[], trigger: string | undefined, json: boolean): Promise<number> => {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const info = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
   let failed = 0;

@@ -130,6 +130,10 @@ export interface Provider {
     parse(ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]>;
     /** Recent real events of a type, newest first (performList and the polling triggers). */
     listRecent?(ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]>;
+    /** The event types `listRecent` can really list (default: every type that is not 'none'). */
+    pollable?: EventType[];
+    /** `listRecent` lists one campaign at a time: the polling triggers need a Campaign. */
+    pollNeedsCampaign?: boolean;
   };
 
   /** Campaigns / sequences / cadences for dropdowns, one page (0-based) at a time. */

@@ -10,8 +10,8 @@ export const unrecognisedPayload = (z: ZObject, toolLabel: string, body: unknown
         : [body === null ? 'no JSON body' : typeof body];
   return new z.errors.Error(
     `Sales Connect did not recognise this ${toolLabel} webhook delivery (top-level keys: ${keys.join(', ') || 'none'})` +
-      `${why ? `: ${why}` : ''}. Check that the webhook in ${toolLabel} was created by this Zap, ` +
-      'and report the payload if it is a genuine event.',
+      `${why ? `: ${why}` : ''}. Check that the delivery comes from ${toolLabel} (a webhook this Zap ` +
+      'created, or one you set up for Normalize Webhook), and report the payload if it is a genuine event.',
     'UnrecognisedPayload',
     400,
   );

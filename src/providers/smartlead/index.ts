@@ -212,6 +212,7 @@ export const smartlead: Provider = {
     unsubscribe,
     parse,
     listRecent,
+    pollNeedsCampaign: true,
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {
     // GET /campaigns returns every campaign in one array: serve it as one page.

@@ -169,6 +169,8 @@ export const woodpecker: Provider = {
     unsubscribe,
     parse,
     listRecent,
+    // Prospects list by global status: replied, bounced, blacklisted — there is no interested status filter.
+    pollable: ['reply_received', 'email_bounced', 'lead_unsubscribed'],
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {
     // campaign_list returns every campaign in one array: serve it as one page.
