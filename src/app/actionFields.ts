@@ -1,3 +1,5 @@
+import { SAMPLE_LEAD } from './samples';
+
 /** Input and output fields shared by the lead actions (keys: DESIGN §3a). */
 export const emailField = {
   key: 'email',
@@ -59,15 +61,7 @@ export const LEAD_OUTPUT_FIELDS = [
 export const LEAD_SAMPLE = {
   id: 'smartlead:2001',
   tool: 'smartlead' as const,
-  tool_lead_id: '2001',
-  email: 'jane.doe@example.com',
-  first_name: 'Jane',
-  last_name: 'Doe',
-  full_name: 'Jane Doe',
-  company: 'Example Inc',
-  title: 'Head of Growth',
-  phone: '+1 555 0100',
-  linkedin_url: 'https://www.linkedin.com/in/janedoe',
+  ...SAMPLE_LEAD,
   unsubscribed: false,
   campaigns: [{ id: '9181', name: 'Q2 outbound', status: 'INPROGRESS' }],
 };

@@ -5,7 +5,8 @@ import type { EventType } from '../model/tools';
  * Sample events for the Zap editor (shown when a tool has no recent items, and as static
  * `sample`). Illustrative values in the unified shape; every field a Zap can map is present.
  */
-const lead = {
+/** The sample lead, shared by the event samples and the Find / Create Lead sample. */
+export const SAMPLE_LEAD = {
   email: 'jane.doe@example.com',
   first_name: 'Jane',
   last_name: 'Doe',
@@ -16,6 +17,7 @@ const lead = {
   linkedin_url: 'https://www.linkedin.com/in/janedoe',
   tool_lead_id: '2001',
 };
+const lead = SAMPLE_LEAD;
 const campaign = { id: '9181', name: 'Q2 outbound' };
 const nullMessage = null;
 const nullMeeting = null;

@@ -99,22 +99,7 @@ const applyFields = (p: Prospect, body: Record<string, unknown>) => {
 };
 
 const newProspect = (s: State, email: string, body: Record<string, unknown>): Prospect => {
-  const p: Prospect = {
-    id: s.nextId++,
-    email,
-    first_name: '',
-    last_name: '',
-    company: '',
-    title: '',
-    phone: '',
-    linkedin_url: '',
-    extra: {},
-    status: 'ACTIVE',
-    last_contacted: '',
-    last_replied: '',
-    updated: wpTime(),
-    campaigns: new Map(),
-  };
+  const p = seedProspect({ id: s.nextId++, email, updated: wpTime() });
   applyFields(p, body);
   s.prospects.set(email, p);
   return p;
