@@ -1,0 +1,78 @@
+import nock from 'nock';
+import { MOCKS } from '../src/harness/mock';
+import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { PROVIDERS } from '../src/providers';
+import type { ToolId } from '../src/model/tools';
+import { appTester, authFor, messageOf, op } from './support/app';
+
+/**
+ * DESIGN §6, row by row, for every tool with lead operations × every action, through the real app
+ * against the tool's local mock: bad input is refused before any request; 401 → reconnect;
+ * 429 → ThrottledError with a delay; a persistent 5xx → retried, then an error quoting the tool.
+ */
+const TOOLS = (Object.keys(PROVIDERS) as ToolId[]).filter((t) => PROVIDERS[t]?.leads);
+const ACTIONS = [
+  ['searches', 'find_lead'],
+  ['creates', 'create_lead'],
+  ['creates', 'enroll_lead'],
+  ['creates', 'stop_sequence'],
+] as const;
+
+let mock: RunningMock;
+const saved = { ...process.env };
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterAll(() => nock.disableNetConnect());
+afterEach(async () => {
+  process.env = { ...saved };
+  await new Promise((r) => mock.server.close(r));
+});
+const start = async (failRate = 0) => {
+  mock = await startMock({ port: 0, mocks: MOCKS, failRate });
+  Object.assign(process.env, mock.env);
+};
+
+/** Valid inputs for a tool, taken from its mock through the app's own dropdown triggers. */
+const inputsFor = async (tool: ToolId) => {
+  const auth = { authData: authFor(tool) };
+  const [campaign] = (await appTester(op('triggers', 'campaign_list').perform, { ...auth, meta: { page: 0 } } as never)) as { id: string }[];
+  const [mailbox] = (await appTester(op('triggers', 'mailbox_list').perform, auth as never)) as { id: string }[];
+  const modes = PROVIDERS[tool]!.leads!.stopModes;
+  return { email: 'matrix@example.com', first_name: 'Max', campaign_id: campaign?.id, mailbox_id: mailbox?.id, mode: modes[0] };
+};
+
+const run = (kind: string, key: string, tool: ToolId, inputData: Record<string, unknown>, apiKey?: string) =>
+  appTester(op(kind as 'creates', key).perform, { authData: authFor(tool, apiKey), inputData } as never).then(
+    () => null,
+    (e: Error) => e,
+  );
+
+describe.each(TOOLS)('%s: error policy for every action (DESIGN §6)', (tool) => {
+  it.each(ACTIONS)('%s %s', async (kind, key) => {
+    await start();
+    const inputs = await inputsFor(tool);
+
+    // Invalid input: refused before any request, naming the field.
+    const served = mock.log.length;
+    const invalid = await run(kind, key, tool, { ...inputs, email: 'not-an-email' });
+    expect(messageOf(invalid)).toMatch(/^Email "not-an-email" is not a valid email address/);
+    expect(mock.log.length).toBe(served);
+
+    // 401: the connection must be reconnected.
+    const expired = await run(kind, key, tool, inputs, 'revoked');
+    expect([expired?.name, messageOf(expired)]).toEqual(['ExpiredAuthError', expect.stringMatching(/Reconnect your .+ account/)]);
+
+    // 429: Zapier retries later, after the delay the tool asked for.
+    const limit = MOCKS.find((m) => m.tool === tool)!.rateLimit.requests;
+    mock.fillRateWindow(tool, authFor(tool).api_key, limit);
+    const throttled = await run(kind, key, tool, inputs);
+    expect(throttled?.name).toBe('ThrottledError');
+    expect(JSON.parse((throttled as Error).message).delay).toBeGreaterThan(0);
+    await new Promise((r) => mock.server.close(r));
+
+    // A persistent outage: retried with backoff, then an error quoting the tool.
+    await start(1);
+    const down = await run(kind, key, tool, inputs);
+    expect(messageOf(down)).toMatch(/answered 503: .*Tried 4 times/);
+    expect(mock.log.length).toBeGreaterThanOrEqual(4);
+  });
+});
