@@ -1,9 +1,8 @@
-import nock from 'nock';
 import { MOCKS } from '../src/harness/mock';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
 import { PROVIDERS } from '../src/providers';
 import type { ToolId } from '../src/model/tools';
 import { appTester, authFor, messageOf, op } from './support/app';
+import { useMockApi } from './support/mockApi';
 
 /**
  * DESIGN §6, row by row, for every tool with lead operations × every action, through the real app
@@ -18,19 +17,6 @@ const ACTIONS = [
   ['creates', 'stop_sequence'],
 ] as const;
 
-let mock: RunningMock;
-const saved = { ...process.env };
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  process.env = { ...saved };
-  await new Promise((r) => mock.server.close(r));
-});
-const start = async (failRate = 0) => {
-  mock = await startMock({ port: 0, mocks: MOCKS, failRate });
-  Object.assign(process.env, mock.env);
-};
-
 /** Valid inputs for a tool, taken from its mock through the app's own dropdown triggers. */
 const inputsFor = async (tool: ToolId) => {
   const auth = { authData: authFor(tool) };
@@ -40,39 +26,40 @@ const inputsFor = async (tool: ToolId) => {
   return { email: 'matrix@example.com', first_name: 'Max', campaign_id: campaign?.id, mailbox_id: mailbox?.id, mode: modes[0] };
 };
 
-const run = (kind: string, key: string, tool: ToolId, inputData: Record<string, unknown>, apiKey?: string) =>
-  appTester(op(kind as 'creates', key).perform, { authData: authFor(tool, apiKey), inputData } as never).then(
-    () => null,
-    (e: Error) => e,
-  );
-
 describe.each(TOOLS)('%s: error policy for every action (DESIGN §6)', (tool) => {
+  const api = useMockApi(tool);
+  /** The action's error, or null when it succeeded. */
+  const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>
+    api.run(kind, key, inputData, apiKey).then(
+      () => null,
+      (e: Error) => e,
+    );
+
   it.each(ACTIONS)('%s %s', async (kind, key) => {
-    await start();
+    const mock = await api.start();
     const inputs = await inputsFor(tool);
 
     // Invalid input: refused before any request, naming the field.
     const served = mock.log.length;
-    const invalid = await run(kind, key, tool, { ...inputs, email: 'not-an-email' });
+    const invalid = await run(kind, key, { ...inputs, email: 'not-an-email' });
     expect(messageOf(invalid)).toMatch(/^Email "not-an-email" is not a valid email address/);
     expect(mock.log.length).toBe(served);
 
     // 401: the connection must be reconnected.
-    const expired = await run(kind, key, tool, inputs, 'revoked');
+    const expired = await run(kind, key, inputs, 'revoked');
     expect([expired?.name, messageOf(expired)]).toEqual(['ExpiredAuthError', expect.stringMatching(/Reconnect your .+ account/)]);
 
     // 429: Zapier retries later, after the delay the tool asked for.
     const limit = MOCKS.find((m) => m.tool === tool)!.rateLimit.requests;
     mock.fillRateWindow(tool, authFor(tool).api_key, limit);
-    const throttled = await run(kind, key, tool, inputs);
+    const throttled = await run(kind, key, inputs);
     expect(throttled?.name).toBe('ThrottledError');
     expect(JSON.parse((throttled as Error).message).delay).toBeGreaterThan(0);
-    await new Promise((r) => mock.server.close(r));
 
     // A persistent outage: retried with backoff, then an error quoting the tool.
-    await start(1);
-    const down = await run(kind, key, tool, inputs);
+    const down503 = await api.start({ failRate: 1 });
+    const down = await run(kind, key, inputs);
     expect(messageOf(down)).toMatch(/answered 503: .*Tried 4 times/);
-    expect(mock.log.length).toBeGreaterThanOrEqual(4);
+    expect(down503.log.length).toBeGreaterThanOrEqual(4);
   });
 });

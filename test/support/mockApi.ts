@@ -21,7 +21,10 @@ export const useMockApi = (tool: ToolId, defaults: Partial<Omit<MockOptions, 'po
     if (server) await new Promise((r) => server.close(r));
   });
   return {
+    /** Starts the mocks (closing a previous start of this test, if any). */
     start: async (opts: Partial<Omit<MockOptions, 'port' | 'mocks'>> = {}): Promise<RunningMock> => {
+      const previous = current?.server;
+      if (previous) await new Promise((r) => previous.close(r));
       current = await startMock({ port: 0, mocks: MOCKS, ...defaults, ...opts });
       Object.assign(process.env, current.env);
       return current;

@@ -13,8 +13,8 @@ const Id = z.union([z.string(), z.number()]);
  */
 const Str = z.union([z.string(), z.number()]).nullish();
 
-export const Prospect = z.looseObject({
-  id: Id.nullish(),
+/** The person fields a webhook's `prospect{}` block and a `GET /v1/prospects` row share. */
+const prospectFields = {
   email: Str,
   first_name: Str,
   last_name: Str,
@@ -23,13 +23,18 @@ export const Prospect = z.looseObject({
   phone: Str,
   linkedin_url: Str,
   status: Str,
+  last_contacted: Str,
+  last_replied: Str,
+  updated: Str,
+};
+
+export const Prospect = z.looseObject({
+  ...prospectFields,
+  id: Id.nullish(),
   interested: Str,
   campaign_id: Id.nullish(),
   campaign_name: Str,
   campaign_email: Str,
-  last_contacted: Str,
-  last_replied: Str,
-  updated: Str,
 });
 export type Prospect = z.infer<typeof Prospect>;
 
@@ -89,18 +94,8 @@ export const eventNameOf = (item: Record<string, unknown>): string | null => {
 
 /** One row of `GET /v1/prospects` (global list; `campaigns_details=true` adds the campaigns). */
 export const ProspectRow = z.looseObject({
+  ...prospectFields,
   id: Id,
-  email: Str,
-  first_name: Str,
-  last_name: Str,
-  company: Str,
-  title: Str,
-  phone: Str,
-  linkedin_url: Str,
-  status: Str,
-  last_contacted: Str,
-  last_replied: Str,
-  updated: Str,
   campaigns_details: z
     .array(
       z.looseObject({
