@@ -1,4 +1,5 @@
-import { campaignField, emailField, LEAD_OUTPUT_FIELDS, LEAD_SAMPLE, leadDetailFields } from '../src/app/actionFields';
+import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { createForm } from '../src/app/forms';
 import { createLead } from '../src/app/actionOps';
 
 export default {
@@ -7,14 +8,10 @@ export default {
   display: {
     label: 'Create or Update Lead',
     description:
-      'Creates a lead, or updates the one with this email. In Smartlead, lemlist and Mailshake a lead only exists inside a campaign: there it is added to the chosen Campaign, which starts that campaign for it; elsewhere it is not enrolled anywhere.',
+      'Creates a lead, or updates the one with this email. Where the tool keeps leads inside a campaign (Smartlead, lemlist, Mailshake) the form asks for the campaign, and creating the lead starts that campaign for it; elsewhere it is not enrolled anywhere.',
   },
   operation: {
-    inputFields: [
-      emailField,
-      campaignField(false, 'Required for tools whose leads live inside a campaign (Smartlead, lemlist, Mailshake); ignored by the others.'),
-      ...leadDetailFields,
-    ],
+    inputFields: createForm,
     perform: createLead,
     sample: { ...LEAD_SAMPLE, created: true },
     outputFields: [...LEAD_OUTPUT_FIELDS, { key: 'created', label: 'Created', type: 'boolean' as const }],

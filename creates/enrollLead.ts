@@ -1,4 +1,6 @@
-import { campaignField, choiceField, emailField, leadDetailFields, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
+import { LEAD_SAMPLE_CORE, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
+import { enrollForm } from '../src/app/forms';
+import { publishOutcome } from '../src/app/publish';
 import { enrollLead } from '../src/app/actionOps';
 
 export default {
@@ -7,48 +9,19 @@ export default {
   display: {
     label: 'Enroll Lead in Campaign',
     description:
-      'Adds a lead to a campaign, sequence or cadence and reports what the tool did: enrolled, already enrolled, or skipped (unsubscribed, in another campaign, contacted before).',
+      'Adds a lead to a campaign, sequence or cadence and reports what the tool did as the Outcome: `enrolled`, `already_enrolled`, `skipped_unsubscribed`, `skipped_in_other_campaign` or `skipped_previously_contacted`.',
   },
   operation: {
-    inputFields: [
-      campaignField(true, 'The campaign / sequence / cadence to add the lead to.'),
-      emailField,
-      ...leadDetailFields,
-      choiceField('if_already_enrolled', 'If Already Enrolled', 'What to do when the lead is already in this campaign.', [
-        ['skip', 'Skip (outcome "already enrolled")'],
-        ['error', 'Stop with an error'],
-      ]),
-      choiceField('if_in_other_campaign', 'If In Another Campaign', 'What to do when the lead is active in a different campaign of the same tool.', [
-        ['skip', 'Skip (outcome "skipped in other campaign")'],
-        ['add_anyway', 'Add anyway'],
-      ]),
-      choiceField(
-        'if_previously_contacted',
-        'If Previously Contacted',
-        'What to do with a lead that finished or left a sequence earlier — e.g. disqualified before and an MQL again now.',
-        [
-          ['skip', 'Skip (outcome "skipped previously contacted")'],
-          ['re_enroll', 'Enroll again (re-qualified lead)'],
-        ],
-      ),
-      {
-        key: 'mailbox_id',
-        label: 'Sending Mailbox',
-        type: 'string' as const,
-        required: false,
-        dynamic: 'mailbox_list.id.name',
-        helpText: 'Apollo only: the email account the sequence sends from (Apollo requires it).',
-      },
-    ],
+    inputFields: enrollForm,
     perform: enrollLead,
-    sample: {
+    sample: publishOutcome({
       outcome: 'enrolled',
-      tool: 'smartlead',
-      lead: { id: 'smartlead:2001', email: 'jane.doe@example.com' },
-      campaign: { id: '9181', name: 'Q2 outbound' },
+      tool: 'apollo',
+      lead: LEAD_SAMPLE_CORE,
+      campaign: { id: '66e9e215ece19801b219997f', name: 'Q2 outbound' },
       affected_campaigns: [],
-      detail: 'jane.doe@example.com was added to campaign Q2 outbound.',
-    },
+      detail: 'jane.doe@example.com was added to sequence "Q2 outbound".',
+    }),
     outputFields: OUTCOME_OUTPUT_FIELDS,
   },
 };

@@ -1,4 +1,5 @@
 import { normalizeEvent } from '../src/app/actionOps';
+import { normalizeCategoryFields } from '../src/app/forms';
 import { EVENT_OUTPUT_FIELDS, SAMPLES } from '../src/app/samples';
 
 export default {
@@ -25,24 +26,7 @@ export default {
         required: false,
         helpText: 'Optional request headers (some tools send the event name in a header, e.g. Salesloft’s `x-salesloft-event`).',
       },
-      {
-        key: 'interested_categories',
-        label: 'Interested Categories',
-        type: 'string' as const,
-        list: true,
-        required: false,
-        default: 'Interested',
-        helpText: 'Category names that count as interested. Default: `Interested`.',
-      },
-      {
-        key: 'meeting_categories',
-        label: 'Meeting Categories',
-        type: 'string' as const,
-        list: true,
-        required: false,
-        default: 'Meeting Booked',
-        helpText: 'Category names that mean a meeting was booked. Default: `Meeting Booked`.',
-      },
+      ...normalizeCategoryFields,
     ],
     perform: normalizeEvent,
     sample: { ...SAMPLES.reply_received, event_count: 1, events: [SAMPLES.reply_received] },

@@ -1,4 +1,5 @@
-import { emailField, LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { findForm } from '../src/app/forms';
 import { findLead } from '../src/app/actionOps';
 
 export default {
@@ -6,10 +7,10 @@ export default {
   noun: 'Lead',
   display: {
     label: 'Find Lead',
-    description: 'Finds a lead by email in the connected tool, with its campaigns and unsubscribe state.',
+    description: 'Finds a lead by email in the connected tool, with its campaigns, unsubscribe state and a link to it in the tool.',
   },
   operation: {
-    inputFields: [emailField],
+    inputFields: findForm,
     perform: findLead,
     sample: LEAD_SAMPLE,
     outputFields: LEAD_OUTPUT_FIELDS,

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectedProvider, ctxOf } from './app/connection';
-import { providerList } from './providers';
+import { TOOL_IDS, TOOL_LABELS } from './model/tools';
+import { CAPABILITIES } from './providers/capabilityTable';
 
 /**
  * One connection = one account of one tool (DESIGN §2): the tool, and its API key.
@@ -15,7 +16,7 @@ const test = async (z: ZObject, bundle: Bundle) => {
     // While connecting there is no connection to expire yet: say plainly that the key failed.
     if ((err as Error).name === 'ExpiredAuthError') {
       throw new z.errors.Error(
-        `${provider.label} did not accept this API key. Copy it again from ${provider.apiKeyUrl} and make sure the connection's Tool is ${provider.label}.`,
+        `${provider.label} did not accept this ${provider.capabilities.credential.name}. Copy it again from ${provider.capabilities.credential.url} and make sure the connection's Tool is ${provider.label}.`,
         'AuthenticationError',
         401,
       );
@@ -32,7 +33,7 @@ export const authentication = {
       label: 'Tool',
       type: 'string' as const,
       required: true,
-      choices: providerList().map((p) => ({ value: p.id, label: p.label, sample: p.id })),
+      choices: TOOL_IDS.map((id) => ({ value: id, label: TOOL_LABELS[id], sample: id })),
       helpText:
         'The outbound tool this connection is for. One connection is one account of one tool; connect each tool you use separately.',
     },
@@ -41,9 +42,10 @@ export const authentication = {
       label: 'API Key',
       type: 'password' as const,
       required: true,
-      helpText: `The tool's API key or token. Where to find it: ${providerList()
-        .map((p) => `[${p.label}](${p.apiKeyUrl})`)
-        .join(' · ')}.`,
+      // Zapier draws the connection form before a tool is chosen, so the help lists every tool's page.
+      helpText: `The tool's API key or token. Where to find it: ${TOOL_IDS.map(
+        (id) => `[${TOOL_LABELS[id]} ${CAPABILITIES[id].credential.name}](${CAPABILITIES[id].credential.url})`,
+      ).join(' · ')}.`,
     },
   ],
   test,

@@ -14,8 +14,10 @@ import meetingBookedPolling from '../triggers/meetingBookedPolling';
 import emailBouncedPolling from '../triggers/emailBouncedPolling';
 import leadUnsubscribedPolling from '../triggers/leadUnsubscribedPolling';
 import mailboxList from '../triggers/mailboxList';
+import categoryList from '../triggers/categoryList';
 import findLead from '../searches/findLead';
 import createLead from '../creates/createLead';
+import updateLead from '../creates/updateLead';
 import enrollLead from '../creates/enrollLead';
 import stopSequence from '../creates/stopSequence';
 import normalizeEvent from '../creates/normalizeEvent';
@@ -51,16 +53,24 @@ const app = {
     leadUnsubscribedPolling,
     campaignList,
     mailboxList,
+    categoryList,
   ),
   searches: byKey(findLead),
-  creates: byKey(createLead, enrollLead, stopSequence, normalizeEvent),
-  // Find Lead, and Create Lead when nothing is found (DESIGN §3a).
+  creates: byKey(createLead, updateLead, enrollLead, stopSequence, normalizeEvent),
+  // Find Lead; Create Lead when nothing is found, Update Lead when it is (Zapier's
+  // search-or-create-or-update pattern).
   searchOrCreates: {
     find_lead: {
       key: 'find_lead',
-      display: { label: 'Find or Create Lead', description: 'Finds a lead by email, and creates it if it does not exist yet.' },
+      display: {
+        label: 'Find or Create Lead',
+        description: 'Finds a lead by email, creates it if it does not exist yet, and can update the one it found.',
+      },
       search: 'find_lead',
       create: 'create_lead',
+      update: 'update_lead',
+      updateInputFromSearchOutput: { email: 'email' },
+      searchUniqueInputToOutputConstraint: { email: 'email' },
     },
   },
 };

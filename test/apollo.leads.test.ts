@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
 import { ActionOutcome } from '../src/model/lead';
 import { apollo } from '../src/providers/apollo';
@@ -438,7 +440,7 @@ describe('Apollo stop', () => {
   });
 
   it('offers every stop mode and needs no campaign to create a contact', () => {
-    expect(leads.stopModes).toEqual(['pause', 'remove', 'mark_finished']);
-    expect(leads.campaignRequiredForCreate).toBe(false);
+    expect((CAPABILITIES.apollo.actions as ActionCapabilities).stop.modes).toEqual(['pause', 'remove', 'mark_finished']);
+    expect((CAPABILITIES.apollo.actions as ActionCapabilities).create.campaign).toBe('absent');
   });
 });

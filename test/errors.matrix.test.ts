@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import { MOCKS } from '../src/harness/mock';
 import { PROVIDERS } from '../src/providers';
 import type { ToolId } from '../src/model/tools';
@@ -22,7 +24,7 @@ const inputsFor = async (tool: ToolId) => {
   const auth = { authData: authFor(tool) };
   const [campaign] = (await appTester(op('triggers', 'campaign_list').perform, { ...auth, meta: { page: 0 } } as never)) as { id: string }[];
   const [mailbox] = (await appTester(op('triggers', 'mailbox_list').perform, auth as never)) as { id: string }[];
-  const modes = PROVIDERS[tool]!.leads!.stopModes;
+  const modes = (CAPABILITIES[tool].actions as ActionCapabilities).stop.modes;
   return { email: 'matrix@example.com', first_name: 'Max', campaign_id: campaign?.id, mailbox_id: mailbox?.id, mode: modes[0] };
 };
 

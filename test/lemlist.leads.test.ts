@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
 import { lemlist } from '../src/providers/lemlist';
 import type { EnrollPolicy, EnrollRequest, LeadInput } from '../src/providers/types';
@@ -145,7 +147,7 @@ describe('lemlist Find Lead', () => {
 
 describe('lemlist Create Lead (create-or-update inside a campaign)', () => {
   it('needs a campaign: leads only exist inside campaigns', () => {
-    expect(ops.campaignRequiredForCreate).toBe(true);
+    expect((CAPABILITIES.lemlist.actions as ActionCapabilities).create.campaign).toBe('required');
   });
 
   it('creates the lead in the campaign when it is not there yet', async () => {
@@ -252,7 +254,7 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
     runWith('lemlist', (ctx) => ops.stop(ctx, { email: 'support@lemlist.com', campaign_id, mode })).then((o) => ActionOutcome.parse(o));
 
   it('offers pause and remove only', () => {
-    expect(ops.stopModes).toEqual(['pause', 'remove']);
+    expect((CAPABILITIES.lemlist.actions as ActionCapabilities).stop.modes).toEqual(['pause', 'remove']);
   });
 
   it('pause in one campaign: POST /leads/pause/{leadId}?campaignId=', async () => {

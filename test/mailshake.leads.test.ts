@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
 import { ActionOutcome, Lead } from '../src/model/lead';
 import { mailshake } from '../src/providers/mailshake';
@@ -268,7 +270,7 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
     });
   });
 
-  it('offers pause only', () => expect(leads.stopModes).toEqual(['pause']));
+  it('offers pause only', () => expect((CAPABILITIES.mailshake.actions as ActionCapabilities).stop.modes).toEqual(['pause']));
 });
 
 describe('Mailshake find / create', () => {
@@ -308,7 +310,7 @@ describe('Mailshake find / create', () => {
   });
 
   it('create needs a campaign: adds the recipient there and reads it back (same id as Find)', async () => {
-    expect(leads.campaignRequiredForCreate).toBe(true);
+    expect((CAPABILITIES.mailshake.actions as ActionCapabilities).create.campaign).toBe('required');
     add();
     status({});
     ms().post('/2017-04-01/recipients/get', { campaignID: 1, emailAddress: 'john@doe.com' }).reply(200, recipient);

@@ -49,7 +49,7 @@ describe('Mailshake connection', () => {
     // While connecting: the key failed (there is no connection to reconnect yet).
     const err = await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never).catch((e) => e);
     expect(messageOf(err)).toBe(
-      "Mailshake did not accept this API key. Copy it again from https://app.mailshake.com/ and make sure the connection's Tool is Mailshake.",
+      "Mailshake did not accept this API key. Copy it again from https://api-docs.mailshake.com/#Authentication and make sure the connection's Tool is Mailshake.",
     );
     // In a Zap: ExpiredAuthError asking to reconnect, whether the code comes with 401 (middleware) or 200 (msCall).
     const inZap = () => appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);

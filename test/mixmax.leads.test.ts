@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
 import { ActionOutcome, Lead } from '../src/model/lead';
 import { mixmax } from '../src/providers/mixmax';
@@ -158,6 +160,6 @@ describe('Mixmax stop', () => {
   });
 
   it('only offers the remove mode', () => {
-    expect(ops.stopModes).toEqual(['remove']);
+    expect((CAPABILITIES.mixmax.actions as ActionCapabilities).stop.modes).toEqual(['remove']);
   });
 });

@@ -1,3 +1,4 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('Mixmax connection', () => {
 
   it('says the token was not accepted on 401', async () => {
     nock(API).get('/v1/users/me').reply(401, { message: 'Invalid API token' });
-    await expect(appTester(App.authentication.test as never, { authData: authFor('mixmax') } as never)).rejects.toThrow(/Mixmax did not accept this API key/);
+    await expect(appTester(App.authentication.test as never, { authData: authFor('mixmax') } as never)).rejects.toThrow(/Mixmax did not accept this API token/);
   });
 
   it('explains the plan requirement on 403', async () => {
@@ -38,9 +39,9 @@ describe('Mixmax connection', () => {
 
 describe('Mixmax triggers: no API subscription', () => {
   it('declares every event type "none", pointing to Normalize Webhook and the rule to create', () => {
-    for (const support of Object.values(mixmax.events.support)) expect(support.mode).toBe('none');
-    const reply = mixmax.events.support.reply_received;
-    expect(reply.mode === 'none' && reply.why).toMatch(/Rules.*"Email received" \(event message:received\).*Normalize Webhook/);
+    for (const cap of Object.values(CAPABILITIES.mixmax.events)) expect([cap.instant, cap.polling]).toEqual([null, null]);
+    const reply = CAPABILITIES.mixmax.events.reply_received;
+    expect(reply.why).toMatch(/Rules.*"Email received" \(event message:received\).*Normalize Webhook/);
     expect(mixmax.events.subscribe).toBeUndefined();
   });
 

@@ -39,7 +39,7 @@ describe('Calendly against its mock', () => {
   it('a revoked token → "did not accept" while connecting, reconnect (ExpiredAuthError) in a Zap; Calendly’s { title, message } body', async () => {
     await start();
     const connecting = (await appTester(App.authentication.test as never, { authData: authFor('calendly', 'revoked') } as never).catch((e) => e)) as Error;
-    expect(messageOf(connecting)).toMatch(/Calendly did not accept this API key/);
+    expect(messageOf(connecting)).toMatch(/Calendly did not accept this personal access token/);
     const inZap = (await trigger('meeting_booked', 'performList', { inputData: {} }, 'revoked').catch((e) => e)) as Error;
     expect(inZap.name).toBe('ExpiredAuthError');
     expect(inZap.message).toMatch(/401: Unauthenticated: The API key was revoked/);

@@ -34,7 +34,8 @@ describe('Reply.io against its mock', () => {
 
   it('moves a contact with "add anyway", then marks it finished and removes it', async () => {
     await start();
-    const lead = { campaign_id: '51155', email: 'bo@example.com' };
+    // Reply.io's POST /v1/people requires firstName, so the form requires First Name.
+    const lead = { campaign_id: '51155', email: 'bo@example.com', first_name: 'Bo' };
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156', if_in_other_campaign: 'add_anyway' })).toMatchObject({ outcome: 'enrolled' });
     expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'Active' }] }]);

@@ -212,10 +212,9 @@ describe('Reply.io base URL override', () => {
 });
 
 describe('Reply.io recent items and dropdown', () => {
-  it('has no account-wide activity list: performList falls back to the sample without any call', async () => {
+  it('has no account-wide activity list: performList returns nothing (Zapier shows its static sample) without any call', async () => {
     const events = expectUnified(await appTester(op('triggers', 'reply_received').performList, { authData: authFor('replyio'), inputData: {} } as never));
-    expect(events).toHaveLength(1);
-    expect(events[0]?.id).toMatch(/:reply_received:sample$/);
+    expect(events).toEqual([]);
     expectAllCalled();
   });
 

@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
 import { ActionOutcome } from '../src/model/lead';
 import { salesloft } from '../src/providers/salesloft';
@@ -209,6 +211,6 @@ describe('Salesloft stop', () => {
   });
 
   it('offers only Remove: Salesloft has no per-person pause', () => {
-    expect(leads.stopModes).toEqual(['remove']);
+    expect((CAPABILITIES.salesloft.actions as ActionCapabilities).stop.modes).toEqual(['remove']);
   });
 });

@@ -174,9 +174,9 @@ describe('Smartlead recent items and dropdown', () => {
     expectAllCalled();
   });
 
-  it('falls back to the sample without a campaign', async () => {
-    const events = expectUnified(await appTester(op('triggers', 'reply_received').performList, { authData: authFor('smartlead'), inputData: {} } as never));
-    expect(events[0]?.id).toBe('smartlead:reply_received:sample');
+  it('asks for a campaign in the test step instead of inventing a sample labelled Smartlead', async () => {
+    const err = await appTester(op('triggers', 'reply_received').performList, { authData: authFor('smartlead'), inputData: {} } as never).catch((e) => e);
+    expect(messageOf(err)).toMatch(/^Campaign is required for Smartlead: its webhooks belong to one campaign; choose a Campaign in this trigger\./);
   });
 
   it('fills the campaign dropdown', async () => {

@@ -40,9 +40,9 @@ describe('triggers a tool cannot deliver fail clearly, naming what to use instea
   it('every tool × event has a mode, and every "none" or "polling" explains itself', () => {
     for (const provider of Object.values(PROVIDERS)) {
       for (const event of EVENT_TYPES) {
-        const support = provider!.events.support[event];
-        expect([provider!.id, event, support.mode === 'instant' ? Boolean(provider!.events.subscribe) : support.why.length > 20]).toEqual([
-          provider!.id,
+        const cap = provider.capabilities.events[event];
+        expect([provider.id, event, cap.instant ? Boolean(provider.events.subscribe) : (cap.why ?? '').length > 20]).toEqual([
+          provider.id,
           event,
           true,
         ]);

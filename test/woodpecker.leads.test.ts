@@ -1,3 +1,5 @@
+import { CAPABILITIES } from '../src/providers/capabilityTable';
+import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
 import { ActionOutcome, Lead } from '../src/model/lead';
 import { woodpecker } from '../src/providers/woodpecker';
@@ -310,7 +312,7 @@ describe('Woodpecker stop', () => {
   });
 
   it('offers pause only', () => {
-    expect(leads.stopModes).toEqual(['pause']);
-    expect(leads.campaignRequiredForCreate).toBe(false);
+    expect((CAPABILITIES.woodpecker.actions as ActionCapabilities).stop.modes).toEqual(['pause']);
+    expect((CAPABILITIES.woodpecker.actions as ActionCapabilities).create.campaign).toBe('absent');
   });
 });

@@ -1,3 +1,3 @@
 import { hookTrigger } from '../src/app/eventTrigger';
 
-export default hookTrigger('email_bounced', 'Triggers when a campaign email to a lead bounces (instant).');
+export default hookTrigger('email_bounced', 'Triggers when a campaign email to a lead bounces.');

@@ -1,3 +1,3 @@
 import { hookTrigger } from '../src/app/eventTrigger';
 
-export default hookTrigger('lead_unsubscribed', 'Triggers when a lead unsubscribes or opts out (instant).');
+export default hookTrigger('lead_unsubscribed', 'Triggers when a lead unsubscribes or opts out.');

@@ -2,5 +2,5 @@ import { hookTrigger } from '../src/app/eventTrigger';
 
 export default hookTrigger(
   'meeting_booked',
-  'Triggers when a lead books a meeting (Calendly booking, or the tool\'s meeting category / event) (instant).',
+  'Triggers when a lead books a meeting (Calendly booking, or the tool\'s meeting category / event).',
 );

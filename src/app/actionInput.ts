@@ -74,6 +74,8 @@ export const FindInput = zod.object({ email: requiredEmail });
 
 export const CreateInput = LeadFields.extend({ campaign_id: optionalText });
 
+export const UpdateInput = LeadFields.extend({ campaign_id: optionalText });
+
 export const EnrollInput = LeadFields.extend({
   campaign_id: optionalText.refine((v) => v !== null, 'is required: choose the campaign / sequence to enroll the lead in'),
   if_already_enrolled: choice(['skip', 'error'] as const, 'skip'),

@@ -2,8 +2,11 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { now } from '../delivery/clock';
 import { normaliseHeaders } from '../delivery/delivery';
 import { UnifiedEvent } from '../model/event';
-import { ActionOutcome, Lead } from '../model/lead';
-import type { LeadOperations, Provider } from '../providers/types';
+import { ActionOutcome, Lead, type PublishedLead, type PublishedOutcome } from '../model/lead';
+import type { ActionCapabilities, LeadFieldKey } from '../providers/capabilities';
+import type { LeadInput, LeadOperations, Provider } from '../providers/types';
+import { actionsRefusal } from './availability';
+import { publishEvent, publishLead, publishOutcome } from './publish';
 import {
   CreateInput,
   EnrollInput,
@@ -11,6 +14,7 @@ import {
   NormalizeInput,
   readInput,
   StopInput,
+  UpdateInput,
   toLeadInput,
   toPolicy,
 } from './actionInput';
@@ -18,15 +22,13 @@ import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
 import { scrubSecrets } from '../providers/shared/secrets';
 
-const leadsOf = (z: ZObject, provider: Provider, what: string): LeadOperations => {
-  if (!provider.leads) {
-    throw new z.errors.Error(
-      `${provider.label} has no leads or sequences to ${what}. Use this step with the connection of the tool that runs your sequences.`,
-      'UnsupportedAction',
-      400,
-    );
+/** The connected tool's lead operations and their capability row, or the reason it has none. */
+const leadsOf = (z: ZObject, provider: Provider, what: string): { leads: LeadOperations; caps: ActionCapabilities } => {
+  const refused = actionsRefusal(provider.id, provider.capabilities, what);
+  if (refused || !provider.leads || typeof provider.capabilities.actions === 'string') {
+    throw new z.errors.Error(refused ?? `${provider.label} has no lead operations.`, 'UnsupportedAction', 400);
   }
-  return provider.leads;
+  return { leads: provider.leads, caps: provider.capabilities.actions };
 };
 
 /** Our own output is checked too: a shape that breaks the contract is a bug, said loudly. */
@@ -39,61 +41,128 @@ const checkedOutput = <T>(z: ZObject, schema: { safeParse(v: unknown): { success
   return value;
 };
 
-export const findLead = async (z: ZObject, bundle: Bundle): Promise<Lead[]> => {
+const FIELD_LABELS: Record<LeadFieldKey, string> = {
+  first_name: 'First Name',
+  last_name: 'Last Name',
+  company: 'Company',
+  title: 'Job Title',
+  phone: 'Phone',
+  linkedin_url: 'LinkedIn URL',
+};
+
+/** What the capability table makes required (the form says so too): refused before any call. */
+const requireInputs = (z: ZObject, provider: Provider, lead: LeadInput, fields: LeadFieldKey[]): void => {
+  const missing = fields.find((f) => !lead[f]);
+  if (missing) {
+    throw new z.errors.Error(`${FIELD_LABELS[missing]} is required for ${provider.label}: map the lead’s ${FIELD_LABELS[missing].toLowerCase()} from an earlier step.`, 'InvalidInput', 400);
+  }
+};
+
+const requireCampaign = (z: ZObject, provider: Provider, campaignId: string | null, why: string): void => {
+  if (campaignId) return;
+  const noun = provider.capabilities.campaignNoun;
+  throw new z.errors.Error(`${noun} is required for ${provider.label}: ${why}. Choose the ${noun.toLowerCase()}.`, 'InvalidInput', 400);
+};
+
+export const findLead = async (z: ZObject, bundle: Bundle): Promise<PublishedLead[]> => {
   const provider = connectedProvider(z, bundle);
   const { email } = readInput(z, FindInput, bundle.inputData);
-  const lead = await leadsOf(z, provider, 'search').find(ctxOf(z, bundle), email);
-  return lead ? [checkedOutput(z, Lead, lead)] : [];
+  const { leads } = leadsOf(z, provider, 'search');
+  const lead = await leads.find(ctxOf(z, bundle), email);
+  return lead ? [publishLead(checkedOutput(z, Lead, lead))] : [];
 };
 
-export const createLead = async (z: ZObject, bundle: Bundle): Promise<Lead & { created: boolean }> => {
+export const createLead = async (z: ZObject, bundle: Bundle): Promise<PublishedLead & { created: boolean }> => {
   const provider = connectedProvider(z, bundle);
   const input = readInput(z, CreateInput, bundle.inputData);
-  const leads = leadsOf(z, provider, 'create');
-  if (leads.campaignRequiredForCreate && !input.campaign_id) {
-    throw new z.errors.Error(
-      `Campaign is required for ${provider.label}: its leads only exist inside a campaign. Choose the campaign to create the lead in.`,
-      'InvalidInput',
-      400,
-    );
-  }
-  const { lead, created } = await leads.upsert(ctxOf(z, bundle), toLeadInput(input), input.campaign_id);
-  return { ...checkedOutput(z, Lead, lead), created };
+  const { leads, caps } = leadsOf(z, provider, 'create');
+  const lead = toLeadInput(input);
+  if (caps.create.campaign === 'required') requireCampaign(z, provider, input.campaign_id, 'its leads only exist inside a campaign, so creating one adds it there');
+  requireInputs(z, provider, lead, caps.create.requiredFields);
+  const result = await leads.upsert(ctxOf(z, bundle), lead, caps.create.campaign === 'absent' ? null : input.campaign_id);
+  return { ...publishLead(checkedOutput(z, Lead, result.lead)), created: result.created };
 };
 
-export const enrollLead = async (z: ZObject, bundle: Bundle): Promise<ActionOutcome> => {
+/**
+ * Update Lead, the search-or-create's update: changes the details of a lead Find Lead found.
+ * Empty inputs keep the lead's current values (a tool such as Reply.io rewrites every field).
+ * Where the tool cannot change a lead, the step says so in `updated` / `detail` rather than failing
+ * a Find-or-Create flow that only found someone.
+ */
+export const updateLead = async (z: ZObject, bundle: Bundle): Promise<PublishedLead & { updated: boolean; detail: string }> => {
+  const provider = connectedProvider(z, bundle);
+  const input = readInput(z, UpdateInput, bundle.inputData);
+  const { leads, caps } = leadsOf(z, provider, 'update');
+  const ctx = ctxOf(z, bundle);
+  const found = await leads.find(ctx, input.email);
+  if (!found) {
+    throw new z.errors.Error(`${provider.label} has no lead ${input.email}: nothing to update. Use Find or Create Lead to create it.`, 'NotFound', 404);
+  }
+  if ('unsupported' in caps.update) {
+    return { ...publishLead(checkedOutput(z, Lead, found)), updated: false, detail: `${input.email} was left as it is: ${caps.update.unsupported}` };
+  }
+  const given = toLeadInput(input);
+  const lead: LeadInput = {
+    ...given,
+    first_name: given.first_name ?? found.first_name,
+    last_name: given.last_name ?? found.last_name,
+    company: given.company ?? found.company,
+    title: given.title ?? found.title,
+    phone: given.phone ?? found.phone,
+    linkedin_url: given.linkedin_url ?? found.linkedin_url,
+  };
+  const campaignId = caps.update.campaign === 'absent' ? null : (input.campaign_id ?? found.campaigns[0]?.id ?? null);
+  if (caps.update.campaign === 'required') requireCampaign(z, provider, campaignId, 'its leads are updated inside a campaign');
+  requireInputs(z, provider, lead, caps.update.requiredFields);
+  const result = await leads.upsert(ctx, lead, campaignId);
+  const where = campaignId ? ` in ${provider.capabilities.campaignNoun.toLowerCase()} ${campaignName(found, campaignId)}` : '';
+  return { ...publishLead(checkedOutput(z, Lead, result.lead)), updated: true, detail: `Updated ${input.email}${where} in ${provider.label}.` };
+};
+
+const campaignName = (lead: Lead, id: string): string => {
+  const name = lead.campaigns.find((c) => c.id === id)?.name;
+  return name ? `"${name}"` : id;
+};
+
+export const enrollLead = async (z: ZObject, bundle: Bundle): Promise<PublishedOutcome> => {
   const provider = connectedProvider(z, bundle);
   const input = readInput(z, EnrollInput, bundle.inputData);
-  const leads = leadsOf(z, provider, 'enroll');
-  if (leads.listMailboxes && !input.mailbox_id) {
+  const { leads, caps } = leadsOf(z, provider, 'enroll');
+  const lead = toLeadInput(input);
+  if (caps.enroll.mailbox === 'required' && !input.mailbox_id) {
     throw new z.errors.Error(
-      `Sending Mailbox is required for ${provider.label}: choose the mailbox the sequence sends from.`,
+      `Sending Mailbox is required for ${provider.label}: choose the mailbox the ${provider.capabilities.campaignNoun.toLowerCase()} sends from.`,
       'InvalidInput',
       400,
     );
   }
+  requireInputs(z, provider, lead, caps.enroll.requiredFields);
   const outcome = await leads.enroll(ctxOf(z, bundle), {
     campaign_id: input.campaign_id as string,
-    lead: toLeadInput(input),
+    lead,
     policy: toPolicy(input),
-    mailbox_id: input.mailbox_id,
+    mailbox_id: caps.enroll.mailbox === 'absent' ? null : input.mailbox_id,
   });
-  return checkedOutput(z, ActionOutcome, outcome);
+  return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };
 
-export const stopSequence = async (z: ZObject, bundle: Bundle): Promise<ActionOutcome> => {
+export const stopSequence = async (z: ZObject, bundle: Bundle): Promise<PublishedOutcome> => {
   const provider = connectedProvider(z, bundle);
-  const input = readInput(z, StopInput, bundle.inputData);
-  const leads = leadsOf(z, provider, 'stop');
-  if (!leads.stopModes.includes(input.mode)) {
+  const { leads, caps } = leadsOf(z, provider, 'stop');
+  // No Mode chosen → the tool's default (its first mode), never a mode it lacks.
+  const raw = (bundle.inputData ?? {}) as Record<string, unknown>;
+  const mode = typeof raw.mode === 'string' && raw.mode.trim() ? raw.mode : caps.stop.modes[0];
+  const input = readInput(z, StopInput, { ...raw, mode });
+  if (!caps.stop.modes.includes(input.mode)) {
     throw new z.errors.Error(
-      `Mode "${input.mode}" is not available for ${provider.label}: choose ${leads.stopModes.join(' or ')}.`,
+      `Mode "${input.mode}" is not available for ${provider.label}: choose ${caps.stop.modes.join(' or ')}.`,
       'InvalidInput',
       400,
     );
   }
+  if (caps.stop.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it stops a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`);
   const outcome = await leads.stop(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id, mode: input.mode });
-  return checkedOutput(z, ActionOutcome, outcome);
+  return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };
 
 /**
@@ -118,10 +187,10 @@ export const normalizeEvent = async (z: ZObject, bundle: Bundle) => {
     null,
     triggerInput,
   );
-  const checked = events.map((e) => checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw) }));
+  const checked = events.map((e) => publishEvent(checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw) })));
   const first = checked[0];
   return {
-    ...(first ?? { id: `${provider.id}:none`, event: null, tool: provider.id }),
+    ...(first ?? { id: `${provider.id}:none`, event: null, tool: provider.id, tool_label: provider.label }),
     event_count: checked.length,
     events: checked,
   };

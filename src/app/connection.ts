@@ -1,4 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { toolIdOf, type ToolId } from '../model/tools';
+import { CAPABILITIES } from '../providers/capabilityTable';
+import type { Capabilities } from '../providers/capabilities';
 import { findProvider } from '../providers';
 import type { Ctx, Provider } from '../providers/types';
 
@@ -14,6 +17,12 @@ export const connectedProvider = (z: ZObject, bundle: Bundle): Provider => {
     );
   }
   return provider;
+};
+
+/** The connected tool's id and capability table, for drawing forms (null before a connection is chosen). */
+export const connectedCapabilities = (bundle: Bundle): { tool: ToolId; caps: Capabilities } | null => {
+  const tool = toolIdOf(bundle.authData?.tool);
+  return tool ? { tool, caps: CAPABILITIES[tool] } : null;
 };
 
 export const ctxOf = (z: ZObject, bundle: Bundle): Ctx => ({ z, bundle });

@@ -1,5 +1,6 @@
-import type { UnifiedEvent } from '../model/event';
+import type { PublishedEvent, UnifiedEvent } from '../model/event';
 import type { EventType } from '../model/tools';
+import { publishEvent } from './publish';
 
 /**
  * Sample events for the Zap editor (shown when a tool has no recent items, and as static
@@ -22,7 +23,7 @@ const campaign = { id: '9181', name: 'Q2 outbound' };
 const nullMessage = null;
 const nullMeeting = null;
 
-export const SAMPLES: Record<EventType, UnifiedEvent> = {
+const EVENTS: Record<EventType, UnifiedEvent> = {
   reply_received: {
     id: 'smartlead:reply_received:sample',
     event: 'reply_received',
@@ -113,11 +114,15 @@ export const SAMPLES: Record<EventType, UnifiedEvent> = {
   },
 };
 
+/** The samples as triggers output them (tool name, lead link). */
+export const SAMPLES = Object.fromEntries(Object.entries(EVENTS).map(([k, e]) => [k, publishEvent(e)])) as Record<EventType, PublishedEvent>;
+
 /** Output fields of the unified event, labelled for the Zap editor (keys use Zapier's `__` nesting). */
 export const EVENT_OUTPUT_FIELDS = [
   { key: 'id', label: 'Event ID', type: 'string' as const },
   { key: 'event', label: 'Event Type', type: 'string' as const },
-  { key: 'tool', label: 'Tool', type: 'string' as const },
+  { key: 'tool', label: 'Tool ID', type: 'string' as const },
+  { key: 'tool_label', label: 'Tool', type: 'string' as const },
   { key: 'occurred_at', label: 'Occurred At', type: 'datetime' as const },
   { key: 'lead__email', label: 'Lead Email', type: 'string' as const },
   { key: 'lead__first_name', label: 'Lead First Name', type: 'string' as const },
@@ -128,6 +133,7 @@ export const EVENT_OUTPUT_FIELDS = [
   { key: 'lead__phone', label: 'Lead Phone', type: 'string' as const },
   { key: 'lead__linkedin_url', label: 'Lead LinkedIn URL', type: 'string' as const },
   { key: 'lead__tool_lead_id', label: 'Lead ID in Tool', type: 'string' as const },
+  { key: 'lead__url', label: 'Lead URL in Tool', type: 'string' as const },
   { key: 'campaign__id', label: 'Campaign ID', type: 'string' as const },
   { key: 'campaign__name', label: 'Campaign Name', type: 'string' as const },
   { key: 'message__id', label: 'Message ID', type: 'string' as const },

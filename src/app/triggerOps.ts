@@ -1,12 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { claimFirstDelivery } from '../delivery/dedupe';
 import { deliveryFromBundle } from '../delivery/delivery';
-import { UnifiedEvent } from '../model/event';
-import { EVENT_LABELS, type EventType } from '../model/tools';
+import { UnifiedEvent, type PublishedEvent } from '../model/event';
+import type { EventType } from '../model/tools';
 import { findProvider } from '../providers';
 import type { Provider, SubscribeData, TriggerInput } from '../providers/types';
 import { connectedProvider, ctxOf } from './connection';
-import { SAMPLES } from './samples';
+import { instantRefusal, pollingRefusal } from './availability';
+import { publishEvent } from './publish';
 import { readTriggerInput } from './triggerInput';
 import { scrubSecrets } from '../providers/shared/secrets';
 
@@ -27,20 +28,22 @@ const checked = (z: ZObject, provider: Provider, events: UnifiedEvent[]): Unifie
     return result.data;
   });
 
-const unsupported = (z: ZObject, provider: Provider, event: EventType): Error | null => {
-  const support = provider.events.support[event];
-  if (support.mode === 'instant' && provider.events.subscribe) return null;
-  const why = support.mode === 'instant' ? `${provider.label} has no webhook API` : support.why;
-  const alternative =
-    support.mode === 'polling' ? ` Use the "${EVENT_LABELS[event]} (Polling)" trigger instead.` : '';
-  return new z.errors.Error(`${EVENT_LABELS[event]} is not available instantly for ${provider.label}: ${why}${alternative}`, 'UnsupportedTrigger', 400);
+/** A tool × trigger the capability table says cannot be delivered this way: the same words everywhere. */
+const refusal = (z: ZObject, message: string | null): void => {
+  if (message) throw new z.errors.Error(message, 'UnsupportedTrigger', 400);
+};
+
+const requireCampaign = (z: ZObject, provider: Provider, input: TriggerInput, why: string): void => {
+  if (input.campaign_id) return;
+  const noun = provider.capabilities.campaignNoun;
+  throw new z.errors.Error(`${noun} is required for ${provider.label}: ${why}; choose a ${noun} in this trigger.`, 'InvalidInput', 400);
 };
 
 export const subscribeTo = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
   const provider = connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
-  const refused = unsupported(z, provider, event);
-  if (refused) throw refused;
+  refusal(z, instantRefusal(provider.id, provider.capabilities, event));
+  if (provider.capabilities.triggerCampaign === 'required') requireCampaign(z, provider, input, 'its webhooks belong to one campaign');
   if (!bundle.targetUrl) throw new z.errors.Error('Zapier did not provide a webhook URL to register.', 'MissingTargetUrl', 400);
   return provider.events.subscribe!(ctxOf(z, bundle), { event, targetUrl: bundle.targetUrl, input });
 };
@@ -54,7 +57,7 @@ export const unsubscribeFrom = async (z: ZObject, bundle: Bundle): Promise<Recor
 };
 
 /** A webhook delivery → the unified events of this trigger's type; redeliveries dropped. */
-export const receive = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<UnifiedEvent[]> => {
+export const receive = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<PublishedEvent[]> => {
   const sub = (bundle.subscribeData as SubscribeData | undefined) ?? null;
   const provider = findProvider(sub?.tool) ?? connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
@@ -62,45 +65,41 @@ export const receive = (event: EventType) => async (z: ZObject, bundle: Bundle):
   // raw goes on into Zap data: never with the subscription's secret in it (tools echo our URL).
   const scrubbed = all.map((e) => ({ ...e, raw: scrubSecrets(e.raw, sub?.secret) }));
   const mine = checked(z, provider, scrubbed).filter((e) => matchesFilters(e, event, input));
-  const fresh: UnifiedEvent[] = [];
+  const fresh: PublishedEvent[] = [];
   for (const e of mine) {
-    if (await claimFirstDelivery(z, `${sub?.tool ?? provider.id}:${sub?.id ?? 'unsubscribed'}:${e.id}`)) fresh.push(e);
+    if (await claimFirstDelivery(z, `${sub?.tool ?? provider.id}:${sub?.id ?? 'unsubscribed'}:${e.id}`)) fresh.push(publishEvent(e));
   }
   return fresh;
 };
 
-/** Recent real items for the Zap editor's test step; the sample when the tool has none to show. */
-export const listRecent = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<UnifiedEvent[]> => {
+/**
+ * The Zap editor's test step: recent real items, or none (Zapier then shows the static sample).
+ * A combination the tool cannot deliver refuses with subscribe's words; nothing is invented.
+ */
+export const listRecent = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<PublishedEvent[]> => {
   const provider = connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
-  const recent = provider.events.listRecent ? await provider.events.listRecent(ctxOf(z, bundle), event, input) : [];
-  const mine = checked(z, provider, recent).filter((e) => matchesFilters(e, event, input));
-  // No recent items: the sample, labelled with the connected tool so it reads right in the editor.
-  return mine.length ? mine.slice(0, 25) : [{ ...SAMPLES[event], tool: provider.id, id: `${provider.id}:${event}:sample` }];
-};
-
-/** Polling variant: the same list, newest first, with the same stable ids so Zapier dedupes. */
-export const poll = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<UnifiedEvent[]> => {
-  const provider = connectedProvider(z, bundle);
-  const input = readTriggerInput(z, bundle.inputData);
-  const support = provider.events.support[event];
-  const listable = provider.events.listRecent && support.mode !== 'none' && (provider.events.pollable ?? [event]).includes(event);
-  if (!listable || !provider.events.listRecent) {
-    const why =
-      support.mode === 'none'
-        ? support.why
-        : `${provider.label} has no API to list recent ${EVENT_LABELS[event]} events; use the instant "${EVENT_LABELS[event]}" trigger`;
-    throw new z.errors.Error(`${EVENT_LABELS[event]} (Polling) is not available for ${provider.label}: ${why}`, 'UnsupportedTrigger', 400);
-  }
-  if (provider.events.pollNeedsCampaign && !input.campaign_id) {
-    throw new z.errors.Error(
-      `Campaign is required for ${provider.label}: it lists recent events one campaign at a time. Choose the campaign to watch.`,
-      'InvalidInput',
-      400,
-    );
-  }
+  refusal(z, instantRefusal(provider.id, provider.capabilities, event));
+  if (provider.capabilities.triggerCampaign === 'required') requireCampaign(z, provider, input, 'its webhooks belong to one campaign');
+  const cap = provider.capabilities.events[event];
+  if (!cap.polling || !provider.events.listRecent) return [];
   const recent = await provider.events.listRecent(ctxOf(z, bundle), event, input);
   return checked(z, provider, recent)
     .filter((e) => matchesFilters(e, event, input))
-    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+    .slice(0, 25)
+    .map((e) => publishEvent(e));
+};
+
+/** Polling variant: the same list, newest first, with the same stable ids so Zapier dedupes. */
+export const poll = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<PublishedEvent[]> => {
+  const provider = connectedProvider(z, bundle);
+  const input = readTriggerInput(z, bundle.inputData);
+  refusal(z, pollingRefusal(provider.id, provider.capabilities, event));
+  if (!provider.events.listRecent) throw new z.errors.Error(`${provider.label} lists no recent events (Sales Connect bug: its capability table says it can).`, 'InvalidEvent', 500);
+  if (provider.capabilities.events[event].pollingNeedsCampaign) requireCampaign(z, provider, input, 'it lists recent events one campaign at a time');
+  const recent = await provider.events.listRecent(ctxOf(z, bundle), event, input);
+  return checked(z, provider, recent)
+    .filter((e) => matchesFilters(e, event, input))
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at))
+    .map((e) => publishEvent(e));
 };

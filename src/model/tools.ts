@@ -16,6 +16,23 @@ export const TOOL_IDS = [
 export const ToolId = z.enum(TOOL_IDS);
 export type ToolId = z.infer<typeof ToolId>;
 
+/** The tool's name as people write it (the `tool_label` output, the connection label). */
+export const TOOL_LABELS: Record<ToolId, string> = {
+  smartlead: 'Smartlead',
+  lemlist: 'lemlist',
+  replyio: 'Reply.io',
+  woodpecker: 'Woodpecker',
+  mailshake: 'Mailshake',
+  apollo: 'Apollo',
+  salesloft: 'Salesloft',
+  calendly: 'Calendly',
+  mixmax: 'Mixmax',
+};
+
+/** The tool id a connection names, or null — an own key only (never `constructor` & co). */
+export const toolIdOf = (value: unknown): ToolId | null =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(TOOL_LABELS, value) ? (value as ToolId) : null;
+
 export const EVENT_TYPES = [
   'reply_received',
   'lead_interested',

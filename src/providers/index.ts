@@ -1,4 +1,4 @@
-import type { ToolId } from '../model/tools';
+import { toolIdOf, type ToolId } from '../model/tools';
 import { apollo } from './apollo';
 import { calendly } from './calendly';
 import { lemlist } from './lemlist';
@@ -10,8 +10,8 @@ import { smartlead } from './smartlead';
 import { woodpecker } from './woodpecker';
 import type { Provider } from './types';
 
-/** tool id → provider. Adding a tool = adding its folder and one line here. */
-export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
+/** tool id → provider. Adding a tool = adding its folder and one line here (a missing one does not compile). */
+export const PROVIDERS: Record<ToolId, Provider> = {
   smartlead,
   apollo,
   salesloft,
@@ -23,7 +23,9 @@ export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
   mailshake,
 };
 
-export const findProvider = (tool: unknown): Provider | null =>
-  typeof tool === 'string' && tool in PROVIDERS ? (PROVIDERS[tool as ToolId] ?? null) : null;
+export const findProvider = (tool: unknown): Provider | null => {
+  const id = toolIdOf(tool);
+  return id ? PROVIDERS[id] : null;
+};
 
-export const providerList = (): Provider[] => Object.values(PROVIDERS).filter((p): p is Provider => Boolean(p));
+export const providerList = (): Provider[] => Object.values(PROVIDERS);

@@ -3,6 +3,9 @@ import type { Delivery } from '../delivery/delivery';
 import type { UnifiedEvent } from '../model/event';
 import type { ActionOutcome, Lead } from '../model/lead';
 import type { EventType, ToolId } from '../model/tools';
+import type { Capabilities, StopMode } from './capabilities';
+
+export type { StopMode };
 
 /** What every provider call gets: Zapier's z (HTTP, cache, errors) and the bundle (authData). */
 export interface Ctx {
@@ -26,13 +29,6 @@ export interface TriggerInput {
   interested_categories: string[];
   meeting_categories: string[];
 }
-
-/** How a tool can deliver one unified event type. */
-export type EventSupport =
-  | { mode: 'instant' }
-  /** No webhook for it, but the polling variant works (Apollo). */
-  | { mode: 'polling'; why: string }
-  | { mode: 'none'; why: string };
 
 export interface SubscribeRequest {
   event: EventType;
@@ -62,7 +58,6 @@ export interface EnrollPolicy {
   if_previously_contacted: 'skip' | 're_enroll';
 }
 
-export type StopMode = 'pause' | 'remove' | 'mark_finished';
 
 export interface EnrollRequest {
   campaign_id: string;
@@ -80,12 +75,11 @@ export interface StopRequest {
 /** Lead / campaign operations (Find Lead, Create Lead, Enroll Lead, Stop Sequence). */
 export interface LeadOperations {
   find(ctx: Ctx, email: string): Promise<Lead | null>;
-  /** Create-or-update. `campaignRequired`: leads exist only inside a campaign in this tool. */
+  /** Create-or-update (capabilities.actions.create says whether a campaign is needed). */
   upsert(ctx: Ctx, lead: LeadInput, campaignId: string | null): Promise<{ lead: Lead; created: boolean }>;
-  campaignRequiredForCreate: boolean;
   enroll(ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome>;
+  /** Only with a mode listed in capabilities.actions.stop.modes. */
   stop(ctx: Ctx, req: StopRequest): Promise<ActionOutcome>;
-  stopModes: StopMode[];
   /** Apollo: the sending mailbox an enrolment needs. */
   listMailboxes?(ctx: Ctx): Promise<CampaignOption[]>;
 }
@@ -94,10 +88,8 @@ export interface Provider {
   id: ToolId;
   /** The tool's name as people write it: "Smartlead", "lemlist", "Reply.io". */
   label: string;
-  /** Markdown: where this tool shows its key (README, docs). */
-  apiKeyHelp: string;
-  /** The page in the tool's app where the key is shown (the connection field's help link). */
-  apiKeyUrl: string;
+  /** What the tool can do, as data: forms, test steps, errors and docs derive from it. */
+  capabilities: Capabilities;
   /** The API base the paths in the tool's docs are relative to (DESIGN §6). */
   defaultBaseUrl: string;
   /** Documented rate limit, for messages and for a 429 without Retry-After. */
@@ -117,7 +109,6 @@ export interface Provider {
   testAuth(ctx: Ctx): Promise<{ account: string }>;
 
   events: {
-    support: Record<EventType, EventSupport>;
     /** Register a webhook for exactly what `req.event` needs. */
     subscribe?(ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData>;
     /** Delete it; a webhook already gone is success. */
@@ -130,11 +121,10 @@ export interface Provider {
     parse(ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]>;
     /** Recent real events of a type, newest first (performList and the polling triggers). */
     listRecent?(ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]>;
-    /** The event types `listRecent` can really list (default: every type that is not 'none'). */
-    pollable?: EventType[];
-    /** `listRecent` lists one campaign at a time: the polling triggers need a Campaign. */
-    pollNeedsCampaign?: boolean;
   };
+
+  /** The tool's own category names (Interested / Meeting Categories dropdowns), where its API lists them. */
+  listCategories?(ctx: Ctx): Promise<string[]>;
 
   /** Campaigns / sequences / cadences for dropdowns, one page (0-based) at a time. */
   listCampaigns?(ctx: Ctx, page: number): Promise<CampaignOption[]>;

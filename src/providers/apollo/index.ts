@@ -5,15 +5,11 @@ import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import type { Delivery } from '../../delivery/delivery';
 import { unrecognisedPayload } from '../shared/errors';
-import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, TriggerInput } from '../types';
+import type { CampaignOption, Ctx, Provider, SubscribeData, TriggerInput } from '../types';
+import { apolloCapabilities } from './capabilities';
 import { apolloLeads, withQuery } from './leads';
 import { eventsOf, interestedClasses, normalizeMessage } from './normalize';
 import { EmailerMessage, EmailerMessageSearch, HUMAN_REPLY_CLASSES } from './payloads';
-
-const NO_WEBHOOKS =
-  'Apollo has no webhooks for sequence emails, so Sales Connect checks Apollo’s outreach emails every few minutes instead.';
-
-const polling = (): EventSupport => ({ mode: 'polling', why: NO_WEBHOOKS });
 
 /** Apollo's answers: JSON `{error}` / `{message}`, or text/plain (401 "Invalid API key…") verbatim. */
 const errorMessage = (content: string): string | null => {
@@ -117,9 +113,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, _sub: SubscribeData | null, i
 export const apollo: Provider = {
   id: 'apollo',
   label: 'Apollo',
-  apiKeyHelp:
-    'In Apollo open [Settings → Integrations → API](https://app.apollo.io/#/settings/integrations/api) and create a key. Sequence actions (enroll, stop) and mailboxes need a **master API key** (or a key whose scope includes those endpoints).',
-  apiKeyUrl: 'https://app.apollo.io/#/settings/integrations/api',
+  capabilities: apolloCapabilities,
   defaultBaseUrl: 'https://api.apollo.io/api/v1',
   rateLimit: { description: 'per endpoint and plan, e.g. 600 calls per hour for sequence endpoints', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
@@ -138,17 +132,6 @@ export const apollo: Provider = {
     return { account: str(data?.email) ?? (name || `user ${str(data?.id) ?? 'unknown'}`) };
   },
   events: {
-    support: {
-      reply_received: polling(),
-      lead_interested: polling(),
-      meeting_booked: {
-        mode: 'none',
-        why:
-          'Apollo’s API has no meeting-booked signal (neither a webhook nor a field on its outreach emails). Use this trigger with the connection of your scheduling tool (e.g. Calendly), or use "Lead Interested (Polling)", which fires when Apollo classifies a reply as willing to meet.',
-      },
-      email_bounced: polling(),
-      lead_unsubscribed: polling(),
-    },
     parse,
     listRecent,
   },

@@ -298,8 +298,6 @@ export const apolloLeads = (provider: Provider): LeadOperations => {
   };
 
   return {
-    campaignRequiredForCreate: false,
-    stopModes: ['pause', 'remove', 'mark_finished'],
     async find(ctx, address) {
       const c = await search(ctx, address);
       return c ? leadFromContact(c) : null;

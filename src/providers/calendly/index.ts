@@ -4,7 +4,8 @@ import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret } from '../shared/secrets';
-import type { Ctx, EventSupport, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import type { Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { calendlyCapabilities } from './capabilities';
 import { normalizeInvitee } from './normalize';
 import { Invitee, InviteeWebhook, KNOWN_EVENTS, ScheduledEvent } from './payloads';
 import { verifyCalendlySignature } from './signature';
@@ -23,11 +24,6 @@ interface Me {
 }
 
 const me = async (ctx: Ctx) => (await callJson<Me>(ctx, calendly, { method: 'GET', path: '/users/me' })).data.resource;
-
-const notCalendly = (what: string): EventSupport => ({
-  mode: 'none',
-  why: `Calendly only knows about meetings, so it has no ${what} event. Use this trigger with the connection of the tool that sends your emails (Smartlead, lemlist, Reply.io…), and Calendly for Meeting Booked.`,
-});
 
 const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
   const user = await me(ctx);
@@ -137,9 +133,7 @@ const listRecent = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
 export const calendly: Provider = {
   id: 'calendly',
   label: 'Calendly',
-  apiKeyHelp:
-    'In Calendly open [Integrations → API & Webhooks](https://calendly.com/integrations/api_webhooks) and generate a **personal access token**. Organization-wide webhooks need an admin or owner.',
-  apiKeyUrl: 'https://calendly.com/integrations/api_webhooks',
+  capabilities: calendlyCapabilities,
   defaultBaseUrl: 'https://api.calendly.com',
   rateLimit: { description: '500 requests per minute per user (50 on free plans)', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
@@ -153,13 +147,6 @@ export const calendly: Provider = {
     return { account: str(user.email) ?? str(user.name) ?? user.uri };
   },
   events: {
-    support: {
-      reply_received: notCalendly('reply'),
-      lead_interested: notCalendly('lead-interested'),
-      meeting_booked: { mode: 'instant' },
-      email_bounced: notCalendly('bounce'),
-      lead_unsubscribed: notCalendly('unsubscribe'),
-    },
     subscribe,
     unsubscribe,
     parse,

@@ -6,6 +6,7 @@ import type { Delivery } from '../../delivery/delivery';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { lemlistCapabilities } from './capabilities';
 import { leadOperations } from './leads';
 import { eventTypeOfActivity, normalizeActivity } from './normalize';
 import { Activity, Campaign, HOOK_TYPE, IGNORED_TYPES, INTERESTED_TYPES } from './payloads';
@@ -133,9 +134,7 @@ const listCampaigns = async (ctx: Ctx, page: number): Promise<CampaignOption[]> 
 export const lemlist: Provider = {
   id: 'lemlist',
   label: LABEL,
-  apiKeyHelp:
-    'In lemlist open [Settings → Integrations](https://app.lemlist.com/settings/integrations), find **API**, generate a key and copy it.',
-  apiKeyUrl: 'https://app.lemlist.com/settings/integrations',
+  capabilities: lemlistCapabilities,
   defaultBaseUrl: 'https://api.lemlist.com/api',
   rateLimit: { description: '20 requests per 2 seconds', retryAfterSeconds: 2 },
   authorize(request, apiKey) {
@@ -150,18 +149,6 @@ export const lemlist: Provider = {
     return { account: str(data?.name) ?? str(data?._id) ?? 'lemlist team' };
   },
   events: {
-    support: {
-      reply_received: { mode: 'instant' },
-      lead_interested: { mode: 'instant' },
-      meeting_booked: {
-        mode: 'none',
-        why:
-          'lemlist has no webhook for booked meetings ("meetingBooked" is a lead state, not a subscribable hook type). ' +
-          'Use Meeting Booked with a Calendly connection, or Lead Interested with this lemlist connection.',
-      },
-      email_bounced: { mode: 'instant' },
-      lead_unsubscribed: { mode: 'instant' },
-    },
     subscribe,
     unsubscribe,
     parse,

@@ -269,5 +269,5 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
     );
   };
 
-  return { find, upsert, campaignRequiredForCreate: true, enroll, stop, stopModes: ['pause', 'remove'] };
+  return { find, upsert, enroll, stop };
 };

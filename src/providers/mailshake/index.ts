@@ -7,6 +7,7 @@ import { str } from '../../model/values';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { mailshakeCapabilities } from './capabilities';
 import { mailshakeErrorMessage, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
 import { mailshakeLeads } from './leads';
 import { normalizeLead, normalizeReply } from './normalize';
@@ -205,8 +206,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 export const mailshake: Provider = {
   id: 'mailshake',
   label: 'Mailshake',
-  apiKeyHelp: 'In Mailshake open **Extensions → API**, create an API key and copy it.',
-  apiKeyUrl: 'https://app.mailshake.com/',
+  capabilities: mailshakeCapabilities,
   defaultBaseUrl: 'https://api.mailshake.com/2017-04-01',
   rateLimit: { description: 'a quota of units per hour (most calls 1 unit, adding recipients 10 + 1 per recipient)', retryAfterSeconds: QUOTA_WINDOW_SECONDS },
   authorize(request, apiKey) {
@@ -223,16 +223,6 @@ export const mailshake: Provider = {
     return { account: [who, team ? `(${team})` : null].filter(Boolean).join(' ') || 'Mailshake account' };
   },
   events: {
-    support: {
-      reply_received: { mode: 'instant' },
-      lead_interested: { mode: 'instant' },
-      meeting_booked: {
-        mode: 'none',
-        why: 'Mailshake has no meeting event. Use this trigger with a Calendly connection (or your scheduling tool) for Meeting Booked, or Lead Interested from Mailshake (Lead Catcher leads).',
-      },
-      email_bounced: { mode: 'instant' },
-      lead_unsubscribed: { mode: 'instant' },
-    },
     subscribe,
     unsubscribe,
     parse,

@@ -381,8 +381,6 @@ const upsert = async (ctx: Ctx, lead: LeadInput, campaignId: string | null): Pro
 export const mailshakeLeads: LeadOperations = {
   find,
   upsert,
-  campaignRequiredForCreate: true,
   enroll,
   stop,
-  stopModes: ['pause'],
 };

@@ -5,7 +5,8 @@ import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { safeEqual, URL_SECRET_PARAM } from '../shared/secrets';
-import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, TriggerInput } from '../types';
+import type { CampaignOption, Ctx, Provider, SubscribeData, TriggerInput } from '../types';
+import { mixmaxCapabilities } from './capabilities';
 import { mixmaxLeads } from './leads';
 import { isDaemon, normalizeBounce, normalizeReceived } from './normalize';
 import { isBounceName, MESSAGE_EVENTS, MessageEvent, Sequence, TRACKING_EVENTS, TrackingEvent } from './payloads';
@@ -18,23 +19,6 @@ const errorMessage = (content: string): string | null => {
     return null;
   }
 };
-
-/**
- * The rules API cannot create a webhook action (its type and config are undocumented), so no
- * trigger subscribes: the user creates the rule in Mixmax and posts it to the Normalize Webhook
- * action. The message says exactly which rule.
- */
-const byRule = (event: EventType, rule: string): EventSupport => ({
-  mode: 'none',
-  why:
-    `Mixmax's API cannot register a webhook for ${EVENT_LABELS[event]} (its rules API does not document the webhook action). ` +
-    `Instead, in Mixmax open Rules (app.mixmax.com/dashboard/rules), create a rule ${rule} with the action "Send to webhook" pointing at a ` +
-    '"Webhooks by Zapier → Catch Hook" URL, then add the Sales Connect "Normalize Webhook" action after that hook.',
-});
-const notInMixmax = (event: EventType, what: string): EventSupport => ({
-  mode: 'none',
-  why: `Mixmax sends no ${what} event to rules or webhooks, so ${EVENT_LABELS[event]} is not available for Mixmax. Use the connection of the tool that records it (Calendly for meetings).`,
-});
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
@@ -97,9 +81,7 @@ const listSequences = async (ctx: Ctx, page: number): Promise<CampaignOption[]> 
 export const mixmax: Provider = {
   id: 'mixmax',
   label: 'Mixmax',
-  apiKeyHelp:
-    'In Mixmax open **Settings → Integrations → API** and create a token (API access needs a Growth+ or Enterprise plan).',
-  apiKeyUrl: 'https://app.mixmax.com/dashboard/settings/personal/integrations',
+  capabilities: mixmaxCapabilities,
   defaultBaseUrl: 'https://api.mixmax.com/v1',
   // success.mixmax.com article 11643056: 120 requests per minute per user and IP; clients should honour Retry-After.
   rateLimit: { description: '120 requests per minute', retryAfterSeconds: 60 },
@@ -113,13 +95,6 @@ export const mixmax: Provider = {
     return { account: str(data?.email) ?? str(data?.name) ?? str(data?._id) ?? 'Mixmax user' };
   },
   events: {
-    support: {
-      reply_received: byRule('reply_received', 'with the trigger "Email received" (event message:received)'),
-      email_bounced: byRule('email_bounced', 'with the trigger "Email bounced"'),
-      lead_interested: notInMixmax('lead_interested', 'interest or reply-category'),
-      meeting_booked: notInMixmax('meeting_booked', 'documented meeting-booked'),
-      lead_unsubscribed: notInMixmax('lead_unsubscribed', 'documented unsubscribe'),
-    },
     parse,
   },
   listCampaigns: (ctx, page) => listSequences(ctx, page),

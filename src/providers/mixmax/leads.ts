@@ -82,9 +82,7 @@ const outcome = (kind: ActionOutcome['outcome'], lead: Lead | null, campaignId: 
   outcomeOf(kind, lead, { id: campaignId, name: null }, detail, affected);
 
 export const mixmaxLeads = (provider: Provider): LeadOperations => ({
-  campaignRequiredForCreate: false,
   // `POST /sequences/{id}/cancel` is the only per-recipient stop the API documents.
-  stopModes: ['remove'],
 
   async find(ctx, address) {
     const contact = await findContact(ctx, provider, address.trim().toLowerCase());

@@ -6,6 +6,7 @@ import type { Delivery } from '../../delivery/delivery';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { replyioCapabilities } from './capabilities';
 import { replyioLeads } from './leads';
 import {
   fromShapeA,
@@ -142,9 +143,7 @@ interface Campaign {
 export const replyio: Provider = {
   id: 'replyio',
   label: 'Reply.io',
-  apiKeyHelp:
-    'In Reply.io open **Settings → API Key** and copy the key. For team-wide webhooks use the key of the team owner (or a Master API key).',
-  apiKeyUrl: 'https://run.reply.io/Dashboard/Material#/settings/api',
+  capabilities: replyioCapabilities,
   defaultBaseUrl: 'https://api.reply.io',
   rateLimit: { description: '15,000 API calls per key per month; some v1 statistics calls allow one request per 10 s', retryAfterSeconds: 10 },
   /** v3 takes `Authorization: Bearer`; the legacy v1/v2 paths take `X-Api-Key` (decided by path). */
@@ -160,18 +159,17 @@ export const replyio: Provider = {
     return { account: str(data?.username) ?? str(data?.email) ?? (str(data?.userId) ? `user ${str(data?.userId)}` : 'Reply.io user') };
   },
   events: {
-    support: {
-      reply_received: { mode: 'instant' },
-      lead_interested: { mode: 'instant' },
-      meeting_booked: { mode: 'instant' },
-      email_bounced: { mode: 'instant' },
-      lead_unsubscribed: { mode: 'instant' },
-    },
     subscribe,
     unsubscribe,
     parse,
     // No listRecent: the API has no account-wide activity feed (v1 stats are per person and
     // throttled), so the editor shows the sample and the polling triggers say to use the instant ones.
+  },
+  // GET /v3/inbox/threads/categories (docs.reply.io api-reference, inbox "list inbox categories",
+  // beta): an array of {id, name, color, isReserved, unreadThreadsCount} — the categories replies get.
+  async listCategories(ctx) {
+    const { data } = await callJson<unknown>(ctx, replyio, { method: 'GET', path: '/v3/inbox/threads/categories' });
+    return (Array.isArray(data) ? data : []).map((c) => str((c as { name?: unknown })?.name)).filter((n): n is string => n !== null);
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {
     // GET /v1/campaigns returns every sequence in one array: one page.

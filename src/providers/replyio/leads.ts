@@ -82,8 +82,6 @@ const savePerson = async (ctx: Ctx, provider: Provider, lead: LeadInput): Promis
 const outcome = outcomeFor(TOOL);
 
 export const replyioLeads = (provider: Provider): LeadOperations => ({
-  campaignRequiredForCreate: false,
-  stopModes: ['pause', 'remove', 'mark_finished'],
 
   async find(ctx, address) {
     const target = address.trim().toLowerCase();

@@ -6,7 +6,8 @@ import { now } from '../../delivery/clock';
 import type { Delivery } from '../../delivery/delivery';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret } from '../shared/secrets';
-import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { salesloftCapabilities } from './capabilities';
 import { salesloftLeads, withQuery } from './leads';
 import { emailEvents, normalizeEmail, normalizeMeeting } from './normalize';
 import { Email, isKnownEvent, Meeting } from './payloads';
@@ -32,11 +33,6 @@ const errorMessage = (content: string): string | null => {
 };
 
 const dataOf = (body: unknown): unknown => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body);
-
-const polling = (what: string): EventSupport => ({
-  mode: 'polling',
-  why: `Salesloft sends no webhook for ${what}; the polling trigger checks Salesloft’s recently updated email activities instead.`,
-});
 
 const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
   // Only Meeting Booked is instant for Salesloft (the trigger layer refuses the others first).
@@ -151,9 +147,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 export const salesloft: Provider = {
   id: 'salesloft',
   label: 'Salesloft',
-  apiKeyHelp:
-    'In Salesloft open **Settings → Your Applications → API Keys** (an admin may need to allow API keys), create a key with the scopes for people, cadences, cadence memberships, emails, meetings and webhook subscriptions, and copy it.',
-  apiKeyUrl: 'https://app.salesloft.com/app/settings/integrations/api',
+  capabilities: salesloftCapabilities,
   defaultBaseUrl: 'https://api.salesloft.com',
   rateLimit: { description: '600 cost units per minute per team (most requests cost 1)', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
@@ -168,21 +162,6 @@ export const salesloft: Provider = {
     return { account: str(me?.email) ?? str(me?.name) ?? `user ${str(me?.id) ?? 'unknown'}` };
   },
   events: {
-    support: {
-      reply_received: polling('replies'),
-      lead_interested: {
-        mode: 'none',
-        why:
-          'Salesloft has no "interested" signal in its API or webhooks (no reply sentiment or category). Use "Reply Received (Polling)" and filter on the reply, or use Meeting Booked, which Salesloft sends instantly.',
-      },
-      meeting_booked: { mode: 'instant' },
-      email_bounced: polling('bounces'),
-      lead_unsubscribed: {
-        mode: 'none',
-        why:
-          'Salesloft has no unsubscribe event: opting out only changes a person’s do-not-contact flag. Use Find Lead (its "unsubscribed" field) to check a person instead.',
-      },
-    },
     subscribe,
     unsubscribe,
     parse,

@@ -166,10 +166,8 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
   };
 
   return {
-    campaignRequiredForCreate: false,
     // Salesloft's API can only end a person's cadence membership (DELETE); there is no per-person
     // pause or "mark finished", so Stop Sequence offers only Remove for Salesloft.
-    stopModes: ['remove'],
     async find(ctx, address) {
       const person = await findPerson(ctx, address);
       if (!person) return null;

@@ -6,6 +6,7 @@ import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret } from '../shared/secrets';
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { smartleadCapabilities } from './capabilities';
 import type { Delivery } from '../../delivery/delivery';
 import { smartleadLeads } from './leads';
 import {
@@ -185,9 +186,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 export const smartlead: Provider = {
   id: 'smartlead',
   label: 'Smartlead',
-  apiKeyHelp:
-    'In Smartlead open [Settings → API Key](https://app.smartlead.ai/app/settings/profile), click **Activate API** if needed, and copy the key.',
-  apiKeyUrl: 'https://app.smartlead.ai/app/settings/profile',
+  capabilities: smartleadCapabilities,
   defaultBaseUrl: 'https://server.smartlead.ai/api/v1',
   rateLimit: { description: '10 requests per 2 seconds', retryAfterSeconds: 2 },
   authorize(request, apiKey) {
@@ -201,18 +200,16 @@ export const smartlead: Provider = {
     return { account: userId ? `user ${userId}` : `${campaigns.length} campaigns` };
   },
   events: {
-    support: {
-      reply_received: { mode: 'instant' },
-      lead_interested: { mode: 'instant' },
-      meeting_booked: { mode: 'instant' },
-      email_bounced: { mode: 'instant' },
-      lead_unsubscribed: { mode: 'instant' },
-    },
     subscribe,
     unsubscribe,
     parse,
     listRecent,
-    pollNeedsCampaign: true,
+  },
+  // GET /leads/fetch-categories (api.smartlead.ai api-reference, leads/categories): a top-level
+  // array of {id, name, sentiment_type, created_at} — global categories first, then the account's own.
+  async listCategories(ctx) {
+    const { data } = await callJson<unknown>(ctx, smartlead, { method: 'GET', path: '/leads/fetch-categories' });
+    return (Array.isArray(data) ? data : []).map((c) => str((c as { name?: unknown })?.name)).filter((n): n is string => n !== null);
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {
     // GET /campaigns returns every campaign in one array: serve it as one page.

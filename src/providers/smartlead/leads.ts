@@ -255,9 +255,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       }
       return { lead: toLead(found), created: (result.upload_count ?? 0) > 0 };
     },
-    campaignRequiredForCreate: true,
     enroll,
     stop,
-    stopModes: ['pause', 'remove'],
   };
 };

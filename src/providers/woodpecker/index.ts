@@ -6,6 +6,7 @@ import { str } from '../../model/values';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { woodpeckerCapabilities } from './capabilities';
 import { woodpeckerErrorMessage, wpCall } from './api';
 import { woodpeckerLeads } from './leads';
 import { normalizeItem, normalizeProspectRow } from './normalize';
@@ -139,9 +140,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 export const woodpecker: Provider = {
   id: 'woodpecker',
   label: 'Woodpecker',
-  apiKeyHelp:
-    'In Woodpecker open **Marketplace → Integrations → API keys**, create a key and copy it. The API is part of the "API Key and Integrations" add-on.',
-  apiKeyUrl: 'https://app.woodpecker.co/',
+  capabilities: woodpeckerCapabilities,
   defaultBaseUrl: 'https://api.woodpecker.co/rest',
   rateLimit: { description: 'one request at a time per API key, at most 6 queued', retryAfterSeconds: 5 },
   authorize(request, apiKey) {
@@ -155,22 +154,10 @@ export const woodpecker: Provider = {
     return { account: mailbox ?? `${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'}` };
   },
   events: {
-    support: {
-      reply_received: { mode: 'instant' },
-      lead_interested: { mode: 'instant' },
-      meeting_booked: {
-        mode: 'none',
-        why: 'Woodpecker has no meeting event. Use this trigger with a Calendly connection (or your scheduling tool) for Meeting Booked, or Lead Interested from Woodpecker.',
-      },
-      email_bounced: { mode: 'instant' },
-      lead_unsubscribed: { mode: 'instant' },
-    },
     subscribe,
     unsubscribe,
     parse,
     listRecent,
-    // Prospects list by global status: replied, bounced, blacklisted — there is no interested status filter.
-    pollable: ['reply_received', 'email_bounced', 'lead_unsubscribed'],
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {
     // campaign_list returns every campaign in one array: serve it as one page.

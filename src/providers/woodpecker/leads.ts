@@ -348,8 +348,6 @@ export const woodpeckerLeads: LeadOperations = {
     return row ? leadFromRow(row) : null;
   },
   upsert,
-  campaignRequiredForCreate: false,
   enroll,
   stop,
-  stopModes: ['pause'],
 };

@@ -1,0 +1,23 @@
+import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { updateLead } from '../src/app/actionOps';
+import { updateForm } from '../src/app/forms';
+
+export default {
+  key: 'update_lead',
+  noun: 'Lead',
+  display: {
+    label: 'Update Lead',
+    description:
+      'Updates the details of an existing lead, found by email, in the connected tool. Fields left empty keep their current values. Used by Find or Create Lead when the lead already exists.',
+  },
+  operation: {
+    inputFields: updateForm,
+    perform: updateLead,
+    sample: { ...LEAD_SAMPLE, updated: true, detail: 'Updated jane.doe@example.com in Apollo.' },
+    outputFields: [
+      ...LEAD_OUTPUT_FIELDS,
+      { key: 'updated', label: 'Updated', type: 'boolean' as const },
+      { key: 'detail', label: 'Detail', type: 'string' as const },
+    ],
+  },
+};

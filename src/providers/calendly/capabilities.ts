@@ -1,0 +1,29 @@
+import type { Capabilities } from '../capabilities';
+
+const notCalendly = (what: string) => ({
+  instant: null,
+  polling: null,
+  why: `Calendly only knows about meetings, so it has no ${what} event. Use this trigger with the connection of the tool that sends your emails (Smartlead, lemlist, Reply.io…), and Calendly for Meeting Booked.`,
+});
+
+/** Calendly: meetings only — no campaigns, no leads, no sequences. */
+export const calendlyCapabilities: Capabilities = {
+  campaignNoun: 'Campaign',
+  credential: {
+    name: 'personal access token',
+    url: 'https://calendly.com/integrations/api_webhooks',
+    help: 'In Calendly open [Integrations → API & Webhooks](https://calendly.com/integrations/api_webhooks) and generate a **personal access token**. Organization-wide webhooks need an admin or owner.',
+  },
+  leadUrl: null,
+  events: {
+    reply_received: notCalendly('reply'),
+    lead_interested: notCalendly('lead-interested'),
+    meeting_booked: { instant: '`invitee.created` webhook (HMAC-SHA256 signed)', polling: 'scheduled events booked since yesterday' },
+    email_bounced: notCalendly('bounce'),
+    lead_unsubscribed: notCalendly('unsubscribe'),
+  },
+  triggerCampaign: 'absent',
+  interest: { kind: 'none' },
+  meetings: { kind: 'event', describe: 'Calendly’s `invitee.created` event' },
+  actions: 'Calendly only schedules meetings.',
+};

@@ -1,0 +1,34 @@
+import type { Capabilities } from '../capabilities';
+
+/** lemlist: team-wide hooks (optionally per campaign); leads live inside campaigns. */
+export const lemlistCapabilities: Capabilities = {
+  campaignNoun: 'Campaign',
+  credential: {
+    name: 'API key',
+    url: 'https://app.lemlist.com/settings/integrations',
+    help: 'In lemlist open [Settings → Integrations](https://app.lemlist.com/settings/integrations), find **API**, generate a key and copy it.',
+  },
+  leadUrl: null,
+  events: {
+    reply_received: { instant: '`emailsReplied` hook', polling: 'activities of type emailsReplied' },
+    lead_interested: { instant: '`interested` hook', polling: 'activities of every interested type' },
+    meeting_booked: {
+      instant: null,
+      polling: null,
+      why:
+        'lemlist has no webhook for booked meetings ("meetingBooked" is a lead state, not a subscribable hook type). ' +
+        'Use Meeting Booked with a Calendly connection, or Lead Interested with this lemlist connection.',
+    },
+    email_bounced: { instant: '`emailsBounced` hook', polling: 'activities of type emailsBounced' },
+    lead_unsubscribed: { instant: '`emailsUnsubscribed` hook', polling: 'activities of type emailsUnsubscribed' },
+  },
+  triggerCampaign: 'optional',
+  interest: { kind: 'event', describe: 'lemlist’s `interested` activity (a lead marked interested, on any channel)' },
+  meetings: { kind: 'none' },
+  actions: {
+    create: { campaign: 'required', requiredFields: [] },
+    update: { campaign: 'required', requiredFields: [] },
+    enroll: { mailbox: 'absent', requiredFields: [] },
+    stop: { modes: ['pause', 'remove'], campaign: 'optional' },
+  },
+};

@@ -1,0 +1,34 @@
+import type { Capabilities } from '../capabilities';
+
+/** Woodpecker: account-wide webhooks; prospects exist outside campaigns. */
+export const woodpeckerCapabilities: Capabilities = {
+  campaignNoun: 'Campaign',
+  credential: {
+    name: 'API key',
+    // The page the docs' path (Marketplace → Integrations → API keys) opens; seen in public integrations' code.
+    url: 'https://app.woodpecker.co/panel#marketplace/integrations/api-keys',
+    help: 'In Woodpecker open **Marketplace → Integrations → API keys**, create a key and copy it. The API is part of the "API Key and Integrations" add-on.',
+  },
+  leadUrl: null,
+  events: {
+    reply_received: { instant: '`prospect_replied` webhook', polling: 'prospects with status REPLIED' },
+    // Prospects list by global status: replied, bounced, blacklisted — there is no interested status filter.
+    lead_interested: { instant: '`prospect_interested` webhook', polling: null },
+    meeting_booked: {
+      instant: null,
+      polling: null,
+      why: 'Woodpecker has no meeting event. Use this trigger with a Calendly connection (or your scheduling tool) for Meeting Booked, or Lead Interested from Woodpecker.',
+    },
+    email_bounced: { instant: '`prospect_bounced` webhook', polling: 'prospects with status BOUNCED' },
+    lead_unsubscribed: { instant: '`prospect_blacklisted` webhook', polling: 'prospects with status BLACKLIST' },
+  },
+  triggerCampaign: 'optional',
+  interest: { kind: 'event', describe: 'Woodpecker’s `prospect_interested` event (a prospect marked interested)' },
+  meetings: { kind: 'none' },
+  actions: {
+    create: { campaign: 'absent', requiredFields: [] },
+    update: { campaign: 'absent', requiredFields: [] },
+    enroll: { mailbox: 'absent', requiredFields: [] },
+    stop: { modes: ['pause'], campaign: 'optional' },
+  },
+};
