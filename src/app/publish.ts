@@ -22,8 +22,34 @@ export const publishLead = <L extends Lead>(lead: L): L & PublishedLead => ({
   url: leadUrl(lead.tool, lead.tool_lead_id),
 });
 
+/** A campaign / sequence / cadence word, then one id or a comma-separated list of them. */
+const CAMPAIGN_MENTION = /\b((?:campaign|sequence|cadence)(?:s|\(s\))?) ([^\s,;()"]+(?:, [^\s,;()"]+)*)/gi;
+
+/**
+ * Providers' details name campaigns by id where the tool's answer had no name at hand; wherever
+ * the outcome itself carries the name (its campaign, the affected ones, the lead's memberships),
+ * the detail people read says the name instead: `campaign 9181` → `campaign "Q2 outbound"`.
+ */
+export const nameCampaigns = (detail: string, known: { id: string; name: string | null }[]): string => {
+  const names = new Map(known.filter((c) => c.name && c.name !== c.id).map((c) => [c.id, c.name as string]));
+  if (!names.size) return detail;
+  return detail.replace(CAMPAIGN_MENTION, (_all, noun: string, list: string) => {
+    const ids = list.split(', ');
+    // A trailing full stop belongs to the sentence, not to the id.
+    const last = ids.length - 1;
+    const stop = (ids[last] as string).endsWith('.') ? '.' : '';
+    if (stop) ids[last] = (ids[last] as string).slice(0, -1);
+    return `${noun} ${ids.map((id) => (names.has(id) ? `"${names.get(id)}"` : id)).join(', ')}${stop}`;
+  });
+};
+
 export const publishOutcome = (outcome: ActionOutcome): PublishedOutcome => ({
   ...outcome,
+  detail: nameCampaigns(outcome.detail, [
+    ...(outcome.campaign ? [outcome.campaign] : []),
+    ...outcome.affected_campaigns,
+    ...(outcome.lead?.campaigns ?? []),
+  ]),
   tool_label: TOOL_LABELS[outcome.tool],
   lead: outcome.lead ? publishLead(outcome.lead) : null,
 });
