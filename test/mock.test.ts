@@ -25,13 +25,25 @@ describe('Smartlead against its mock', () => {
     ]);
     expect(await run('creates', 'enroll_lead', 'smartlead', lead)).toMatchObject({ outcome: 'already_enrolled' });
     expect(await run('creates', 'enroll_lead', 'smartlead', { ...lead, campaign_id: '9200' })).toMatchObject({ outcome: 'skipped_in_other_campaign' });
+    await new Promise((r) => setTimeout(r, 1100)); // stay under Smartlead's burst limit of 10 requests per second
+    // The status in the campaign comes from the campaign's lead search: a paused lead is not paused again.
     expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com' })).toMatchObject({ outcome: 'stopped' });
     expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
     expect(await run('creates', 'enroll_lead', 'smartlead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
+    await new Promise((r) => setTimeout(r, 1100));
+    // Paused in the campaign: skipped by default, resumed with re-enroll, then running again.
+    expect(await run('creates', 'enroll_lead', 'smartlead', lead)).toMatchObject({ outcome: 'skipped_previously_contacted' });
+    expect(await run('creates', 'enroll_lead', 'smartlead', { ...lead, if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'enroll_lead', 'smartlead', lead)).toMatchObject({ outcome: 'already_enrolled' });
+    // Removing from a campaign the lead is not in: Smartlead answers {} → already stopped.
+    expect(await run('creates', 'stop_sequence', 'smartlead', { email: 'ann@example.com', campaign_id: '9200', mode: 'remove' })).toMatchObject({
+      outcome: 'already_stopped',
+    });
     expect(api.mock.log.every((l) => l.status < 500)).toBe(true);
+    expect(api.mock.log.some((l) => l.status === 429)).toBe(false);
   });
 
-  it('the mock enforces Smartlead’s 10 requests / 2 s: the app answers ThrottledError with Retry-After', async () => {
+  it('the mock enforces Smartlead’s burst limit of 10 requests per second: the app answers ThrottledError with Retry-After', async () => {
     await start();
     const calls = Array.from({ length: 11 }, () => run('searches', 'find_lead', 'smartlead', { email: 'nobody@example.com' }).catch((e) => e));
     const results = await Promise.all(calls);
