@@ -1,4 +1,3 @@
-import { IGNORED_TYPES, MAPPED_TYPES } from '../../providers/replyio/payloads';
 import { json, type MockRequest, type MockResponse, type MockRoute, type ToolMock } from './types';
 
 /**
@@ -54,8 +53,31 @@ interface State {
   nextId: number;
 }
 
-/** v3 event types (docs.reply.io "Webhook events"); `contact_opted_out` from the newer catalog. */
-const EVENT_TYPES = new Set<string>([...MAPPED_TYPES, ...IGNORED_TYPES]);
+/**
+ * The v3 catalogue (docs.reply.io/webhook-events): no meeting event, and the opt-out event is
+ * `contact_opted_out` (`meeting_booked`, `email_unsubscribed` are only on the legacy page).
+ */
+const EVENT_TYPES = new Set<string>([
+  'email_sent',
+  'email_opened',
+  'email_link_clicked',
+  'email_replied',
+  'reply_categorized',
+  'email_bounced',
+  'email_auto_reply',
+  'email_account_connection_lost',
+  'email_account_error',
+  'linkedin_connection_request_sent',
+  'linkedin_connection_request_accepted',
+  'linkedin_message_sent',
+  'linkedin_message_replied',
+  'linkedin_reply_categorized',
+  'linkedin_account_alerts',
+  'contact_called',
+  'contact_finished',
+  'contact_opted_out',
+  'autopilot_stopped',
+]);
 
 const PROBLEM = { 'content-type': 'application/problem+json' };
 const problem = (status: number, title: string, code?: string): MockResponse => ({

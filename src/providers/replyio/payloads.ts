@@ -105,6 +105,9 @@ export const IGNORED_TYPES = [
   'sequence_paused',
   'sequence_resumed',
   'contact_finished',
+  // v3 catalogue (docs.reply.io/webhook-events), no unified counterpart.
+  'contact_called',
+  'autopilot_stopped',
   'linkedin_connection_request_sent',
   'linkedin_connection_request_accepted',
   'linkedin_message_sent',
