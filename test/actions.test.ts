@@ -322,6 +322,14 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
 });
 
 describe('Smartlead: Create Lead (find-or-create pairing)', () => {
+  it('a bounce-listed or invalid address is a clear error, not a generic "did not create"', async () => {
+    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ bounce_count: 1 }));
+    expect(await failure(run('creates', 'create_lead', enrollInput))).toMatch(/^Smartlead skipped jane@example.com: the address is on Smartlead's bounce list/);
+    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ invalid_email_count: 1 }));
+    expect(await failure(run('creates', 'create_lead', enrollInput))).toMatch(/rejected jane@example.com as an invalid email address/);
+    expectAllCalled();
+  });
+
   it('adds the lead to the campaign (never pulling it out of another campaign) then returns it, with created=true', async () => {
     nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ upload_count: 1 }));
     nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, LEAD);

@@ -233,6 +233,20 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     return result;
   };
 
+  /** Refusals of this one address that no policy turns into an outcome: invalid, or on the bounce list. */
+  const refuseUnusable = (ctx: Ctx, result: UploadResult, who: string): void => {
+    if (count(result.invalid_email_count) > 0) {
+      throw new ctx.z.errors.Error(`Smartlead rejected ${who} as an invalid email address.`, 'InvalidEmail', 400);
+    }
+    if (count(result.bounce_count) > 0) {
+      throw new ctx.z.errors.Error(
+        `Smartlead skipped ${who}: the address is on Smartlead's bounce list (mail to it bounced before). Check the address; this step never overrides the bounce list.`,
+        'BouncedEmail',
+        400,
+      );
+    }
+  };
+
   const outcome = (o: Omit<ActionOutcome, 'tool' | 'affected_campaigns'> & { affected_campaigns?: LeadCampaign[] }): ActionOutcome => ({
     tool: 'smartlead',
     affected_campaigns: [],
@@ -244,9 +258,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     const result = await upload(ctx, req.campaign_id, req.lead, req.policy.if_in_other_campaign === 'add_anyway');
     const campaign = { id: req.campaign_id, name: null };
     const who = req.lead.email;
-    if (count(result.invalid_email_count) > 0) {
-      throw new z.errors.Error(`Smartlead rejected ${who} as an invalid email address.`, 'InvalidEmail', 400);
-    }
+    if (count(result.invalid_email_count) > 0) refuseUnusable(ctx, result, who);
     if ((result.upload_count ?? 0) > 0) {
       return outcome({ outcome: 'enrolled', lead: null, campaign, detail: `${who} was added to Smartlead campaign ${req.campaign_id}.` });
     }
@@ -258,13 +270,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
         detail: `Smartlead skipped ${who}: the lead unsubscribed or is on the block list. They were not re-subscribed.`,
       });
     }
-    if (count(result.bounce_count) > 0) {
-      throw new z.errors.Error(
-        `Smartlead skipped ${who}: the address is on Smartlead's bounce list (mail to it bounced before). Check the address; this step never overrides the bounce list.`,
-        'BouncedEmail',
-        400,
-      );
-    }
+    refuseUnusable(ctx, result, who);
     if ((result.already_added_to_campaign ?? 0) > 0) {
       // In this campaign already: its status there tells "enrolled now" from "contacted before".
       const row = await campaignRow(ctx, req.campaign_id, who);
@@ -452,6 +458,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     async upsert(ctx, lead, campaignId) {
       // Never move a lead out of another campaign's sequence just to create it here.
       const result = await upload(ctx, campaignId as string, lead, false);
+      if ((result.upload_count ?? 0) === 0) refuseUnusable(ctx, result, lead.email);
       const found = await findRaw(ctx, lead.email);
       if (!found) {
         throw new ctx.z.errors.Error(`Smartlead did not create ${lead.email} (${JSON.stringify(result)}).`, 'NotCreated', 502);
