@@ -70,6 +70,16 @@ describe('Reply.io against its mock', () => {
     expect(api.mock.log).toEqual([]);
   });
 
+  it('the mock throttles /v1/stats/person to one request per 10 s, as the legacy docs say', async () => {
+    await start();
+    const stats = () =>
+      fetch(`${api.mock.env.SALES_CONNECT_REPLYIO_BASE_URL}/v1/stats/person?email=unsubscribed@example.com`, { headers: { 'x-api-key': 'test-replyio-key' } });
+    expect((await stats()).status).toBe(200);
+    const second = await stats();
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('auth test (v3 whoami, Bearer) and the sequence dropdown (v1, X-Api-Key)', async () => {
     await start();
     expect(await appTester(App.authentication.test as never, { authData: authFor('replyio') } as never)).toEqual({

@@ -4,6 +4,8 @@ import { PROVIDERS } from '../src/providers';
 import { smartleadMock } from '../src/harness/mock/smartlead';
 import { ActionOutcome } from '../src/model/lead';
 import { appTester, authFor, messageOf, op } from './support/app';
+import { startMock } from '../src/harness/mock/server';
+import { json, type ToolMock } from '../src/harness/mock/types';
 
 /**
  * Every action, run offline against the local mock of the tool's API (what `sales-connect
@@ -69,6 +71,42 @@ describe('Smartlead against its mock', () => {
     await start();
     const err = (await run('searches', 'find_lead', 'smartlead', { email: 'x@example.com' }, 'revoked').catch((e) => e)) as Error;
     expect(err.name).toBe('ExpiredAuthError');
+  });
+});
+
+describe('mock rate limits with several windows (Smartlead: 10/s, 60/min, 1,000/h)', () => {
+  it('every window must have room; a full longer window answers 429 with its own Retry-After', async () => {
+    const fake: ToolMock<null> = {
+      tool: 'smartlead',
+      basePath: '',
+      rateLimit: { requests: 3, windowMs: 500 },
+      moreRateLimits: [{ requests: 4, windowMs: 60_000 }],
+      apiKeyOf: ({ query }) => query.get('k'),
+      error: (status, message) => json(status, { error: message }),
+      initialState: () => null,
+      routes: [{ method: 'GET', path: '/ping', handle: () => json(200, { ok: true }) }],
+    };
+    const m = await startMock({ port: 0, mocks: [fake] });
+    try {
+      const get = () => fetch(`http://127.0.0.1:${m.port}/smartlead/ping?k=a`);
+      const burst = await Promise.all([get(), get(), get(), get()]);
+      expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
+      await new Promise((r) => setTimeout(r, 600)); // the burst window has room again
+      expect((await get()).status).toBe(200); // 4th request of the minute
+      const limited = await get();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+    } finally {
+      await new Promise((r) => m.server.close(r));
+    }
+  });
+
+  it('Smartlead’s mock declares the documented windows', () => {
+    expect([smartleadMock.rateLimit, ...(smartleadMock.moreRateLimits ?? [])]).toEqual([
+      { requests: 10, windowMs: 1000 },
+      { requests: 60, windowMs: 60_000 },
+      { requests: 1000, windowMs: 3_600_000 },
+    ]);
   });
 });
 
