@@ -260,6 +260,19 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
     expectAllCalled();
   });
 
+  it('a campaign the lookup lists but Smartlead no longer has (404) counts as nothing to stop there', async () => {
+    found();
+    nock(API)
+      .post('/api/v1/campaigns/9181/leads/filter', { searchText: 'jane@example.com', limit: 100 })
+      .query({ api_key: KEY })
+      .reply(404, { error: 'Campaign not found - Invalid campaign_id.' });
+    searchLeads(9200, 'INPROGRESS');
+    nock(API).post('/api/v1/campaigns/9200/leads/2001/pause').query({ api_key: KEY }).reply(200, { ok: true });
+    const out = ActionOutcome.parse(await run('creates', 'stop_sequence', { email: 'jane@example.com' }));
+    expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '9181', status: null }, { id: '9200', status: 'PAUSED' }] });
+    expectAllCalled();
+  });
+
   it('a lead already paused in the campaign is already_stopped, with no pause call', async () => {
     searchLeads(9181, 'PAUSED');
     const out = await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '9181' });

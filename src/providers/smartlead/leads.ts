@@ -158,16 +158,19 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
    * picked by exact email; further pages only when a full page held no exact match). The
    * lookup by email has no status, and the campaign's plain lead list has no email filter.
    */
-  const campaignRow = async (ctx: Ctx, campaignId: string, address: string): Promise<CampaignLeadRow | null> => {
+  const campaignRow = async (ctx: Ctx, campaignId: string, address: string, campaignMayBeGone = false): Promise<CampaignLeadRow | null> => {
     let cursor: unknown = null;
     for (let page = 0; page < SEARCH_PAGES; page += 1) {
       const body: Record<string, unknown> = { searchText: address, limit: SEARCH_LIMIT };
       if (cursor !== null) body.lastSeenLeadId = cursor;
-      const { data } = await callJson<unknown>(ctx, provider, {
+      const { status, data } = await callJson<unknown>(ctx, provider, {
         method: 'POST',
         path: `/campaigns/${encodeURIComponent(campaignId)}/leads/filter`,
         body,
+        // A campaign the lookup listed may have been deleted since: nothing runs there.
+        allowStatuses: campaignMayBeGone ? [404] : [],
       });
+      if (status === 404) return null;
       const answer = SearchAnswer.safeParse(data ?? {});
       const rows = answer.success ? (answer.data.leads ?? []) : [];
       for (const raw of rows) {
@@ -367,7 +370,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     if (req.mode === 'pause') {
       const rows: { campaign: LeadCampaign; row: CampaignLeadRow | null }[] = [];
       for (const c of memberships) {
-        const row = await campaignRow(ctx, c.id, who);
+        const row = await campaignRow(ctx, c.id, who, true);
         rows.push({ campaign: { ...c, status: str(row?.status)?.toUpperCase() ?? null }, row });
       }
       return pauseIn(ctx, who, rows, campaign, z, unified);
