@@ -79,7 +79,7 @@ meeting = {"event": env("meeting_booked", id_="8b1d4f66-6666-4777-8888-e99990000
            "contact_fields": CONTACT, "sequence_fields": SEQ,
            "meeting_fields": {"id": "m-901", "title": "Intro call", "start_time": "2026-04-25T15:00:00.000Z", "end_time": "2026-04-25T15:30:00.000Z",
                               "meeting_url": "https://meet.example.com/abc", "organizer_email": "Rep@Example.com"}}
-write('meeting_booked', 'meeting_booked (envelope documented; meeting field names illustrative)', meeting,
+write('meeting_booked', 'meeting_booked from the legacy catalogue (docs.reply.io/essentials/webhook-events; the v3 catalogue has no meeting event, so Meeting Booked is unsupported for Reply.io and never subscribed): still read, e.g. by Normalize Webhook; meeting field names illustrative', meeting,
   [{"event": "meeting_booked", "id": "replyio:meeting_booked:8b1d4f66-6666-4777-8888-e99990000111", "occurred_at": "2026-04-23T08:15:00.000Z",
     "lead": {"email": "prospect@example.com"}, "campaign": CAMPAIGN,
     "meeting": {"id": "m-901", "title": "Intro call", "start_time": "2026-04-25T15:00:00.000Z", "end_time": "2026-04-25T15:30:00.000Z",
@@ -94,7 +94,7 @@ write('email_bounced_hard', 'email_bounced with bounce type "Hard" (PascalCase e
 
 unsub = {"event": env("email_unsubscribed", id_="ad3f6b88-8888-4999-8aaa-011112222333", date="2026-04-24T12:00:00.000Z"),
          "contact_fields": CONTACT, "sequence_fields": SEQ}
-write('email_unsubscribed', 'email_unsubscribed → Lead Unsubscribed', unsub,
+write('email_unsubscribed', 'email_unsubscribed (legacy catalogue; v3 subscribes contact_opted_out) → Lead Unsubscribed', unsub,
   [{"event": "lead_unsubscribed", "id": "replyio:lead_unsubscribed:ad3f6b88-8888-4999-8aaa-011112222333",
     "occurred_at": "2026-04-24T12:00:00.000Z", "lead": LEAD, "campaign": CAMPAIGN, "message": None}])
 

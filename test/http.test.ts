@@ -64,19 +64,25 @@ describe('error policy (DESIGN §6)', () => {
     expect(messageOf(await call().catch((e) => e))).toMatch(/refused access \(403: Forbidden\)/);
   });
 
+  // Smartlead's documented limits and 429 (api.smartlead.ai guides/rate-limits): 60/min, 1,000/h,
+  // 10/s burst; the 429 body is {error: {code, message, retry_after}} with a Retry-After header.
   it('429 → ThrottledError honouring Retry-After', async () => {
-    nock(base).get('/api/v1/campaigns').query(true).reply(429, { error: 'Too many requests' }, { 'Retry-After': '7' });
+    nock(base)
+      .get('/api/v1/campaigns')
+      .query(true)
+      .reply(429, { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Please retry after 30 seconds.', retry_after: 30 } }, { 'Retry-After': '30' });
     const err = await call().catch((e) => e);
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.message)).toEqual({
-      message: 'Smartlead rate limit reached (10 requests per 2 seconds): Too many requests. Zapier will retry in 7 s.',
-      delay: 7,
+      message:
+        'Smartlead rate limit reached (60 requests per minute and 1,000 per hour per API key (bursts up to 10 per second)): Too many requests. Please retry after 30 seconds. Zapier will retry in 30 s.',
+      delay: 30,
     });
   });
 
-  it('429 without Retry-After waits the tool’s documented window', async () => {
+  it('429 without Retry-After waits the tool’s documented window (the minute)', async () => {
     nock(base).get('/api/v1/campaigns').query(true).reply(429, 'slow down');
-    expect(JSON.parse((await call().catch((e) => e)).message).delay).toBe(2);
+    expect(JSON.parse((await call().catch((e) => e)).message).delay).toBe(60);
   });
 
   it('5xx is retried with backoff, then succeeds', async () => {

@@ -17,7 +17,7 @@ describe('Reply.io against its mock', () => {
     const lead = { campaign_id: '51155', email: 'ann@example.com', first_name: 'Ann', custom_fields: { Industry: 'SaaS' } };
     expect(ActionOutcome.parse(await run('creates', 'enroll_lead', lead)).outcome).toBe('enrolled');
     expect(await run('searches', 'find_lead', { email: 'ANN@example.com' })).toMatchObject([
-      { email: 'ann@example.com', first_name: 'Ann', unsubscribed: false, campaigns: [{ id: '51155', name: 'Q2 outbound', status: 'Active' }] },
+      { email: 'ann@example.com', first_name: 'Ann', unsubscribed: false, campaigns: [{ id: '51155', name: 'Q2 outbound', status: 'active' }] },
     ]);
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled', campaign: { id: '51155', name: 'Q2 outbound' } });
     expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156' })).toMatchObject({ outcome: 'skipped_in_other_campaign' });
@@ -28,8 +28,10 @@ describe('Reply.io against its mock', () => {
     expect(await run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'already_stopped' });
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found' });
-    // Each call went out with the header Reply.io takes for its path (the mock answers 401 otherwise).
-    expect(api.mock.log.every((l) => l.status < 400 || (l.status === 404 && l.path === '/v1/stats/person'))).toBe(true);
+    // Each call went out with the header Reply.io takes for its path (the mock answers 401 otherwise),
+    // and none used the throttled /v1/stats/person (one request per 10 s).
+    expect(api.mock.log.every((l) => l.status < 400 || (l.status === 404 && l.path === '/v1/people'))).toBe(true);
+    expect(api.mock.log.filter((l) => l.path === '/v1/stats/person')).toEqual([]);
   });
 
   it('moves a contact with "add anyway", then marks it finished and removes it', async () => {
@@ -37,8 +39,13 @@ describe('Reply.io against its mock', () => {
     // Reply.io's POST /v1/people requires firstName, so the form requires First Name.
     const lead = { campaign_id: '51155', email: 'bo@example.com', first_name: 'Bo' };
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
-    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156', if_in_other_campaign: 'add_anyway' })).toMatchObject({ outcome: 'enrolled' });
-    expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'Active' }] }]);
+    // "Add anyway" moves the contact: the outcome names the sequence it left.
+    expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156', if_in_other_campaign: 'add_anyway' })).toMatchObject({
+      outcome: 'enrolled',
+      affected_campaigns: [{ id: '51155', name: 'Q2 outbound', status: 'removed' }],
+      detail: expect.stringMatching(/moved bo@example.com out of sequence "Q2 outbound"/),
+    });
+    expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'active' }] }]);
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51156', mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
     expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156' })).toMatchObject({ outcome: 'skipped_previously_contacted' });
     // Only a finished membership: remove has nothing to stop (and leaves the history alone).
@@ -49,11 +56,29 @@ describe('Reply.io against its mock', () => {
       outcome: 'stopped',
       affected_campaigns: [{ id: '51155', status: 'removed' }],
     });
-    expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'Finished' }] }]);
+    expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'finished' }] }]);
     // The same stop again — all sequences, or the one it was removed from — is already_stopped, not not_found.
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51155', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
     expect(api.mock.log.filter((l) => l.path === '/v1/actions/removepersonfromallcampaigns')).toEqual([]);
+  });
+
+  it('a lead without First Name is refused before any request (POST /v1/people requires firstName)', async () => {
+    await start();
+    const err = await run('creates', 'enroll_lead', { campaign_id: '51155', email: 'cy@example.com' }).catch((e) => e);
+    expect(messageOf(err)).toMatch(/^First Name is required for Reply.io/);
+    expect(await run('creates', 'create_lead', { email: 'cy@example.com' }).catch((e) => messageOf(e))).toMatch(/^First Name is required for Reply.io/);
+    expect(api.mock.log).toEqual([]);
+  });
+
+  it('the mock throttles /v1/stats/person to one request per 10 s, as the legacy docs say', async () => {
+    await start();
+    const stats = () =>
+      fetch(`${api.mock.env.SALES_CONNECT_REPLYIO_BASE_URL}/v1/stats/person?email=unsubscribed@example.com`, { headers: { 'x-api-key': 'test-replyio-key' } });
+    expect((await stats()).status).toBe(200);
+    const second = await stats();
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('auth test (v3 whoami, Bearer) and the sequence dropdown (v1, X-Api-Key)', async () => {

@@ -61,11 +61,12 @@ describe('Reply.io subscribe / unsubscribe', () => {
     expectAllCalled();
   });
 
+  // The v3 catalogue (docs.reply.io/webhook-events) names the opt-out event contact_opted_out;
+  // email_unsubscribed and meeting_booked are only on the legacy page (docs.reply.io/essentials/webhook-events).
   it.each([
     ['lead_interested', 'reply_categorized'],
-    ['meeting_booked', 'meeting_booked'],
     ['email_bounced', 'email_bounced'],
-    ['lead_unsubscribed', 'email_unsubscribed'],
+    ['lead_unsubscribed', 'contact_opted_out'],
   ])('subscribes %s to exactly the %s event', async (trigger, eventType) => {
     nock(API, BEARER)
       .post('/v3/webhooks', (body) => body.eventType === eventType && body.scope === 'Team')
@@ -75,14 +76,27 @@ describe('Reply.io subscribe / unsubscribe', () => {
     expectAllCalled();
   });
 
-  it('falls back to contact_opted_out when email_unsubscribed is refused', async () => {
+  it('subscribes Lead Unsubscribed to contact_opted_out in one call (no email_unsubscribed attempt)', async () => {
+    const sent: string[] = [];
     nock(API, BEARER)
-      .post('/v3/webhooks', (body) => body.eventType === 'email_unsubscribed')
-      .reply(400, { type: 'about:blank', title: 'Unknown event type', status: 400, code: 'webHook.invalidEventType' }, { 'Content-Type': 'application/problem+json' });
-    nock(API, BEARER).post('/v3/webhooks', (body) => body.eventType === 'contact_opted_out').reply(201, { id: 78, eventType: 'contact_opted_out' });
+      .post('/v3/webhooks', (body) => {
+        sent.push(body.eventType);
+        return body.eventType === 'contact_opted_out';
+      })
+      .reply(201, { id: 78, eventType: 'contact_opted_out' });
     const data = await appTester(op('triggers', 'lead_unsubscribed').performSubscribe, { authData: authFor('replyio'), inputData: {}, targetUrl: TARGET } as never);
     expect(data).toMatchObject({ id: '78', event_type: 'contact_opted_out' });
+    expect(sent).toEqual(['contact_opted_out']);
     expectAllCalled();
+  });
+
+  it('refuses Meeting Booked before any request: the v3 catalogue has no meeting event, and says what to use instead', async () => {
+    // nock allows no request here: a subscribe call would fail with a different error.
+    const err = await appTester(op('triggers', 'meeting_booked').performSubscribe, { authData: authFor('replyio'), inputData: {}, targetUrl: TARGET } as never).catch(
+      (e) => e,
+    );
+    expect(messageOf(err)).toMatch(/^Meeting Booked is not available instantly for Reply.io: Reply.io's webhooks \(v3\) have no meeting event/);
+    expect(messageOf(err)).toMatch(/Calendly/);
   });
 
   it('surfaces a problem+json refusal (e.g. the team-owner rule) in Reply.io’s words', async () => {

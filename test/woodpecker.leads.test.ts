@@ -170,6 +170,23 @@ describe('Woodpecker enroll', () => {
     expect(forced.isDone()).toBe(false);
   });
 
+  // The per-prospect result: the independent Power Platform connector (microsoft/PowerPlatformConnectors
+  // independent-publisher-connectors/Woodpecker) declares {email, id}; third-party mocks answer
+  // {email, status: "OK"} with no id. Both are a reported success; without an id, one search finds it.
+  it('an item reported OK without an id is enrolled; the id comes from one search', async () => {
+    add(false).reply(200, { status: { code: 'OK', msg: 'Success' }, prospects: [{ email: 'erlich@bachman.com', status: 'OK' }] });
+    searchFor().reply(200, row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]));
+    const out = await enroll(enrollReq());
+    expect(out).toMatchObject({ outcome: 'enrolled', lead: { id: 'woodpecker:4804', tool_lead_id: '4804' }, campaign: { id: '1234567', name: 'SaaS CEOs' } });
+    expectAllCalled();
+  });
+
+  it('an item with an id needs no search', async () => {
+    add(false).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }], status: { status: 'OK', code: '', msg: '' } });
+    expect(await enroll(enrollReq())).toMatchObject({ outcome: 'enrolled', lead: { id: 'woodpecker:4804' } });
+    expectAllCalled();
+  });
+
   it.each([
     ['no body', undefined],
     ['no prospects', { status: { status: 'OK' } }],

@@ -76,16 +76,22 @@ describe('Woodpecker subscribe / unsubscribe', () => {
     expectAllCalled();
   });
 
-  it('treats 409 "Event defined for this url" as subscribed', async () => {
+  // developers.woodpecker.co "Subscribe to a webhook": the same event up to three times per
+  // account, each with a unique target_url. Our target URLs are always new (per-Zap secret), so a
+  // 409 is the limit, never "already subscribed" (an earlier version took it as success: a 4th
+  // Zap turned on and never fired).
+  it('a 409 (three subscriptions for the event already) is an error naming the limit and how to free a slot', async () => {
     wp()
       .post('/rest/v1/webhooks/subscribe')
-      .reply(409, { status: { status: 'ERROR', code: 'E_WRONG_PARAM', msg: 'Event defined for this url.' } });
-    const data = await appTester(op('triggers', 'reply_received').performSubscribe, {
+      .reply(409, { status: { status: 'ERROR', code: 'E_WRONG_PARAM', msg: 'You can only subscribe to the same webhook 3 times per one account.' } });
+    const err = await appTester(op('triggers', 'reply_received').performSubscribe, {
       authData: authFor('woodpecker'),
       inputData: {},
       targetUrl: TARGET,
-    } as never);
-    expect(data).toMatchObject({ tool: 'woodpecker', event: 'prospect_replied' });
+    } as never).catch((e) => e);
+    expect(messageOf(err)).toMatch(/^Woodpecker allows at most 3 webhook subscriptions per event per account, and this account already has 3 for prospect_replied/);
+    expect(messageOf(err)).toMatch(/You can only subscribe to the same webhook 3 times per one account/);
+    expect(messageOf(err)).toMatch(/turn off another Zap .* or remove a subscription/);
     expectAllCalled();
   });
 
@@ -232,6 +238,19 @@ describe('Woodpecker recent items and dropdown', () => {
     );
     expect(events.map((e) => e.lead.email)).toEqual(['jared@piedpiper.com', 'erlich@bachman.com']);
     expect(events[1]?.occurred_at).toBe('2016-08-19T00:08:58.000Z');
+    expectAllCalled();
+  });
+
+  it('reads "last replied" (with a space) as the documented prospect sample spells it', async () => {
+    // developers.woodpecker.co / docs.woodpecker.co "Browsing prospects" sample rows.
+    wp()
+      .get('/rest/v1/prospects')
+      .query({ status: 'REPLIED', sort: '-last_replied', page: '1', per_page: '25' })
+      .reply(200, [
+        { id: 4804, email: 'erlich@bachman.com', first_name: 'Erlich', last_name: 'Bachman', status: 'REPLIED', last_contacted: '2016-08-14T02:08:58+0200', 'last replied': '2016-08-19T02:08:58+0200', updated: '2016-09-03T15:02:57+0200' },
+      ]);
+    const events = expectUnified(await appTester(op('triggers', 'reply_received').performList, { authData: authFor('woodpecker'), inputData: {} } as never));
+    expect(events[0]?.occurred_at).toBe('2016-08-19T00:08:58.000Z');
     expectAllCalled();
   });
 

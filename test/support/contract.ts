@@ -7,7 +7,7 @@ import OpenAPIBackend from 'openapi-backend';
  * OpenAPI request validator rather than hand-written expectations. Paths are relative to the
  * spec's server base (e.g. `/campaigns/{id}/leads` for lemlist's https://api.lemlist.com/api).
  */
-export type VendorSpec = 'lemlist' | 'apollo' | 'calendly';
+export type VendorSpec = 'lemlist' | 'apollo' | 'calendly' | 'smartlead';
 
 const specDir = (): string => {
   for (const candidate of [join(__dirname, '../../../shared/vendor-specs'), join(__dirname, '../../shared/vendor-specs')]) {

@@ -1,4 +1,3 @@
-import { IGNORED_TYPES, MAPPED_TYPES } from '../../providers/replyio/payloads';
 import { json, type MockRequest, type MockResponse, type MockRoute, type ToolMock } from './types';
 
 /**
@@ -12,10 +11,12 @@ import { json, type MockRequest, type MockResponse, type MockRoute, type ToolMoc
  * `{message}` as the legacy docs show (e.g. 404 `{message: "Person not found"}`).
  *
  * Rate limit: Reply.io documents no general throttling, only a quota of 15,000 calls per key per
- * month (the legacy per-endpoint limits, e.g. one `stats/person` call per 10 s, are UNCONFIRMED
- * and would make the provider's normal two-call find unusable, so they are not enforced). The
- * mock picks a generous 100 requests per 10 s per key, high enough never to bother a normal run
- * and low enough that a test can still see the 429 path.
+ * month. The mock picks a generous 100 requests per 10 s per key, high enough never to bother a
+ * normal run and low enough that a test can still see the 429 path. `GET /v1/stats/person` is
+ * throttled as the legacy docs say: one request per 10 s per key (429 + Retry-After) — the app
+ * keeps it off Find / Enroll / Stop and reads `GET /v3/contacts/{id}/statuses` instead.
+ *
+ * `POST /v1/people` requires `firstName` (400 without it).
  */
 
 type PersonStatus = 'Active' | 'Paused' | 'Finished' | 'OutOfOffice';
@@ -48,14 +49,39 @@ interface MockWebhook {
 }
 
 interface State {
+  /** Last `GET /v1/stats/person` per key (one request per 10 s). */
+  statsAt?: Map<string, number>;
   sequences: { id: number; name: string; created: string; status: number }[];
   people: Map<string, MockPerson>;
   webhooks: Map<number, MockWebhook>;
   nextId: number;
 }
 
-/** v3 event types (docs.reply.io "Webhook events"); `contact_opted_out` from the newer catalog. */
-const EVENT_TYPES = new Set<string>([...MAPPED_TYPES, ...IGNORED_TYPES]);
+/**
+ * The v3 catalogue (docs.reply.io/webhook-events): no meeting event, and the opt-out event is
+ * `contact_opted_out` (`meeting_booked`, `email_unsubscribed` are only on the legacy page).
+ */
+const EVENT_TYPES = new Set<string>([
+  'email_sent',
+  'email_opened',
+  'email_link_clicked',
+  'email_replied',
+  'reply_categorized',
+  'email_bounced',
+  'email_auto_reply',
+  'email_account_connection_lost',
+  'email_account_error',
+  'linkedin_connection_request_sent',
+  'linkedin_connection_request_accepted',
+  'linkedin_message_sent',
+  'linkedin_message_replied',
+  'linkedin_reply_categorized',
+  'linkedin_account_alerts',
+  'contact_called',
+  'contact_finished',
+  'contact_opted_out',
+  'autopilot_stopped',
+]);
 
 const PROBLEM = { 'content-type': 'application/problem+json' };
 const problem = (status: number, title: string, code?: string): MockResponse => ({
@@ -193,6 +219,7 @@ export const replyioMock: ToolMock<State> = {
       const b = (req.body ?? {}) as Record<string, unknown>;
       const email = norm(b.email);
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return legacy(400, 'Email is not valid');
+      if (typeof b.firstName !== 'string' || !b.firstName.trim()) return legacy(400, 'FirstName is required');
       const existing = s.people.get(email);
       const p: MockPerson = existing ?? {
         id: s.nextId++,
@@ -221,8 +248,31 @@ export const replyioMock: ToolMock<State> = {
       return json(200, personView(p));
     }),
     route('GET', '/v1/stats/person', (req, s) => {
+      const at = (s.statsAt ??= new Map());
+      const last = at.get(req.apiKey);
+      const now = Date.now();
+      if (last !== undefined && now - last < 10_000) {
+        return { ...legacy(429, 'Too many requests: one request per 10 seconds'), headers: { 'Retry-After': String(Math.ceil((10_000 - (now - last)) / 1000)) } };
+      }
+      at.set(req.apiKey, now);
       const p = s.people.get(norm(req.query.get('email')));
       return p ? json(200, statsView(s, p)) : legacy(404, 'Person not found');
+    }),
+    route('GET', '/v3/contacts/:id/statuses', (req, s) => {
+      const p = personById(s, req.params.id);
+      if (!p) return problem(404, 'Contact not found', 'contact.notFound');
+      return json(200, {
+        contactId: p.id,
+        isOptedOut: p.isOptedOut,
+        callStatus: 'none',
+        meetingStatus: 'none',
+        sequences: [...p.sequences].map(([id, status]) => ({
+          sequenceId: id,
+          sequenceName: s.sequences.find((q) => q.id === id)?.name ?? null,
+          statusInSequence: status === 'OutOfOffice' ? 'outOfOffice' : status.toLowerCase(),
+          emailDisposition: null,
+        })),
+      });
     }),
 
     // --- enroll (v1 batch push: counters, never an error for a skip) ------------------------

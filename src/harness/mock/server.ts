@@ -88,15 +88,21 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
     if (!apiKey) return send(mock.error(401, 'missing or invalid API key'), mock.tool, path);
     if (apiKey === 'revoked') return send(mock.error(401, 'The API key was revoked'), mock.tool, path);
 
-    // The tool's documented rate limit, per key.
+    // The tool's documented rate limit(s), per key: every window must have room (e.g. Smartlead's
+    // 10/s burst, 60/min and 1,000/h). Timestamps are kept for the longest window.
     const key = `${mock.tool}:${apiKey}`;
     const now = Date.now();
-    const recent = (windows.get(key) ?? []).filter((t) => now - t < mock.rateLimit.windowMs);
-    if (recent.length >= mock.rateLimit.requests) {
-      const retryAfter = Math.max(1, Math.ceil((mock.rateLimit.windowMs - (now - (recent[0] as number))) / 1000));
-      windows.set(key, recent);
-      const limited = mock.error(429, `Rate limit of ${mock.rateLimit.requests} requests per ${mock.rateLimit.windowMs / 1000} s exceeded`);
-      return send({ ...limited, headers: { ...(limited.headers ?? {}), 'Retry-After': String(retryAfter) } }, mock.tool, path);
+    const limits = [mock.rateLimit, ...(mock.moreRateLimits ?? [])];
+    const longest = Math.max(...limits.map((l) => l.windowMs));
+    const recent = (windows.get(key) ?? []).filter((t) => now - t < longest);
+    for (const limit of limits) {
+      const inWindow = recent.filter((t) => now - t < limit.windowMs);
+      if (inWindow.length >= limit.requests) {
+        const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now - (inWindow[0] as number))) / 1000));
+        windows.set(key, recent);
+        const limited = mock.error(429, `Rate limit of ${limit.requests} requests per ${limit.windowMs / 1000} s exceeded`);
+        return send({ ...limited, headers: { ...(limited.headers ?? {}), 'Retry-After': String(retryAfter) } }, mock.tool, path);
+      }
     }
     recent.push(now);
     windows.set(key, recent);

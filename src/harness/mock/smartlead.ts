@@ -1,7 +1,17 @@
 import { json, type ToolMock } from './types';
 
-/** Smartlead API (`https://server.smartlead.ai/api/v1`), the endpoints the app calls. Key: `?api_key=`. */
+/**
+ * Smartlead API (`https://server.smartlead.ai/api/v1`), the endpoints the app calls. Key: `?api_key=`.
+ *
+ * As documented: the lookup by email (`GET /leads/?email=`) lists `lead_campaign_data` without the
+ * lead's status; the status in a campaign comes from Search Campaign Leads
+ * (`POST /campaigns/{id}/leads/filter`). Pause / resume / delete of a lead or campaign Smartlead
+ * does not have answer 200 `{}` (no `ok`). Limits (guides/rate-limits, Standard tier): 10 requests
+ * per second, 60 per minute, 1,000 per hour; a 429 is `{error: {code, message, retry_after}}` with
+ * `Retry-After`.
+ */
 interface Membership {
+  mapId: number;
   status: string;
 }
 interface MockLead {
@@ -23,9 +33,14 @@ interface State {
 export const smartleadMock: ToolMock<State> = {
   tool: 'smartlead',
   basePath: '/api/v1',
-  rateLimit: { requests: 10, windowMs: 2000 },
+  rateLimit: { requests: 10, windowMs: 1000 },
+  moreRateLimits: [
+    { requests: 60, windowMs: 60_000 },
+    { requests: 1000, windowMs: 3_600_000 },
+  ],
   apiKeyOf: ({ query }) => query.get('api_key'),
-  error: (status, message) => json(status, { error: message }),
+  error: (status, message) =>
+    status === 429 ? json(429, { error: { code: 'RATE_LIMIT_EXCEEDED', message, retry_after: 1 } }) : json(status, { error: message }),
   initialState: () => ({
     campaigns: [
       { id: 9181, user_id: 124, name: 'Q2 outbound', status: 'ACTIVE' },
@@ -91,12 +106,57 @@ export const smartleadMock: ToolMock<State> = {
           last_name: lead.last_name,
           company_name: lead.company_name,
           is_unsubscribed: lead.unsubscribed,
+          // As documented: no status here (it is read from the campaign's lead search).
           lead_campaign_data: [...lead.campaigns].map(([cid, m]) => ({
+            campaign_lead_map_id: m.mapId,
             campaign_id: cid,
             campaign_name: s.campaigns.find((c) => c.id === cid)?.name ?? null,
-            status: m.status,
+            client_id: null,
+            client_email: null,
+            lead_category_id: null,
           })),
         });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/campaigns/:id/leads/filter',
+      handle: (req, s) => {
+        const cid = Number(req.params.id);
+        if (!s.campaigns.some((c) => c.id === cid)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
+        const b = (req.body ?? {}) as { searchText?: unknown; limit?: unknown; lastSeenLeadId?: unknown };
+        const words = String(b.searchText ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+        const limit = Math.min(100, Math.max(1, Number(b.limit ?? 25)));
+        const after = Number(b.lastSeenLeadId ?? 0);
+        const rows = [...s.leads.values()]
+          .filter((l) => l.campaigns.has(cid))
+          .filter((l) => words.every((w) => [l.email, l.first_name, l.last_name].some((f) => (f ?? '').toLowerCase().includes(w))))
+          .map((l) => ({ lead: l, m: l.campaigns.get(cid) as Membership }))
+          .filter(({ m }) => m.mapId > after)
+          .sort((a, b2) => a.m.mapId - b2.m.mapId);
+        const page = rows.slice(0, limit).map(({ lead: l, m }) => ({
+          id: m.mapId,
+          current_seq_num: 1,
+          status: m.status,
+          email_account_id: null,
+          spintax_modulo_index: 0,
+          email_lead: {
+            id: l.id,
+            email: l.email,
+            first_name: l.first_name,
+            last_name: l.last_name,
+            company_name: l.company_name,
+            phone_number: null,
+            company_url: null,
+            website: null,
+            linkedin_profile: null,
+            location: null,
+            custom_fields: {},
+            esp_domain_type: 1,
+          },
+          email_account: null,
+        }));
+        return json(200, { leads: page, lastSeenEclmId: page.length ? page[page.length - 1]?.id : null, count: rows.length });
       },
     },
     {
@@ -106,7 +166,19 @@ export const smartleadMock: ToolMock<State> = {
         const cid = Number(req.params.id);
         if (!s.campaigns.some((c) => c.id === cid)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
         const b = req.body as { lead_list?: Record<string, string>[]; settings?: Record<string, boolean> };
-        const counters = { ok: true, upload_count: 0, total_leads: b?.lead_list?.length ?? 0, already_added_to_campaign: 0, duplicate_count: 0, invalid_email_count: 0, unsubscribed_leads: 0 };
+        const counters = {
+          ok: true,
+          upload_count: 0,
+          total_leads: b?.lead_list?.length ?? 0,
+          already_added_to_campaign: 0,
+          duplicate_count: 0,
+          invalid_email_count: 0,
+          unsubscribed_leads: 0,
+          block_count: 0,
+          bounce_count: 0,
+          is_lead_limit_exhausted: false,
+          lead_import_stopped_count: 0,
+        };
         for (const entry of b?.lead_list ?? []) {
           const email = String(entry.email ?? '').toLowerCase();
           if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) counters.invalid_email_count += 1;
@@ -125,7 +197,7 @@ export const smartleadMock: ToolMock<State> = {
                 unsubscribed: false,
                 campaigns: new Map<number, Membership>(),
               };
-              lead.campaigns.set(cid, { status: 'STARTED' });
+              lead.campaigns.set(cid, { mapId: s.nextId++, status: 'STARTED' });
               s.leads.set(email, lead);
               counters.upload_count += 1;
             }
@@ -140,7 +212,8 @@ export const smartleadMock: ToolMock<State> = {
       handle: (req: { params: Record<string, string> }, s: State) => {
         const lead = [...s.leads.values()].find((l) => String(l.id) === req.params.lid);
         const membership = lead?.campaigns.get(Number(req.params.cid));
-        if (!membership) return json(404, { error: 'Lead not found in campaign' });
+        // Smartlead answers a lead or campaign it does not have with 200 {} (no ok).
+        if (!membership) return json(200, {});
         membership.status = action === 'pause' ? 'PAUSED' : 'INPROGRESS';
         return json(200, { ok: true });
       },
@@ -150,7 +223,7 @@ export const smartleadMock: ToolMock<State> = {
       path: '/campaigns/:cid/leads/:lid',
       handle: (req, s) => {
         const lead = [...s.leads.values()].find((l) => String(l.id) === req.params.lid);
-        return lead?.campaigns.delete(Number(req.params.cid)) ? json(200, { ok: true }) : json(404, { error: 'Lead not found in campaign' });
+        return lead?.campaigns.delete(Number(req.params.cid)) ? json(200, { ok: true }) : json(200, {});
       },
     },
   ],

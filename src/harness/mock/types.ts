@@ -34,6 +34,8 @@ export interface ToolMock<S = unknown> {
   /** The pathname of the tool's real API base (`/api/v1` for Smartlead), served under `/<tool>`. */
   basePath: string;
   rateLimit: { requests: number; windowMs: number };
+  /** Further windows enforced together with `rateLimit` (e.g. per minute and per hour besides a burst limit). */
+  moreRateLimits?: { requests: number; windowMs: number }[];
   /** The key in the request, as the tool reads it (query, header, Basic), or null. */
   apiKeyOf(req: { query: URLSearchParams; headers: Record<string, string>; body: unknown }): string | null;
   /** The tool's error body for a status and message (JSON, or text/plain for lemlist). */

@@ -76,7 +76,8 @@ const rowOf = (p: Prospect, s: State, withCampaigns: boolean) => ({
   ...p.extra,
   status: p.status,
   last_contacted: p.last_contacted,
-  last_replied: p.last_replied,
+  // As the documented sample ("Browsing prospects") spells it.
+  'last replied': p.last_replied,
   updated: p.updated,
   ...(withCampaigns
     ? {
@@ -326,9 +327,10 @@ export const woodpeckerMock: ToolMock<State> = {
         if (!EVENTS.includes(event)) return wpError(400, 'E_WRONG_PARAM', `Invalid event: ${text(b?.event)}`);
         const key = `${event} ${url}`;
         if (s.webhooks.has(key)) return wpError(409, 'E_WRONG_PARAM', 'Event defined for this url.');
-        // Documented limit; the wording and status of the refusal are UNCONFIRMED.
+        // developers.woodpecker.co "Subscribe to a webhook": the same event up to three times per
+        // account; the refusal is a 409 with the help centre's wording ("Webhooks" article).
         if ([...s.webhooks.values()].filter((h) => h.event === event).length >= MAX_PER_EVENT) {
-          return wpError(400, 'E_WRONG_PARAM', `Maximum ${MAX_PER_EVENT} subscriptions for event ${event} reached`);
+          return wpError(409, 'E_WRONG_PARAM', `You can only subscribe to the same webhook ${MAX_PER_EVENT} times per one account.`);
         }
         s.webhooks.set(key, { target_url: url, event });
         return json(201, { target_url: url, event, message: 'Subscribed.' });

@@ -12,13 +12,19 @@ export const replyioCapabilities: Capabilities = {
   events: {
     reply_received: { instant: '`email_replied` webhook', polling: null },
     lead_interested: { instant: '`reply_categorized` webhook (your Interested Categories)', polling: null },
-    meeting_booked: { instant: '`meeting_booked` webhook', polling: null },
+    // The v3 webhook catalogue (docs.reply.io webhook events) has no meeting event; `meeting_booked`
+    // appears only on the legacy page.
+    meeting_booked: {
+      instant: null,
+      polling: null,
+      why: "Reply.io's webhooks (v3) have no meeting event. Use Meeting Booked with your calendar tool's connection (e.g. Calendly), or Lead Interested from Reply.io for replies categorized as interested.",
+    },
     email_bounced: { instant: '`email_bounced` webhook', polling: null },
-    lead_unsubscribed: { instant: '`email_unsubscribed` webhook', polling: null },
+    lead_unsubscribed: { instant: '`contact_opted_out` webhook', polling: null },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'categories', list: 'api', default: 'Interested', describe: 'a reply category set in Reply.io (e.g. Interested)' },
-  meetings: { kind: 'event', describe: 'Reply.io’s `meeting_booked` event' },
+  meetings: { kind: 'none' },
   actions: {
     // POST /v1/people requires firstName.
     create: { campaign: 'absent', requiredFields: ['first_name'] },

@@ -20,16 +20,17 @@ import {
 } from './normalize';
 import { EnvelopeA, EnvelopeB, IGNORED_TYPES } from './payloads';
 
-/** One v3 event type per subscription (docs.reply.io "Create a webhook subscription"). */
-const WEBHOOK_EVENT: Record<EventType, string> = {
+/**
+ * One v3 event type per subscription (docs.reply.io "Create a webhook subscription"), from the v3
+ * catalogue (docs.reply.io/webhook-events): it has `contact_opted_out` and no meeting event
+ * (`meeting_booked` / `email_unsubscribed` are only on the legacy page essentials/webhook-events).
+ */
+const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
   reply_received: 'email_replied',
   lead_interested: 'reply_categorized',
-  meeting_booked: 'meeting_booked',
   email_bounced: 'email_bounced',
-  lead_unsubscribed: 'email_unsubscribed',
+  lead_unsubscribed: 'contact_opted_out',
 };
-/** The newer event catalog names the opt-out event differently; tried when the first is refused. */
-const UNSUBSCRIBE_FALLBACK = 'contact_opted_out';
 
 /**
  * v3 errors are application/problem+json (`title`, `detail`, `code` slug such as
@@ -67,20 +68,11 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
     payloadConfig: { includeEmailUrl: false, includeEmailText: true, includeProspectCustomFields: true },
   });
   const eventType = WEBHOOK_EVENT[req.event];
-  let created = await callJson<{ id?: unknown }>(ctx, replyio, {
-    method: 'POST',
-    path: '/v3/webhooks',
-    body: body(eventType),
-    allowStatuses: req.event === 'lead_unsubscribed' ? [400, 422] : [],
-  });
-  let usedType = eventType;
-  if (created.status === 400 || created.status === 422) {
-    usedType = UNSUBSCRIBE_FALLBACK;
-    created = await callJson(ctx, replyio, { method: 'POST', path: '/v3/webhooks', body: body(usedType) });
-  }
+  if (!eventType) throw new ctx.z.errors.Error(`Reply.io has no webhook event for ${req.event}.`, 'UnsupportedTrigger', 400);
+  const created = await callJson<{ id?: unknown }>(ctx, replyio, { method: 'POST', path: '/v3/webhooks', body: body(eventType) });
   const id = str(created.data?.id);
   if (!id) throw new ctx.z.errors.Error('Reply.io created the webhook but returned no subscription id.', 'SubscribeFailed', 502);
-  return { tool: 'replyio', id, secret, event_type: usedType };
+  return { tool: 'replyio', id, secret, event_type: eventType };
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {

@@ -3,7 +3,7 @@ import { outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
-import { Person, PersonStats, PushResult } from './payloads';
+import { ContactStatuses, Person, PushResult } from './payloads';
 
 /**
  * Reply.io lead operations on the legacy v1 API (official CLI `replyio/reply-cli`) plus the
@@ -40,21 +40,49 @@ const getPerson = async (ctx: Ctx, provider: Provider, address: string): Promise
   return parsed.success ? parsed.data : null;
 };
 
-/** `GET /v1/stats/person?email=`: opt-out flags and per-sequence status, or null when unknown. */
-const getStats = async (ctx: Ctx, provider: Provider, address: string): Promise<PersonStats | null> => {
-  const res = await callJson<unknown>(ctx, provider, { method: 'GET', path: '/v1/stats/person', params: { email: address }, allowStatuses: [404] });
+/**
+ * `GET /v3/contacts/{id}/statuses` (docs.reply.io "Get a contact's statuses", beta): `isOptedOut`
+ * and the contact's `statusInSequence` in every sequence it is in. Not `GET /v1/stats/person`,
+ * which Reply throttles to one request per 10 s: it would fail any Zap that runs twice in a row.
+ * 404 (the contact went away meanwhile) → null.
+ */
+const getStatuses = async (ctx: Ctx, provider: Provider, contactId: string | number): Promise<ContactStatuses | null> => {
+  const res = await callJson<unknown>(ctx, provider, {
+    method: 'GET',
+    path: `/v3/contacts/${encodeURIComponent(String(contactId))}/statuses`,
+    allowStatuses: [404],
+  });
   if (res.status === 404 || !res.data) return null;
-  const parsed = PersonStats.safeParse(res.data);
-  return parsed.success ? parsed.data : null;
+  const parsed = ContactStatuses.safeParse(res.data);
+  if (!parsed.success) {
+    throw new ctx.z.errors.Error(`Reply.io answered the contact's statuses with something unexpected: ${JSON.stringify(res.data).slice(0, 200)}`, 'UnexpectedResponse', 502);
+  }
+  return parsed.data;
 };
 
-const norm = (s: unknown) => (str(s) ?? '').toLowerCase().replace(/[^a-z]/g, '');
-/** Person statuses in which the sequence still sends to the contact. */
-const isRunning = (personStatus: unknown) => ['active', 'outofoffice', 'ooo'].includes(norm(personStatus));
-const isPaused = (personStatus: unknown) => norm(personStatus) === 'paused';
+type Membership = NonNullable<ContactStatuses['sequences']>[number];
 
-const campaignsOf = (stats: PersonStats | null): LeadCampaign[] =>
-  (stats?.campaigns ?? []).map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) ?? str(c.status) }));
+const norm = (s: unknown) => (str(s) ?? '').toLowerCase().replace(/[^a-z]/g, '');
+/** Statuses in a sequence (active, paused, finished, inactive, outOfOffice) in which it still sends. */
+const isRunning = (status: unknown) => ['active', 'outofoffice', 'ooo'].includes(norm(status));
+const isPaused = (status: unknown) => norm(status) === 'paused';
+
+const campaignsOf = (statuses: ContactStatuses | null): LeadCampaign[] =>
+  (statuses?.sequences ?? []).map((c) => ({ id: String(c.sequenceId), name: str(c.sequenceName), status: str(c.statusInSequence) }));
+
+/**
+ * `POST /v1/people` requires `firstName` (it does not save a contact without one): refused here,
+ * before any request, rather than sending a request Reply.io will reject.
+ */
+const requireFirstName = (ctx: Ctx, lead: LeadInput): void => {
+  if (!lead.first_name?.trim()) {
+    throw new ctx.z.errors.Error(
+      `First Name is required for Reply.io: Reply.io does not save a contact without a first name. Fill in First Name (map First Name from an earlier step) for ${lead.email.trim().toLowerCase()}.`,
+      'MissingFirstName',
+      400,
+    );
+  }
+};
 
 const personBody = (lead: LeadInput): Record<string, unknown> => {
   const body: Record<string, unknown> = { email: lead.email };
@@ -87,11 +115,12 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
     const target = address.trim().toLowerCase();
     const person = await getPerson(ctx, provider, target);
     if (!person) return null;
-    const stats = await getStats(ctx, provider, target);
-    return leadOf(person, campaignsOf(stats), stats ? Boolean(stats.isOptedOut || stats.isBlocked) : null);
+    const statuses = await getStatuses(ctx, provider, person.id);
+    return leadOf(person, campaignsOf(statuses), statuses ? Boolean(statuses.isOptedOut) : null);
   },
 
   async upsert(ctx, lead) {
+    requireFirstName(ctx, lead);
     const target = lead.email.trim().toLowerCase();
     const existing = await getPerson(ctx, provider, target);
     const saved = await savePerson(ctx, provider, { ...lead, email: target });
@@ -99,22 +128,38 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
   },
 
   async enroll(ctx, req: EnrollRequest) {
+    requireFirstName(ctx, req.lead);
     const address = req.lead.email.trim().toLowerCase();
     const campaign = { id: req.campaign_id, name: null };
     const person = await savePerson(ctx, provider, { ...req.lead, email: address });
     const lead = leadOf(person);
+    const overwrite = req.policy.if_in_other_campaign === 'add_anyway';
+    // OverwriteExisting moves the contact out of the sequence it is running in: read where it
+    // runs first, so the outcome can say which sequence it left (only on this path).
+    const before = overwrite ? await getStatuses(ctx, provider, person.id) : null;
     const { data } = await callJson<unknown>(ctx, provider, {
       method: 'POST',
       path: '/v1/Actions/pushContactsToSequence',
       body: {
         ContactIds: [Number.isNaN(Number(person.id)) ? person.id : Number(person.id)],
         SequenceId: Number.isNaN(Number(req.campaign_id)) ? req.campaign_id : Number(req.campaign_id),
-        OverwriteExisting: req.policy.if_in_other_campaign === 'add_anyway',
+        OverwriteExisting: overwrite,
       },
     });
     const result = PushResult.safeParse(data ?? {});
     const counts = result.success ? result.data : {};
     if ((counts.affectedIdList ?? []).some((id) => String(id) === String(person.id))) {
+      const left = (before?.sequences ?? []).filter((c) => String(c.sequenceId) !== req.campaign_id && (isRunning(c.statusInSequence) || isPaused(c.statusInSequence)));
+      if (left.length) {
+        const names = left.map((c) => `"${str(c.sequenceName) ?? c.sequenceId}"`).join(', ');
+        return outcome(
+          'enrolled',
+          { ...lead, campaigns: [{ id: req.campaign_id, name: null, status: 'active' }] },
+          campaign,
+          `Reply.io moved ${address} out of sequence ${names} into sequence ${req.campaign_id} ("If in another campaign" is "add anyway": Reply.io keeps a contact in one running sequence).`,
+          left.map((c) => ({ id: String(c.sequenceId), name: str(c.sequenceName), status: 'removed' })),
+        );
+      }
       return outcome('enrolled', lead, campaign, `Reply.io added ${address} to sequence ${req.campaign_id}.`);
     }
     if ((counts.skippedByOptedOutStatus ?? 0) > 0) {
@@ -131,35 +176,35 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
       );
     }
     // A plain "skipped": the contact is already in a sequence. Which one decides the outcome.
-    const stats = await getStats(ctx, provider, address);
-    const memberships = stats?.campaigns ?? [];
-    const here = memberships.find((c) => String(c.id) === req.campaign_id);
-    const withCampaigns = { ...lead, campaigns: campaignsOf(stats), unsubscribed: stats ? Boolean(stats.isOptedOut || stats.isBlocked) : null };
-    if (stats?.isOptedOut || stats?.isBlocked) {
-      return outcome('skipped_unsubscribed', withCampaigns, campaign, `Reply.io skipped ${address}: the contact is opted out or blocked.`);
+    const stats = before ?? (await getStatuses(ctx, provider, person.id));
+    const memberships: Membership[] = stats?.sequences ?? [];
+    const here = memberships.find((c) => String(c.sequenceId) === req.campaign_id);
+    const withCampaigns = { ...lead, campaigns: campaignsOf(stats), unsubscribed: stats ? Boolean(stats.isOptedOut) : null };
+    if (stats?.isOptedOut) {
+      return outcome('skipped_unsubscribed', withCampaigns, campaign, `Reply.io skipped ${address}: the contact is opted out.`);
     }
-    if (here && (isRunning(here.personStatus) || isPaused(here.personStatus))) {
-      const named = { id: req.campaign_id, name: str(here.name) };
+    if (here && (isRunning(here.statusInSequence) || isPaused(here.statusInSequence))) {
+      const named = { id: req.campaign_id, name: str(here.sequenceName) };
       if (req.policy.if_already_enrolled === 'error') {
-        throw new ctx.z.errors.Error(`${address} is already in Reply.io sequence ${named.name ?? req.campaign_id} (${here.personStatus}).`, 'AlreadyEnrolled', 409);
+        throw new ctx.z.errors.Error(`${address} is already in Reply.io sequence ${named.name ?? req.campaign_id} (${here.statusInSequence}).`, 'AlreadyEnrolled', 409);
       }
-      return outcome('already_enrolled', withCampaigns, named, `${address} is already in Reply.io sequence "${named.name ?? req.campaign_id}" (${here.personStatus}); nothing changed.`);
+      return outcome('already_enrolled', withCampaigns, named, `${address} is already in Reply.io sequence "${named.name ?? req.campaign_id}" (${here.statusInSequence}); nothing changed.`);
     }
     if (here) {
       return outcome(
         'skipped_previously_contacted',
         withCampaigns,
-        { id: req.campaign_id, name: str(here.name) },
-        `Reply.io kept ${address} out of sequence "${str(here.name) ?? req.campaign_id}": the contact already went through it (${here.personStatus ?? 'finished'}). Reply.io does not re-add a contact to a sequence it has been in.`,
+        { id: req.campaign_id, name: str(here.sequenceName) },
+        `Reply.io kept ${address} out of sequence "${str(here.sequenceName) ?? req.campaign_id}": the contact already went through it (${here.statusInSequence ?? 'finished'}). Reply.io does not re-add a contact to a sequence it has been in.`,
       );
     }
-    const other = memberships.find((c) => isRunning(c.personStatus) || isPaused(c.personStatus));
+    const other = memberships.find((c) => isRunning(c.statusInSequence) || isPaused(c.statusInSequence));
     if (other) {
       return outcome(
         'skipped_in_other_campaign',
         withCampaigns,
         campaign,
-        `Reply.io skipped ${address}: the contact is in another sequence ("${str(other.name) ?? other.id}"). Set "If in another campaign" to "add anyway" to move it.`,
+        `Reply.io skipped ${address}: the contact is in another sequence ("${str(other.sequenceName) ?? other.sequenceId}"). Set "If in another campaign" to "add anyway" to move it (Reply.io then takes it out of that sequence).`,
       );
     }
     throw new ctx.z.errors.Error(`Reply.io skipped ${address} for sequence ${req.campaign_id} without saying why.`, 'EnrollSkipped', 409);
@@ -167,11 +212,13 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
 
   async stop(ctx, req: StopRequest) {
     const address = req.email.trim().toLowerCase();
-    const stats = await getStats(ctx, provider, address);
+    const person = await getPerson(ctx, provider, address);
     // not_found only for a contact Reply.io does not know; a known contact with nothing left to
     // stop (not in that sequence any more, or nothing running) is already_stopped.
-    if (!stats) return outcome('not_found', null, null, `Reply.io has no contact ${address}; nothing to stop.`);
-    const all = stats.campaigns ?? [];
+    if (!person) return outcome('not_found', null, null, `Reply.io has no contact ${address}; nothing to stop.`);
+    const statuses = await getStatuses(ctx, provider, person.id);
+    if (!statuses) return outcome('not_found', null, null, `Reply.io has no contact ${address}; nothing to stop.`);
+    const all = (statuses.sequences ?? []).map((c) => ({ id: c.sequenceId, name: c.sequenceName, personStatus: c.statusInSequence }));
     const scoped = req.campaign_id ? all.filter((c) => String(c.id) === req.campaign_id) : all;
     const named = req.campaign_id ? { id: req.campaign_id, name: str(scoped[0]?.name) } : null;
     const asIs = scoped.map((c) => ({ id: String(c.id), name: str(c.name), status: str(c.personStatus) }));
@@ -200,7 +247,7 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
         if (res.status !== 404) done.push(c);
       }
     } else {
-      const contactId = str(stats.id);
+      const contactId = str(statuses.contactId) ?? str(person.id);
       if (!contactId) throw new ctx.z.errors.Error(`Reply.io did not return the id of ${address}.`, 'UnexpectedResponse', 502);
       for (const c of targets) {
         const { data } = await callJson<Record<string, unknown> | null>(ctx, provider, {

@@ -105,6 +105,9 @@ export const IGNORED_TYPES = [
   'sequence_paused',
   'sequence_resumed',
   'contact_finished',
+  // v3 catalogue (docs.reply.io/webhook-events), no unified counterpart.
+  'contact_called',
+  'autopilot_stopped',
   'linkedin_connection_request_sent',
   'linkedin_connection_request_accepted',
   'linkedin_message_sent',
@@ -127,17 +130,21 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 /** v1 `GET /v1/stats/person?email=` (legacy API docs example). */
-export const PersonStats = z.object({
-  id: Id.nullish(),
-  email: Str,
-  fullName: Str,
-  isBlocked: z.boolean().nullish(),
-  isOptedOut: z.boolean().nullish(),
-  campaigns: z
-    .array(z.object({ id: Id, name: Str, personStatus: Str, status: Str }).passthrough())
-    .nullish(),
-});
-export type PersonStats = z.infer<typeof PersonStats>;
+/**
+ * `GET /v3/contacts/{id}/statuses` (docs.reply.io "Get a contact's statuses", beta): the opt-out
+ * flag and, per sequence the contact is in, `statusInSequence` (active, paused, finished,
+ * inactive, outOfOffice).
+ */
+export const ContactStatuses = z
+  .object({
+    contactId: Id.nullish(),
+    isOptedOut: z.boolean().nullish(),
+    sequences: z
+      .array(z.object({ sequenceId: Id, sequenceName: Str, statusInSequence: Str }).passthrough())
+      .nullish(),
+  })
+  .passthrough();
+export type ContactStatuses = z.infer<typeof ContactStatuses>;
 
 /** v1 `POST /v1/Actions/pushContactsToSequence` answer: counters, never an error for a skip. */
 export const PushResult = z.object({

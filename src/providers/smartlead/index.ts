@@ -47,6 +47,12 @@ const STATISTICS_STATUS: Record<EventType, string> = {
 const errorMessage = (content: string): string | null => {
   try {
     const body = JSON.parse(content) as { error?: unknown; message?: unknown };
+    // A 429 answers {error: {code: "RATE_LIMIT_EXCEEDED", message, retry_after}} (api.smartlead.ai
+    // guides/rate-limits); other errors {error: "…"} or {message: "…"}.
+    if (body.error && typeof body.error === 'object') {
+      const nested = body.error as { message?: unknown; code?: unknown };
+      return str(nested.message)?.replace(/\.\s*$/, '') ?? str(nested.code);
+    }
     return str(body.error) ?? str(body.message);
   } catch {
     return null;
@@ -188,7 +194,10 @@ export const smartlead: Provider = {
   label: 'Smartlead',
   capabilities: smartleadCapabilities,
   defaultBaseUrl: 'https://server.smartlead.ai/api/v1',
-  rateLimit: { description: '10 requests per 2 seconds', retryAfterSeconds: 2 },
+  // api.smartlead.ai guides/rate-limits (Standard tier): 60 requests per minute, 1,000 per hour,
+  // bursts of 10 per second, per API key across all endpoints; a 429 carries Retry-After. Without
+  // one, wait out the minute window.
+  rateLimit: { description: '60 requests per minute and 1,000 per hour per API key (bursts up to 10 per second)', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
     request.params = { ...(request.params ?? {}), api_key: apiKey };
   },

@@ -24,10 +24,12 @@ const SmartleadLead = zod
       .array(
         zod
           .object({
+            // As documented ("Fetch Lead by email"): campaign_lead_map_id, campaign_id,
+            // campaign_name, client_id, client_email, lead_category_id — no status.
             campaign_id: Id,
             campaign_name: zod.string().nullish(),
+            campaign_lead_map_id: Id.nullish(),
             lead_category_id: Id.nullish(),
-            status: zod.string().nullish(),
           })
           .passthrough(),
       )
@@ -47,6 +49,10 @@ const UploadResult = zod
     // Documented as a count; some responses carry the list of emails instead.
     unsubscribed_leads: zod.union([zod.number(), zod.array(zod.unknown())]).nullish(),
     block_count: zod.number().nullish(),
+    bounce_count: zod.number().nullish(),
+    is_lead_limit_exhausted: zod.boolean().nullish(),
+    lead_import_stopped_count: zod.number().nullish(),
+    error: zod.string().nullish(),
   })
   .passthrough();
 type UploadResult = zod.infer<typeof UploadResult>;
@@ -55,6 +61,38 @@ const count = (v: number | unknown[] | null | undefined): number => (Array.isArr
 
 /** Lead statuses in a campaign (API reference "Lead Status") that mean the sequence is not running. */
 const FINISHED_OR_PAUSED = /^(PAUSED|COMPLETED|STOPPED|BLOCKED)$/;
+
+/**
+ * One lead's row in one campaign, from `POST /campaigns/{id}/leads/filter` (api.smartlead.ai
+ * "Search Campaign Leads"): `id` is the lead map id, `status` the lead's status in that campaign
+ * (STARTED, INPROGRESS, COMPLETED, STOPPED, PAUSED, BLOCKED), `email_lead` the lead itself.
+ */
+const CampaignLeadRow = zod
+  .object({
+    id: Id.nullish(),
+    status: zod.string().nullish(),
+    email_lead: zod
+      .object({
+        id: Id,
+        email: zod.string().nullish(),
+        first_name: zod.string().nullish(),
+        last_name: zod.string().nullish(),
+        company_name: zod.string().nullish(),
+        phone_number: zod.union([zod.string(), zod.number()]).nullish(),
+        linkedin_profile: zod.string().nullish(),
+        custom_fields: zod.record(zod.string(), zod.unknown()).nullish(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+type CampaignLeadRow = zod.infer<typeof CampaignLeadRow>;
+const SearchAnswer = zod.object({ leads: zod.array(zod.unknown()).nullish(), lastSeenEclmId: Id.nullish() }).passthrough();
+/** Page size of the search (its documented maximum) and how many pages we read at most. */
+const SEARCH_LIMIT = 100;
+const SEARCH_PAGES = 5;
+
+/** Smartlead answers pause / resume / delete of a lead or campaign it does not have with 200 `{}`: only `ok: true` is done. */
+const confirmed = (data: unknown): boolean => Boolean(data && typeof data === 'object' && (data as { ok?: unknown }).ok === true);
 
 const toLead = (l: SmartleadLead): Lead => {
   const first = str(l.first_name);
@@ -72,7 +110,30 @@ const toLead = (l: SmartleadLead): Lead => {
     phone: str(l.phone_number),
     linkedin_url: str(l.linkedin_profile),
     unsubscribed: l.is_unsubscribed ?? null,
-    campaigns: (l.lead_campaign_data ?? []).map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: str(c.status) })),
+    // The lookup does not carry the lead's status in each campaign: unknown, never guessed.
+    campaigns: (l.lead_campaign_data ?? []).map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: null })),
+  };
+};
+
+/** The lead as a campaign's search row shows it (no unsubscribe flag there: unknown). */
+const leadFromRow = (row: CampaignLeadRow, campaign: LeadCampaign): Lead => {
+  const l = row.email_lead;
+  const first = str(l.first_name);
+  const last = str(l.last_name);
+  return {
+    id: `smartlead:${l.id}`,
+    tool: 'smartlead',
+    tool_lead_id: String(l.id),
+    email: emailOf(l.email),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(l.company_name),
+    title: null,
+    phone: str(l.phone_number),
+    linkedin_url: str(l.linkedin_profile),
+    unsubscribed: null,
+    campaigns: [campaign],
   };
 };
 
@@ -89,6 +150,37 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     // Not found answers with an empty object; a different email would be a search, not a match.
     if (!parsed.success || emailOf(parsed.data.email) !== address) return null;
     return parsed.data;
+  };
+
+  /**
+   * The lead's row in one campaign — its status there — with one call: Search Campaign Leads
+   * filtered by the address (`searchText` is a partial match on email and names, so the row is
+   * picked by exact email; further pages only when a full page held no exact match). The
+   * lookup by email has no status, and the campaign's plain lead list has no email filter.
+   */
+  const campaignRow = async (ctx: Ctx, campaignId: string, address: string, campaignMayBeGone = false): Promise<CampaignLeadRow | null> => {
+    let cursor: unknown = null;
+    for (let page = 0; page < SEARCH_PAGES; page += 1) {
+      const body: Record<string, unknown> = { searchText: address, limit: SEARCH_LIMIT };
+      if (cursor !== null) body.lastSeenLeadId = cursor;
+      const { status, data } = await callJson<unknown>(ctx, provider, {
+        method: 'POST',
+        path: `/campaigns/${encodeURIComponent(campaignId)}/leads/filter`,
+        body,
+        // A campaign the lookup listed may have been deleted since: nothing runs there.
+        allowStatuses: campaignMayBeGone ? [404] : [],
+      });
+      if (status === 404) return null;
+      const answer = SearchAnswer.safeParse(data ?? {});
+      const rows = answer.success ? (answer.data.leads ?? []) : [];
+      for (const raw of rows) {
+        const row = CampaignLeadRow.safeParse(raw);
+        if (row.success && emailOf(row.data.email_lead.email) === address) return row.data;
+      }
+      if (rows.length < SEARCH_LIMIT || !answer.success || answer.data.lastSeenEclmId == null) return null;
+      cursor = answer.data.lastSeenEclmId;
+    }
+    return null;
   };
 
   const upload = async (ctx: Ctx, campaignId: string, lead: LeadInput, ignoreOtherCampaigns: boolean): Promise<UploadResult> => {
@@ -117,7 +209,45 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     if (!parsed.success) {
       throw new ctx.z.errors.Error(`Smartlead answered the lead upload with something unexpected: ${JSON.stringify(data).slice(0, 200)}`, 'UnexpectedResponse', 502);
     }
-    return parsed.data;
+    const result = parsed.data;
+    const who = lead.email;
+    const said = str(result.error);
+    // "Add leads to a campaign by ID": the lead-limit answer is {ok: false, is_lead_limit_exhausted:
+    // true, lead_import_stopped_count, error}. Neither is a skip of this one lead: say what to do.
+    if (result.is_lead_limit_exhausted) {
+      throw new ctx.z.errors.Error(
+        `Smartlead's lead limit is used up: ${who} was not added to campaign ${campaignId}${said ? ` (${said})` : ''}. ` +
+          'Remove leads you no longer need to free lead credits or upgrade the Smartlead plan, then run this step again.',
+        'LeadLimitExhausted',
+        402,
+      );
+    }
+    if (count(result.lead_import_stopped_count) > 0) {
+      throw new ctx.z.errors.Error(
+        `Smartlead stopped the import: ${who} was not added to campaign ${campaignId}${said ? ` (${said})` : ''}. ` +
+          'This usually means the account reached its lead limit; check the lead credits in Smartlead, then run this step again.',
+        'LeadImportStopped',
+        402,
+      );
+    }
+    if (result.ok === false) {
+      throw new ctx.z.errors.Error(`Smartlead did not add ${who} to campaign ${campaignId}: ${said ?? JSON.stringify(data).slice(0, 200)}`, 'NotEnrolled', 502);
+    }
+    return result;
+  };
+
+  /** Refusals of this one address that no policy turns into an outcome: invalid, or on the bounce list. */
+  const refuseUnusable = (ctx: Ctx, result: UploadResult, who: string): void => {
+    if (count(result.invalid_email_count) > 0) {
+      throw new ctx.z.errors.Error(`Smartlead rejected ${who} as an invalid email address.`, 'InvalidEmail', 400);
+    }
+    if (count(result.bounce_count) > 0) {
+      throw new ctx.z.errors.Error(
+        `Smartlead skipped ${who}: the address is on Smartlead's bounce list (mail to it bounced before). Check the address; this step never overrides the bounce list.`,
+        'BouncedEmail',
+        400,
+      );
+    }
   };
 
   const outcome = (o: Omit<ActionOutcome, 'tool' | 'affected_campaigns'> & { affected_campaigns?: LeadCampaign[] }): ActionOutcome => ({
@@ -131,9 +261,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     const result = await upload(ctx, req.campaign_id, req.lead, req.policy.if_in_other_campaign === 'add_anyway');
     const campaign = { id: req.campaign_id, name: null };
     const who = req.lead.email;
-    if (count(result.invalid_email_count) > 0) {
-      throw new z.errors.Error(`Smartlead rejected ${who} as an invalid email address.`, 'InvalidEmail', 400);
-    }
+    if (count(result.invalid_email_count) > 0) refuseUnusable(ctx, result, who);
     if ((result.upload_count ?? 0) > 0) {
       return outcome({ outcome: 'enrolled', lead: null, campaign, detail: `${who} was added to Smartlead campaign ${req.campaign_id}.` });
     }
@@ -145,24 +273,35 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
         detail: `Smartlead skipped ${who}: the lead unsubscribed or is on the block list. They were not re-subscribed.`,
       });
     }
+    refuseUnusable(ctx, result, who);
     if ((result.already_added_to_campaign ?? 0) > 0) {
       // In this campaign already: its status there tells "enrolled now" from "contacted before".
-      const lead = await findRaw(ctx, who);
-      const unified = lead ? toLead(lead) : null;
-      if (unified?.unsubscribed) {
-        return outcome({ outcome: 'skipped_unsubscribed', lead: unified, campaign, detail: `${who} unsubscribed from Smartlead; they were not re-subscribed.` });
-      }
-      const status = unified?.campaigns.find((c) => c.id === req.campaign_id)?.status?.toUpperCase() ?? null;
+      const row = await campaignRow(ctx, req.campaign_id, who);
+      const status = str(row?.status)?.toUpperCase() ?? null;
+      const here: LeadCampaign = { id: req.campaign_id, name: null, status };
+      const unified = row ? leadFromRow(row, here) : null;
       if (status && FINISHED_OR_PAUSED.test(status)) {
-        if (req.policy.if_previously_contacted === 're_enroll' && status === 'PAUSED' && lead) {
-          await callJson(ctx, provider, {
+        if (req.policy.if_previously_contacted === 're_enroll' && status === 'PAUSED' && row) {
+          // Never resume someone who unsubscribed meanwhile (the campaign row does not say).
+          const global = await findRaw(ctx, who);
+          if (global?.is_unsubscribed) {
+            return outcome({ outcome: 'skipped_unsubscribed', lead: toLead(global), campaign, detail: `${who} unsubscribed from Smartlead; they were not re-subscribed.` });
+          }
+          const resumed = await callJson(ctx, provider, {
             method: 'POST',
-            path: `/campaigns/${encodeURIComponent(req.campaign_id)}/leads/${lead.id}/resume`,
+            path: `/campaigns/${encodeURIComponent(req.campaign_id)}/leads/${row.email_lead.id}/resume`,
             body: { resume_lead_with_delay_days: 0 },
           });
+          if (!confirmed(resumed.data)) {
+            throw new z.errors.Error(
+              `Smartlead did not confirm resuming ${who} in campaign ${req.campaign_id} (it answered ${JSON.stringify(resumed.data ?? null).slice(0, 200)}); check the lead in Smartlead.`,
+              'ResumeFailed',
+              502,
+            );
+          }
           return outcome({
             outcome: 'enrolled',
-            lead: unified,
+            lead: unified ? { ...unified, campaigns: [{ ...here, status: 'INPROGRESS' }] } : null,
             campaign,
             detail: `${who} was paused in Smartlead campaign ${req.campaign_id}; resumed their sequence (re-enroll).`,
           });
@@ -193,41 +332,64 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     throw new z.errors.Error(`Smartlead did not add ${who} and gave no reason (${JSON.stringify(result)}).`, 'NotEnrolled', 502);
   };
 
+  /**
+   * Stop. Pause: the lead's status in each campaign comes from Search Campaign Leads (the lookup
+   * by email has none); a running lead is paused, a paused / finished one needs no call. With a
+   * campaign that is 2 calls (search, pause); the lookup by email is only added when the campaign
+   * does not hold the lead (to tell not_found from already_stopped). Remove: lookup + one DELETE
+   * per campaign, no status needed. Smartlead answers pause / delete of a lead or campaign it does
+   * not have with 200 `{}`: only `ok: true` counts as done.
+   */
   const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
-    const lead = await findRaw(ctx, req.email);
-    if (!lead) {
-      return outcome({ outcome: 'not_found', lead: null, campaign: null, detail: `No Smartlead lead with email ${req.email}; nothing to stop.` });
+    const { z } = ctx;
+    const who = req.email;
+    const notFound = () => outcome({ outcome: 'not_found', lead: null, campaign: req.campaign_id ? { id: req.campaign_id, name: null } : null, detail: `No Smartlead lead with email ${who}; nothing to stop.` });
+
+    if (req.mode === 'pause' && req.campaign_id) {
+      const row = await campaignRow(ctx, req.campaign_id, who);
+      if (!row) {
+        const lead = await findRaw(ctx, who);
+        if (!lead) return notFound();
+        const unified = toLead(lead);
+        const name = unified.campaigns.find((c) => c.id === req.campaign_id)?.name ?? null;
+        return outcome({ outcome: 'already_stopped', lead: unified, campaign: { id: req.campaign_id, name }, detail: `${who} is not in Smartlead campaign ${req.campaign_id}; nothing to stop.` });
+      }
+      return pauseIn(ctx, who, [{ campaign: { id: req.campaign_id, name: null, status: str(row.status)?.toUpperCase() ?? null }, row }], { id: req.campaign_id, name: null }, z);
     }
+
+    const lead = await findRaw(ctx, who);
+    if (!lead) return notFound();
     const unified = toLead(lead);
-    // With a campaign, act on it even if the lookup does not list it (its campaign data is not
-    // documented in detail): Smartlead's 404 then says the lead is not in it.
-    const memberships = req.campaign_id
-      ? [unified.campaigns.find((c) => c.id === req.campaign_id) ?? { id: req.campaign_id, name: null, status: null }]
-      : unified.campaigns;
-    const campaign = req.campaign_id ? { id: req.campaign_id, name: memberships[0]?.name ?? null } : null;
+    const listed = unified.campaigns.find((c) => c.id === req.campaign_id);
+    // With a campaign, act on it even if the lookup does not list it: Smartlead's answer says.
+    const memberships: LeadCampaign[] = req.campaign_id ? [listed ?? { id: req.campaign_id, name: null, status: null }] : unified.campaigns;
+    const campaign = req.campaign_id ? { id: req.campaign_id, name: listed?.name ?? null } : null;
     if (memberships.length === 0) {
-      return outcome({ outcome: 'already_stopped', lead: unified, campaign, detail: `${req.email} is in no Smartlead campaign; nothing to stop.` });
+      return outcome({ outcome: 'already_stopped', lead: unified, campaign, detail: `${who} is in no Smartlead campaign; nothing to stop.` });
+    }
+    if (req.mode === 'pause') {
+      const rows: { campaign: LeadCampaign; row: CampaignLeadRow | null }[] = [];
+      for (const c of memberships) {
+        const row = await campaignRow(ctx, c.id, who, true);
+        rows.push({ campaign: { ...c, status: str(row?.status)?.toUpperCase() ?? null }, row });
+      }
+      return pauseIn(ctx, who, rows, campaign, z, unified);
     }
     const affected: LeadCampaign[] = [];
     let alreadyStopped = 0;
-    const stoppedStatus = req.mode === 'pause' ? 'PAUSED' : 'REMOVED';
     for (const c of memberships) {
-      // A lead Smartlead already shows as paused / finished needs no call when pausing.
-      if (req.mode === 'pause' && c.status && FINISHED_OR_PAUSED.test(c.status.toUpperCase())) {
-        alreadyStopped += 1;
-        affected.push(c);
-        continue;
-      }
-      const path = `/campaigns/${encodeURIComponent(c.id)}/leads/${lead.id}${req.mode === 'pause' ? '/pause' : ''}`;
-      const { status } = await callJson(ctx, provider, { method: req.mode === 'pause' ? 'POST' : 'DELETE', path, allowStatuses: [404] });
-      if (status === 404) {
+      const { status, data } = await callJson(ctx, provider, {
+        method: 'DELETE',
+        path: `/campaigns/${encodeURIComponent(c.id)}/leads/${lead.id}`,
+        allowStatuses: [404],
+      });
+      if (status === 404 || !confirmed(data)) {
         alreadyStopped += 1; // not (or no longer) in this campaign
         affected.push(c);
       } else {
-        affected.push({ ...c, status: stoppedStatus });
+        affected.push({ ...c, status: 'REMOVED' });
       }
     }
-    const verb = req.mode === 'pause' ? 'Paused' : 'Removed';
     const names = affected.map((c) => c.name ?? c.id).join(', ');
     return outcome({
       outcome: alreadyStopped === memberships.length ? 'already_stopped' : 'stopped',
@@ -236,8 +398,58 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       affected_campaigns: affected,
       detail:
         alreadyStopped === memberships.length
-          ? `${req.email} was already ${req.mode === 'pause' ? 'paused in' : 'out of'} ${names}.`
-          : `${verb} ${req.email} in ${affected.length} Smartlead campaign${affected.length > 1 ? 's' : ''}: ${names}. The lead was not unsubscribed.`,
+          ? `${who} was already out of ${names}.`
+          : `Removed ${who} from ${affected.length} Smartlead campaign${affected.length > 1 ? 's' : ''}: ${names}. The lead was not unsubscribed.`,
+    });
+  };
+
+  /** Pauses the lead where it still runs; a paused, finished or absent membership needs no call. */
+  const pauseIn = async (
+    ctx: Ctx,
+    who: string,
+    rows: { campaign: LeadCampaign; row: CampaignLeadRow | null }[],
+    campaign: { id: string; name: string | null } | null,
+    z: Ctx['z'],
+    known?: Lead,
+  ): Promise<ActionOutcome> => {
+    const affected: LeadCampaign[] = [];
+    let alreadyStopped = 0;
+    for (const { campaign: c, row } of rows) {
+      if (!row || (c.status && FINISHED_OR_PAUSED.test(c.status))) {
+        alreadyStopped += 1;
+        affected.push(c);
+        continue;
+      }
+      const { data } = await callJson(ctx, provider, {
+        method: 'POST',
+        path: `/campaigns/${encodeURIComponent(c.id)}/leads/${row.email_lead.id}/pause`,
+      });
+      if (!confirmed(data)) {
+        throw new z.errors.Error(
+          `Smartlead did not confirm pausing ${who} in campaign ${c.name ?? c.id} (it answered ${JSON.stringify(data ?? null).slice(0, 200)})` +
+            (affected.some((a) => a.status === 'PAUSED') ? `; already paused in ${affected.filter((a) => a.status === 'PAUSED').map((a) => a.name ?? a.id).join(', ')}` : '') +
+            '. Check the lead in Smartlead.',
+          'StopFailed',
+          502,
+        );
+      }
+      affected.push({ ...c, status: 'PAUSED' });
+    }
+    const first = rows.find((r) => r.row)?.row;
+    const lead = known ?? (first ? leadFromRow(first, rows[0]?.campaign as LeadCampaign) : null);
+    const names = affected.map((c) => c.name ?? c.id).join(', ');
+    const all = alreadyStopped === rows.length;
+    return outcome({
+      outcome: all ? 'already_stopped' : 'stopped',
+      lead: lead ? { ...lead, campaigns: lead.campaigns.map((c) => affected.find((a) => a.id === c.id) ?? c) } : null,
+      campaign,
+      affected_campaigns: affected,
+      detail: all
+        ? `${who} was already paused, finished or out of ${names}; nothing changed.`
+        : `Paused ${who} in ${affected.length - alreadyStopped} Smartlead campaign${affected.length - alreadyStopped > 1 ? 's' : ''}: ${affected
+            .filter((a) => a.status === 'PAUSED' && !rows.find((r) => r.campaign.id === a.id && r.campaign.status === 'PAUSED'))
+            .map((a) => a.name ?? a.id)
+            .join(', ')}. The lead was not unsubscribed.`,
     });
   };
 
@@ -249,6 +461,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     async upsert(ctx, lead, campaignId) {
       // Never move a lead out of another campaign's sequence just to create it here.
       const result = await upload(ctx, campaignId as string, lead, false);
+      if ((result.upload_count ?? 0) === 0) refuseUnusable(ctx, result, lead.email);
       const found = await findRaw(ctx, lead.email);
       if (!found) {
         throw new ctx.z.errors.Error(`Smartlead did not create ${lead.email} (${JSON.stringify(result)}).`, 'NotCreated', 502);

@@ -39,20 +39,33 @@ const subscriptionId = (event: string, url: string) => `${event}@${createHash('s
 
 /**
  * `POST /v1/webhooks/subscribe {target_url, event}`. The URL carries our secret (Woodpecker signs
- * nothing), so unsubscribe must send that exact URL: it is stored as `target_url`. A 409 "Event
- * defined for this url" means this very subscription already exists, which is what we want.
+ * nothing), so unsubscribe must send that exact URL: it is stored as `target_url`. Woodpecker
+ * allows the same event up to three times per account, each with a unique target_url
+ * (developers.woodpecker.co "Subscribe to a webhook"; help "You can only subscribe to the same
+ * webhook 3 times per one account"). Our URL is always new, so a 409 is that limit — an error
+ * saying how to free a slot, never "already subscribed".
  */
 const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
   const event = WEBHOOK_EVENT[req.event];
   if (!event) throw new ctx.z.errors.Error(`Woodpecker has no webhook for ${req.event}.`, 'UnsupportedTrigger', 400);
   const secret = newSecret();
   const targetUrl = withUrlSecret(req.targetUrl, secret);
-  await wpCall(ctx, woodpecker, {
+  const res = await wpCall(ctx, woodpecker, {
     method: 'POST',
     path: '/v1/webhooks/subscribe',
     body: { target_url: targetUrl, event },
     allowStatuses: [409],
   });
+  if (res.status === 409) {
+    const said = woodpeckerErrorMessage(JSON.stringify(res.data ?? {}));
+    throw new ctx.z.errors.Error(
+      `Woodpecker allows at most 3 webhook subscriptions per event per account, and this account already has 3 for ${event}` +
+        `${said ? ` (Woodpecker: ${said})` : ''}. To free a slot, turn off another Zap that uses this Woodpecker trigger, or remove a subscription ` +
+        'you no longer need (Woodpecker lists them at GET /rest/v2/webhooks; POST /rest/v1/webhooks/unsubscribe removes one), then turn this Zap on again.',
+      'WebhookLimitReached',
+      409,
+    );
+  }
   return { tool: 'woodpecker', id: subscriptionId(event, targetUrl), secret, event, target_url: targetUrl };
 };
 

@@ -99,7 +99,8 @@ export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | 
 };
 
 type ItemResult =
-  | { kind: 'ok'; id: string }
+  /** Reported done; `id` null when the item carries only `{email, status: "OK"}`. */
+  | { kind: 'ok'; id: string | null }
   | { kind: 'duplicate'; message: string }
   | { kind: 'not_active'; message: string }
   | { kind: 'error'; message: string }
@@ -146,8 +147,15 @@ const itemResult = (data: unknown, address: string): ItemResult => {
   if (status === 'ERROR' || code.startsWith('E_')) return { kind: 'error', message: `${message}${code ? ` (${code})` : ''}` };
   const id = str(item.id);
   if (id) return { kind: 'ok', id };
+  // Third-party mocks of this endpoint answer `{email, status: "OK"}` without an id (the Power
+  // Platform connector declares `{email, id}`): a success status Woodpecker reported for our
+  // address counts; the id is then read by one search.
+  if (REPORTED_DONE.includes(status)) return { kind: 'ok', id: null };
   return { kind: 'unexpected', message: `Woodpecker returned no prospect id and no error code for ${address}; it answered ${quoted(data)}` };
 };
+
+/** Per-prospect statuses that report the prospect as saved / added / updated. */
+const REPORTED_DONE = ['OK', 'SUCCESS', 'ADDED', 'UPDATED'];
 
 const unexpectedResponse = (ctx: Ctx, result: { message: string }): Error =>
   new ctx.z.errors.Error(`${result.message}. Nothing is reported as done; check the prospect in Woodpecker.`, 'UnexpectedResponse', 502);
@@ -249,6 +257,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
     }
     result = await addToCampaign(ctx, req.campaign_id, prospect, { force: true });
   }
+  if (result.kind === 'ok' && !result.id && !known) known = await findRow(ctx, address);
   const lead = leadFromInput(req.lead, result.kind === 'ok' ? result.id : null, known ?? null);
   if (known) {
     const here = (known.campaigns_details ?? []).find((c) => String(c.campaign_id) === req.campaign_id);
@@ -339,7 +348,9 @@ const upsert = async (ctx: Ctx, lead: LeadInput, _campaignId: string | null): Pr
   if (result.kind === 'error' || result.kind === 'not_active') {
     throw new ctx.z.errors.Error(`Woodpecker did not save ${address}: ${result.message}`, 'CreateFailed', 400);
   }
-  return { lead: leadFromInput(lead, result.kind === 'ok' ? result.id : null, existing), created: existing === null };
+  // Reported saved without an id (and not known before): one search gives it.
+  const known = result.kind === 'ok' && !result.id && !existing ? await findRow(ctx, address) : existing;
+  return { lead: leadFromInput(lead, result.kind === 'ok' ? result.id : null, known), created: existing === null };
 };
 
 export const woodpeckerLeads: LeadOperations = {

@@ -36,7 +36,7 @@ export const normalizeItem = (item: WebhookItem, type: EventType, raw: unknown):
   const p = item.prospect;
   const lead = leadOf(p);
   const mail = item.email ?? null;
-  const at = isoUtc(item.timestamp) ?? isoUtc(mail?.date) ?? isoUtc(p.last_replied) ?? isoUtc(p.updated);
+  const at = isoUtc(item.timestamp) ?? isoUtc(mail?.date) ?? isoUtc(p['last replied']) ?? isoUtc(p.last_replied) ?? isoUtc(p.updated);
   if (!at) throw new Error('no timestamp');
   const campaign = campaignOf(p);
   let key: unknown[];
@@ -82,7 +82,7 @@ export const normalizeItem = (item: WebhookItem, type: EventType, raw: unknown):
  * and status change time, so the polling trigger dedupes correctly.
  */
 export const normalizeProspectRow = (row: ProspectRow, type: EventType): UnifiedEvent | null => {
-  const at = isoUtc(type === 'reply_received' ? row.last_replied : row.updated) ?? isoUtc(row.updated) ?? isoUtc(row.last_contacted);
+  const at = isoUtc(type === 'reply_received' ? (row['last replied'] ?? row.last_replied) : row.updated) ?? isoUtc(row.updated) ?? isoUtc(row.last_contacted);
   if (!at) return null;
   const lead = leadOf(row);
   return {

@@ -25,6 +25,8 @@ const prospectFields = {
   status: Str,
   last_contacted: Str,
   last_replied: Str,
+  /** The documented samples ("Browsing prospects") spell it with a space. */
+  'last replied': Str,
   updated: Str,
 };
 
