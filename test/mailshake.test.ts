@@ -88,6 +88,33 @@ describe('Mailshake connection', () => {
     expect(messageOf(err)).toMatch(new RegExp(`retry in ${wait} s`));
   });
 
+  // docs "Errors": exceeds_monthly_recipients = "You can't add this many recipients because you will pass
+  // your monthly quota allowance. You can contact us to request an increase." docs "Limits" > "New
+  // recipients / month": cumulative across campaigns, resets monthly (earlier revisions said this
+  // limit answered limit_reached). Not an hourly rate limit: a clear error, never a ThrottledError.
+  it.each([
+    [200, 'exceeds_monthly_recipients', "You can't add this many recipients because you will pass your monthly quota allowance."],
+    [400, 'exceeds_monthly_recipients', 'Monthly recipient limit exceeded'],
+    [429, 'exceeds_monthly_recipients', 'Monthly recipient limit exceeded'],
+    [429, 'limit_reached', 'You have reached your monthly limit of new recipients'],
+    [400, 'limit_reached', 'You have reached your monthly limit of new recipients'],
+  ])('recipients/add answering %i %s (monthly recipients) → a clear error, not a ThrottledError', async (code, errorCode, error) => {
+    ms()
+      .post('/2017-04-01/recipients/add', { campaignID: 1, addAsNewList: false, addresses: [{ emailAddress: 'john@doe.com', fullName: 'John Doe' }] })
+      .reply(code, { code: errorCode, error, time: '2017-08-21T13:23:11.814Z' });
+    const err = await appTester(op('creates', 'enroll_lead').perform, {
+      authData: authFor('mailshake'),
+      inputData: { email: 'john@doe.com', first_name: 'John', last_name: 'Doe', campaign_id: '1', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' },
+    } as never).catch((e) => e);
+    expect((err as Error).name).not.toBe('ThrottledError');
+    expect(messageOf(err)).toContain(
+      'Mailshake refused to add john@doe.com: your team reached its monthly allowance of recipients added through the API',
+    );
+    expect(messageOf(err)).toMatch(/resets every month.*request an increase.*Extensions > API/);
+    expect(messageOf(err)).toContain(error);
+    expectAllCalled();
+  });
+
   it('a Retry-After header still wins over the body', async () => {
     ms().post('/2017-04-01/campaigns/list').reply(429, { code: 'limit_reached', error: 'try again in 15 minutes' }, { 'Retry-After': '42' });
     const err = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
