@@ -338,6 +338,20 @@ describe('Mailshake pushes', () => {
     expectAllCalled();
   });
 
+  it('reads a single model wrapped as {results: {...}} as well as a bare model or a page', async () => {
+    const f = fixture('replied_reply');
+    ms().get('/2017-04-01/leads/get').query({ leadID: '7' }).reply(200, { results: { ...fixture('lead_created_documented').http[0].body, id: 7 } });
+    const events = expectUnified(
+      await appTester(
+        op('triggers', 'lead_interested').perform,
+        deliveryBundle('mailshake', { body: { resource_url: 'https://api.mailshake.com/2017-04-01/leads/get?leadID=7' }, querystring: f.request.querystring }, { subscribeData: f.subscription }) as never,
+        true,
+      ),
+    );
+    expect(events.map((e) => e.id)).toEqual(['mailshake:lead_interested:7']);
+    expectAllCalled();
+  });
+
   it.each([
     ['lead_status_changes_read_fetched', 'lead_interested', 'mailshake:lead_interested:1'],
     ['rest_style_reply_read_fetched', 'reply_received', 'mailshake:reply_received:101'],

@@ -71,9 +71,11 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
 /** The resource a push names, as unified events (a model, or a page of models). */
 const normalizeResource = (ctx: Ctx, resource: unknown, pushBody: unknown): UnifiedEvent[] => {
   const { z } = ctx;
-  const items = resource && typeof resource === 'object' && Array.isArray((resource as { results?: unknown }).results)
-    ? ((resource as { results: unknown[] }).results)
-    : [resource];
+  // A model, a page `{results: [...]}`, or a single model wrapped as `{results: {...}}` (how a
+  // third-party Mailshake reference describes single-record answers; the docs show bare models):
+  // all three are read, since any read endpoint may be the one a push names.
+  const results = resource && typeof resource === 'object' ? (resource as { results?: unknown }).results : undefined;
+  const items = Array.isArray(results) ? results : results && typeof results === 'object' && 'object' in results ? [results] : [resource];
   const out: UnifiedEvent[] = [];
   for (const item of items) {
     const object = str((item as { object?: unknown } | null)?.object);
