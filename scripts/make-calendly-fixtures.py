@@ -115,3 +115,30 @@ with open(os.path.join(OUT, 'reserialised_body.json'), 'w') as f: json.dump(fx, 
 write('missing_signature_header', 'no Calendly-Webhook-Signature header on a subscription that has a signing key: refused', created, header=False, expect_error='header is missing')
 unknown = copy.deepcopy(created); unknown['event'] = 'invitee.teleported'
 write('unknown_event', 'an event name Calendly does not document: an error naming the tool, never an empty result', unknown, expect_error='did not recognise this Calendly webhook delivery')
+
+# Locations (vendor OpenAPI `Location` oneOf): `location` is text a person can use, never a type code.
+def with_location(loc, name, description, meeting_expect):
+  body = copy.deepcopy(created)
+  body['payload']['scheduled_event']['location'] = loc
+  exp = copy.deepcopy(expect_created)
+  exp['meeting'].update(meeting_expect)
+  write(name, description, body, expect=[exp])
+
+with_location({"type": "custom", "location": None}, 'location_custom_without_text',
+  'CustomLocation with `location: null` (the schema makes it nullable): no location, not the type code "custom"',
+  {"location": None, "join_url": None})
+with_location({"type": "zoom", "status": "pushed", "join_url": "https://calendly.zoom.us/j/12345678901", "data": {"id": 12345678901}}, 'location_zoom_pushed',
+  'ZoomConference, status pushed: a readable name with the join URL',
+  {"location": "Zoom: https://calendly.zoom.us/j/12345678901", "join_url": "https://calendly.zoom.us/j/12345678901"})
+with_location({"type": "google_conference", "status": "processing", "join_url": None}, 'location_google_meet_processing',
+  'GoogleConference still processing (join_url null until pushed): the conferencing name alone, never "google_conference"',
+  {"location": "Google Meet", "join_url": None})
+with_location({"type": "microsoft_teams_conference", "status": "pushed", "join_url": "https://teams.microsoft.com/l/meetup-join/abc", "data": None}, 'location_teams_pushed',
+  'MicrosoftTeamsConference, status pushed',
+  {"location": "Microsoft Teams: https://teams.microsoft.com/l/meetup-join/abc", "join_url": "https://teams.microsoft.com/l/meetup-join/abc"})
+with_location({"type": "outbound_call", "location": None}, 'location_outbound_call_without_number',
+  'OutboundCall with `location: null` (nullable phone number): no location, not "outbound_call"',
+  {"location": None, "join_url": None})
+with_location({"type": "ask_invitee", "location": "I'll call you at the number you provide."}, 'location_ask_invitee',
+  'InviteeSpecifiedLocation (vendor example text): the text the invitee gave',
+  {"location": "I'll call you at the number you provide.", "join_url": None})

@@ -140,17 +140,39 @@ fixture("lead_created_without_status", "a Lead without a status: category is nul
         serve(u, {**documented_lead, "id": 2, "status": None}), [{
   "id": "mailshake:lead_interested:2", "event": "lead_interested", "lead": lead_john, "category": None}])
 
-# Forged pushes naming Mailshake endpoints a push never points at: refused before any request
+# Forged pushes naming Mailshake's mutating operations: refused before any request
 # (no http entry: the harness closes the network, so a request would fail the fixture).
-refused = "which is not one of the read-only endpoints a Mailshake push points at"
+# Every Mailshake endpoint accepts GET (docs "Authentication"/"Making requests"), so a GET of a write
+# endpoint would write: the operation's verb decides, not a guess at which read a push names.
+refused = "names a Mailshake operation that changes data"
 fixture("refused_recipients_unsubscribe", "resource_url naming recipients/unsubscribe (a team-wide, permanent write): refused, nothing sent",
-        DOC_REFUSED, f"{API}/recipients/unsubscribe?emailAddresses=ceo@client.example.com", [], expect_error=refused)
+        DOC_REFUSED, f"{API}/recipients/unsubscribe?emailAddresses=ceo@client.example.com", [], expect_error=refused + " (unsubscribe)")
 fixture("refused_push_delete", "resource_url naming push/delete (would remove our subscription): refused, nothing sent",
-        DOC_REFUSED, f"{API}/push/delete?targetUrl=https%3A%2F%2Fhooks.zapier.com%2Fhooks%2Fstandard%2F1%2Fabc%2F", [], expect_error=refused)
+        DOC_REFUSED, f"{API}/push/delete?targetUrl=https%3A%2F%2Fhooks.zapier.com%2Fhooks%2Fstandard%2F1%2Fabc%2F", [], expect_error=refused + " (delete)")
 fixture("refused_dot_segments", "resource_url reaching recipients/unsubscribe through encoded dot segments: resolved, then refused",
-        DOC_FORGED, f"{API}/activity/%2e%2e/recipients/unsubscribe?emailAddresses=ceo@client.example.com", [], expect_error=refused)
-fixture("refused_recipients_get", "resource_url naming recipients/get: read-only, but no push resolves to a bare Recipient: refused",
-        DOC_REFUSED, f"{API}/recipients/get?recipientID=1", [], expect_error=refused)
+        DOC_FORGED, f"{API}/activity/%2e%2e/recipients/unsubscribe?emailAddresses=ceo@client.example.com", [], expect_error=refused + " (unsubscribe)")
+fixture("refused_recipients_pause", "resource_url naming recipients/pause (would stop a live sequence): refused, nothing sent",
+        DOC_REFUSED, f"{API}/recipients/pause?campaignID=1&emailAddress=john@doe.com", [], expect_error=refused + " (pause)")
+fixture("refused_recipients_add", "resource_url naming recipients/add (would enrol someone): refused, nothing sent",
+        DOC_REFUSED, f"{API}/recipients/add?campaignID=1&listOfEmails=ceo@client.example.com", [], expect_error=refused + " (add)")
+fixture("refused_campaigns_unpause", "resource_url naming campaigns/unpause (would start sending a whole campaign): refused, nothing sent",
+        DOC_REFUSED, f"{API}/campaigns/unpause?campaignID=1", [], expect_error=refused + " (unpause)")
+fixture("refused_leads_create", "resource_url naming leads/create: refused, nothing sent",
+        DOC_REFUSED, f"{API}/leads/create?emailAddresses=john@doe.com", [], expect_error=refused + " (create)")
+
+# Reads are fetched whatever their path: the resource_url format is UNCONFIRMED, so no single path is bet on.
+u = f"{API}/recipients/get?recipientID=1"
+fixture("recipients_get_read_fetched", "resource_url naming recipients/get: a read, so it is fetched (the per-Zap URL secret authenticates the push); a bare Recipient is no event model → an error naming it, never an empty result",
+        DOC_REFUSED.replace("forged into a push: it must be refused before any request", "a read: fetched") + ". " + URL_UNCONFIRMED.format(path='recipients/get?recipientID=<id>', model='Recipient'),
+        u, serve(u, recipient), expect_error="the pushed resource is a recipient")
+u = f"{API}/activity/lead-status-changes?leadID=1"
+fixture("lead_status_changes_read_fetched", "resource_url naming activity/lead-status-changes (an activity read) resolving to a Lead → Lead Interested",
+        DOC_LEAD.replace("activity/created-leads?leadID=<id>", "activity/lead-status-changes?leadID=<id>"), u,
+        serve(u, documented_lead), [{"id": "mailshake:lead_interested:1", "event": "lead_interested", "lead": lead_john, "category": "open"}])
+u = f"{API}/replies/101"
+fixture("rest_style_reply_read_fetched", "resource_url in a REST-like form (replies/101, no verb): a read, fetched → Reply Received",
+        "Push body {\"resource_url\"}: Mailshake API docs \"Pushes\"; Reply model: docs \"Models\". The resource_url path replies/<id> is NOT taken from the docs, which show only \"https://api.mailshake.com/2017-04-01/...\": its format is UNCONFIRMED (illustrative), and so is whether that URL answers a bare Reply",
+        u, serve(u, real_reply), [{"id": "mailshake:reply_received:101", "event": "reply_received", "lead": lead_john, "campaign": camp}])
 fixture("refused_outside_base_path", "resource_url on Mailshake's host but outside the API base path /2017-04-01: refused",
         DOC_FORGED, "https://api.mailshake.com/2099-01-01/activity/replies?replyID=101", [],
         expect_error="outside Mailshake's API path /2017-04-01")

@@ -328,6 +328,53 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
     await expectSpecValid();
   });
 
+  // GET /contacts/{idOrEmail} documents 200/400/401/405 only. An unknown contact: 404, as the public
+  // attio/lemlist-app client reads it (src/lemlist-api/contacts.ts getContact: 404 → null); a 400 whose
+  // text says not found is read the same way; any other 400 ("Bad team") stays an error.
+  it('a 400 from the contact lookup that says not found is an unknown address (not_found); another 400 is an error', async () => {
+    lookup([404, 'Lead not found', TEXT]);
+    api().get('/api/contacts/support%40lemlist.com').reply(400, 'Contact not found', TEXT);
+    expect(await stop(null)).toMatchObject({ outcome: 'not_found', lead: null });
+    lookup([404, 'Lead not found', TEXT]);
+    api().get('/api/contacts/support%40lemlist.com').reply(400, 'Bad team', TEXT);
+    expect(messageOf(await stop(null).catch((e) => e))).toBe('lemlist rejected the request (400): Bad team');
+    expectAllCalled();
+  });
+
+  // Its 200 carries campaigns[]{campaignId, campaignState, leadState, leadId} (vendor example): entries the
+  // lead lookup did not list are still stopped with their leadId, never reported as nothing to stop.
+  it.each([
+    ['remove', 'DELETE'],
+    ['pause', 'POST'],
+  ] as const)('%s: entries only the contact lists (campaigns[].leadId) are stopped, not reported already_stopped', async (mode, method) => {
+    lookup([404, 'Lead not found', TEXT]);
+    api()
+      .get('/api/contacts/support%40lemlist.com')
+      .reply(200, {
+        _id: 'ctc_xW8Ou6C03Csv8vatp',
+        teamId: 'tea_8QvkOiBfPdb2ZRhHi',
+        fullName: 'John Doe',
+        email: 'support@lemlist.com',
+        fields: { firstName: 'John', lastName: 'Doe' },
+        campaigns: [
+          { campaignId: 'cam_bSn8EORHQxbWPjHvu', campaignState: 'running', leadState: 'review', leadId: 'lea_fiDpiGV585wy3Oii2' },
+          { campaignId: 'cam_other', campaignState: 'running', leadState: 'done', leadId: 'lea_other0000000000001' },
+        ],
+        unsubscribed: false,
+      });
+    if (method === 'DELETE') api().delete('/api/campaigns/cam_bSn8EORHQxbWPjHvu/leads/lea_fiDpiGV585wy3Oii2').query({ action: 'remove' }).reply(200, created);
+    else api().post('/api/leads/pause/lea_fiDpiGV585wy3Oii2').query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' }).reply(200, [{ _id: 'lea_fiDpiGV585wy3Oii2', isPaused: true, campaignId: 'cam_bSn8EORHQxbWPjHvu' }]);
+    const out = await stop('cam_bSn8EORHQxbWPjHvu', mode);
+    expect(out).toMatchObject({
+      outcome: 'stopped',
+      lead: { id: 'lemlist:lea_fiDpiGV585wy3Oii2', email: 'support@lemlist.com', first_name: 'John', last_name: 'Doe' },
+      affected_campaigns: [{ id: 'cam_bSn8EORHQxbWPjHvu', status: mode === 'remove' ? 'removed' : 'paused' }],
+    });
+    expectAllCalled();
+    expectNoUnsubscribingDelete();
+    await expectSpecValid();
+  });
+
   it('remove twice: stopped, then already_stopped (not not_found)', async () => {
     lookup([200, [entry()]]);
     api().delete('/api/campaigns/cam_bSn8EORHQxbWPjHvu/leads/lea_fiDpiGV585wy3Oii2').query({ action: 'remove' }).reply(200, created);

@@ -5,7 +5,7 @@ import { ActionOutcome, Lead } from '../src/model/lead';
 import { mailshake } from '../src/providers/mailshake';
 import { SCAN } from '../src/providers/mailshake/leads';
 import type { EnrollPolicy, EnrollRequest, LeadInput } from '../src/providers/types';
-import { expectAllCalled, messageOf, resetNock, runWith } from './support/app';
+import { appTester, authFor, expectAllCalled, messageOf, op, resetNock, runWith } from './support/app';
 
 const ORIGIN = 'https://api.mailshake.com';
 const KEY = 'test-mailshake-key';
@@ -90,10 +90,21 @@ describe('Mailshake enroll (recipients/add + add-status)', () => {
     expectAllCalled();
   });
 
-  it('campaign full → ThrottledError', async () => {
+  // passedAccountLimitEmails = "could not be imported because your campaign exceeded the number of
+  // allowed recipients it can hold" (docs "Models" > Add Status Response; 5,000 per campaign, docs
+  // "Recipients > Add"). Not a rate limit: waiting does not empty the campaign, so no ThrottledError.
+  it('campaign full → a clear error saying what is full and what to do, not a ThrottledError (through the app)', async () => {
     add();
     status({ passedAccountLimitEmails: ['john@doe.com'] });
-    expect((await enroll(req()).catch((e) => e)).name).toBe('ThrottledError');
+    const err = await appTester(op('creates', 'enroll_lead').perform, {
+      authData: authFor('mailshake'),
+      inputData: { email: 'John@Doe.com', first_name: 'John', last_name: 'Doe', campaign_id: '1', custom_fields: { favorite_color: 'Red' }, if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' },
+    } as never).catch((e) => e);
+    expect((err as Error).name).not.toBe('ThrottledError');
+    expect(messageOf(err)).toMatch(
+      /^Mailshake campaign 1 is full: a campaign holds at most 5,000 recipients, so john@doe.com was not added\. Choose another campaign, or start a new one .*; retrying will not help until the campaign has room\.$/,
+    );
+    expectAllCalled();
   });
 
   it('import not finished after the polls: an error saying Mailshake is still importing, never "enrolled"', async () => {

@@ -88,6 +88,33 @@ describe('Mailshake connection', () => {
     expect(messageOf(err)).toMatch(new RegExp(`retry in ${wait} s`));
   });
 
+  // docs "Errors": exceeds_monthly_recipients = "You can't add this many recipients because you will pass
+  // your monthly quota allowance. You can contact us to request an increase." docs "Limits" > "New
+  // recipients / month": cumulative across campaigns, resets monthly (earlier revisions said this
+  // limit answered limit_reached). Not an hourly rate limit: a clear error, never a ThrottledError.
+  it.each([
+    [200, 'exceeds_monthly_recipients', "You can't add this many recipients because you will pass your monthly quota allowance."],
+    [400, 'exceeds_monthly_recipients', 'Monthly recipient limit exceeded'],
+    [429, 'exceeds_monthly_recipients', 'Monthly recipient limit exceeded'],
+    [429, 'limit_reached', 'You have reached your monthly limit of new recipients'],
+    [400, 'limit_reached', 'You have reached your monthly limit of new recipients'],
+  ])('recipients/add answering %i %s (monthly recipients) → a clear error, not a ThrottledError', async (code, errorCode, error) => {
+    ms()
+      .post('/2017-04-01/recipients/add', { campaignID: 1, addAsNewList: false, addresses: [{ emailAddress: 'john@doe.com', fullName: 'John Doe' }] })
+      .reply(code, { code: errorCode, error, time: '2017-08-21T13:23:11.814Z' });
+    const err = await appTester(op('creates', 'enroll_lead').perform, {
+      authData: authFor('mailshake'),
+      inputData: { email: 'john@doe.com', first_name: 'John', last_name: 'Doe', campaign_id: '1', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' },
+    } as never).catch((e) => e);
+    expect((err as Error).name).not.toBe('ThrottledError');
+    expect(messageOf(err)).toContain(
+      'Mailshake refused to add john@doe.com: your team reached its monthly allowance of recipients added through the API',
+    );
+    expect(messageOf(err)).toMatch(/resets every month.*request an increase.*Extensions > API/);
+    expect(messageOf(err)).toContain(error);
+    expectAllCalled();
+  });
+
   it('a Retry-After header still wins over the body', async () => {
     ms().post('/2017-04-01/campaigns/list').reply(429, { code: 'limit_reached', error: 'try again in 15 minutes' }, { 'Retry-After': '42' });
     const err = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
@@ -196,7 +223,17 @@ describe('Mailshake pushes', () => {
     },
   );
 
-  const refusedWrites = ['refused_recipients_unsubscribe', 'refused_push_delete', 'refused_dot_segments', 'refused_recipients_get', 'refused_outside_base_path', 'refused_api_key_param'];
+  const refusedWrites = [
+    'refused_recipients_unsubscribe',
+    'refused_push_delete',
+    'refused_dot_segments',
+    'refused_recipients_pause',
+    'refused_recipients_add',
+    'refused_campaigns_unpause',
+    'refused_leads_create',
+    'refused_outside_base_path',
+    'refused_api_key_param',
+  ];
 
   it.each(refusedWrites)('%s: refused before any request (the trigger, with its URL secret)', async (name) => {
     const seen: string[] = [];
@@ -220,18 +257,69 @@ describe('Mailshake pushes', () => {
     expect(hit).not.toHaveBeenCalled();
   });
 
-  it('accepts only the read-only push endpoints under the base path, and sends the normalised URL', () => {
+  // The resource_url format is undocumented: any read under the API base is fetched (the per-Zap URL
+  // secret already authenticates the push), every operation that changes data is refused — Mailshake
+  // accepts GET on every endpoint, so a GET of a write endpoint would write.
+  it('fetches any read under the API base (list / get / activity / status reads, or a verb-less path) and sends the normalised URL', () => {
     const base = 'https://api.mailshake.com/2017-04-01';
+    for (const read of [
+      'activity/replies?replyID=1',
+      'activity/created-leads?leadID=1',
+      'activity/lead-status-changes?leadID=1',
+      'activity/lead-assignments?leadID=1',
+      'activity/sent?messageID=1',
+      'activity/opens',
+      'activity/clicks',
+      'activity/replies?nextToken=abc',
+      'leads/get?leadID=1',
+      'leads/list',
+      'recipients/get?recipientID=1',
+      'recipients/list?campaignID=1',
+      'recipients/add-status?statusID=1',
+      'campaigns/get?campaignID=1',
+      'campaigns/list',
+      'campaigns/export-status?statusID=1',
+      'team/list-members',
+      'senders/list',
+      'me',
+      'replies/101',
+    ]) {
+      expect([read, checkResourceUrl(`${base}/${read}`, base)]).toEqual([read, { url: `${base}/${read}` }]);
+    }
     expect(checkResourceUrl(`${base}/activity/replies?replyID=1#x`, base)).toEqual({ url: `${base}/activity/replies?replyID=1` });
-    expect(checkResourceUrl(`${base}/activity/created-leads?leadID=1`, base)).toEqual({ url: `${base}/activity/created-leads?leadID=1` });
-    expect(checkResourceUrl(`${base}/leads/get?leadID=1`, base)).toEqual({ url: `${base}/leads/get?leadID=1` });
-    expect(checkResourceUrl(`${base}/activity/replies?nextToken=abc`, base)).toEqual({ url: `${base}/activity/replies?nextToken=abc` });
+  });
+
+  it('refuses every operation that changes data, whatever its form, and anything outside the API base', () => {
+    const base = 'https://api.mailshake.com/2017-04-01';
+    for (const [write, verb] of [
+      ['recipients/add?campaignID=1', 'add'],
+      ['recipients/pause?campaignID=1&emailAddress=a@b.co', 'pause'],
+      ['recipients/unpause?campaignID=1&emailAddress=a@b.co', 'unpause'],
+      ['recipients/unsubscribe?emailAddresses=a@b.co', 'unsubscribe'],
+      ['campaigns/create?title=x', 'create'],
+      ['campaigns/pause?campaignID=1', 'pause'],
+      ['campaigns/unpause?campaignID=1', 'unpause'],
+      ['campaigns/export?campaignIDs=1', 'export'],
+      ['leads/create?emailAddresses=a@b.co', 'create'],
+      ['leads/close?leadID=1', 'close'],
+      ['leads/ignore?leadID=1', 'ignore'],
+      ['leads/reopen?leadID=1', 'reopen'],
+      ['push/create?targetUrl=x', 'create'],
+      ['push/delete?targetUrl=x', 'delete'],
+      ['Recipients/Unsubscribe?emailAddresses=a@b.co', 'unsubscribe'],
+      ['recipients/bulk-unsubscribe', 'unsubscribe'],
+      ['recipients/addRecipients', 'add'],
+      ['replies/101/delete', 'delete'],
+      ['leads/1/update', 'update'],
+      ['activity/replies/../../2017-04-01/recipients/unsubscribe', 'unsubscribe'],
+    ]) {
+      expect([write, checkResourceUrl(`${base}/${write}`, base)]).toEqual([write, { refused: expect.stringContaining(`changes data (${verb})`) }]);
+    }
     for (const bad of [
-      `${base}/activity/lead-status-changes?leadID=1`,
-      `${base}/recipients/pause?campaignID=1&emailAddress=a@b.co`,
-      `${base}/activity/replies/../../2017-04-01/recipients/unsubscribe`,
       `${base}/activity%2Freplies?replyID=1`,
       `${base}/activity/replies/`,
+      `${base}`,
+      `${base}/`,
       `${base}/activity/replies?replyID=1&api_key=x`,
       `${base}/activity/replies?replyID=1&token=x`,
       'https://me:pw@api.mailshake.com/2017-04-01/activity/replies?replyID=1',
@@ -239,6 +327,38 @@ describe('Mailshake pushes', () => {
     ]) {
       expect([bad, checkResourceUrl(bad, base)]).toEqual([bad, { refused: expect.any(String) }]);
     }
+  });
+
+  it.each([
+    ['recipients_get_read_fetched', 'reply_received', /the pushed resource is a recipient/],
+  ])('%s: a read endpoint is fetched with the key (not refused)', async (name, trigger, error) => {
+    const err = await deliver(name, trigger).catch((e) => e);
+    expect(messageOf(err)).toMatch(error);
+    expect(messageOf(err)).not.toMatch(/so it was not fetched/);
+    expectAllCalled();
+  });
+
+  it('reads a single model wrapped as {results: {...}} as well as a bare model or a page', async () => {
+    const f = fixture('replied_reply');
+    ms().get('/2017-04-01/leads/get').query({ leadID: '7' }).reply(200, { results: { ...fixture('lead_created_documented').http[0].body, id: 7 } });
+    const events = expectUnified(
+      await appTester(
+        op('triggers', 'lead_interested').perform,
+        deliveryBundle('mailshake', { body: { resource_url: 'https://api.mailshake.com/2017-04-01/leads/get?leadID=7' }, querystring: f.request.querystring }, { subscribeData: f.subscription }) as never,
+        true,
+      ),
+    );
+    expect(events.map((e) => e.id)).toEqual(['mailshake:lead_interested:7']);
+    expectAllCalled();
+  });
+
+  it.each([
+    ['lead_status_changes_read_fetched', 'lead_interested', 'mailshake:lead_interested:1'],
+    ['rest_style_reply_read_fetched', 'reply_received', 'mailshake:reply_received:101'],
+  ])('%s: a read in another path form is fetched and emits its event', async (name, trigger, id) => {
+    const events = expectUnified(await deliver(name, trigger));
+    expect(events.map((e) => e.id)).toEqual([id]);
+    expectAllCalled();
   });
 
   it('honours SALES_CONNECT_MAILSHAKE_BASE_URL: that origin is fetched, the real one refused', async () => {

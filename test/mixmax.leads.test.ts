@@ -93,12 +93,47 @@ describe('Mixmax enroll (per-recipient status inside a 200)', () => {
     expect(none.detail).toBe('Mixmax added hugo@mixmax.com to sequence 593HF9J3IJ4JF30IF.');
   });
 
-  it('duplicated → already_enrolled, or an error when the policy says so', async () => {
-    expect((await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] })).outcome).toBe('already_enrolled');
+  // "duplicated: This sequence was already sent to this recipient" covers people still in it and people
+  // who finished it; the sequence's recipient list (GET /sequences/:id/recipients, a bare array with
+  // `state` active | failed | completed) says which. The former test took every duplicated as
+  // already_enrolled without looking: it now serves the list too.
+  const listing = (rows: unknown[], offset = 0) =>
+    nock(API, TOKEN).get('/v1/sequences/593HF9J3IJ4JF30IF/recipients').query({ limit: '100', offset: String(offset) }).reply(200, rows as object);
+  const row = (email: string, state: string) => ({ _id: `r-${email}`, userId: 'kZYPwDDiGPTfQDj5n', sequenceId: '593HF9J3IJ4JF30IF', email, state });
+
+  it('duplicated of an active recipient → already_enrolled, or an error when the policy says so', async () => {
+    listing([row('someone@else.com', 'completed'), row('hugo@mixmax.com', 'active')]);
+    const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] });
+    expect(out).toMatchObject({ outcome: 'already_enrolled', detail: 'Mixmax skipped hugo@mixmax.com: hugo@mixmax.com is an active recipient of sequence 593HF9J3IJ4JF30IF.' });
+    listing([row('Hugo@Mixmax.com', 'active')]);
     const err = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_already_enrolled: 'error' } }).catch(
       (e) => e,
     );
     expect(messageOf(err)).toMatch(/hugo@mixmax.com is already a recipient of Mixmax sequence 593HF9J3IJ4JF30IF/);
+    expectAllCalled();
+  });
+
+  it('duplicated of a recipient who finished the sequence → skipped_previously_contacted (not already_enrolled), whatever if_already_enrolled says', async () => {
+    listing([row('a@b.co', 'active'), row('b@b.co', 'active')]);
+    listing([row('hugo@mixmax.com', 'completed')], 2);
+    const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_already_enrolled: 'error' } });
+    expect(out).toMatchObject({
+      outcome: 'skipped_previously_contacted',
+      detail: 'Mixmax skipped hugo@mixmax.com: this recipient already finished sequence 593HF9J3IJ4JF30IF (state completed), and Mixmax does not send a sequence twice.',
+    });
+    listing([row('hugo@mixmax.com', 'completed')]);
+    const reEnroll = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_previously_contacted: 're_enroll' } });
+    expect(reEnroll.outcome).toBe('skipped_previously_contacted');
+    expect(reEnroll.detail).toMatch(/"If previously contacted: re-enroll" cannot apply: Mixmax never sends a sequence twice to the same recipient/);
+    expectAllCalled();
+  });
+
+  it('duplicated but not in the recipient list → already_enrolled (the former reading), saying the state is unknown', async () => {
+    listing([]);
+    const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] });
+    expect(out.outcome).toBe('already_enrolled');
+    expect(out.detail).toMatch(/whether they are still in it or finished it could not be told \(Mixmax does not list them among its activated recipients\)/);
+    expectAllCalled();
   });
 
   it('unsubscribed → skipped_unsubscribed', async () => {

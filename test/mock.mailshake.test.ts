@@ -110,6 +110,13 @@ describe('Mailshake against its mock', () => {
       true,
     )) as { id: string; lead: { email: string } }[];
     expect(pushed).toMatchObject([{ id: 'mailshake:reply_received:801', lead: { email: 'rita@replied.example.com' } }]);
+    // Any read is fetched (the resource_url format is undocumented): the Lead by `leads/get`.
+    const byLeadsGet = (await appTester(
+      op('triggers', 'lead_interested').perform,
+      deliveryBundle('mailshake', { body: { resource_url: `${base}/leads/get?leadID=901` }, querystring: { sc_secret: 's' } }, { subscribeData: { secret: 's' } }) as never,
+      true,
+    )) as { id: string }[];
+    expect(byLeadsGet.map((e) => e.id)).toEqual(['mailshake:lead_interested:901']);
   });
 
   it('push create / delete; a second delete is not_found, taken as done', async () => {

@@ -48,6 +48,11 @@ describe('Mixmax against its mock', () => {
       outcome: 'already_stopped',
       affected_campaigns: [],
     });
+    // "duplicated" of someone who finished the sequence: the recipient list says `completed` → previously contacted.
+    expect(await run('creates', 'enroll_lead', { ...lead, email: 'finished@example.com' })).toMatchObject({
+      outcome: 'skipped_previously_contacted',
+      detail: expect.stringMatching(/already finished sequence MockSeqOnboarding001 \(state completed\)/),
+    });
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({
       outcome: 'skipped_unsubscribed',
       lead: { unsubscribed: true },

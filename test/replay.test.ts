@@ -48,7 +48,12 @@ describe('sales-connect replay (CLI)', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     const events = expectUnified(lines.map((l) => JSON.parse(l)));
-    expect(events.map((e) => e.event).sort()).toEqual(['meeting_booked', 'meeting_booked', 'meeting_booked', 'meeting_booked', 'reply_received']);
+    // One line per event the Calendly folder's fixtures expect (bookings, incl. the location cases), plus the Smartlead reply.
+    const calendlyBookings = readdirSync(join(FIXTURES, 'calendly'))
+      .map((f) => JSON.parse(readFileSync(join(FIXTURES, 'calendly', f), 'utf8')) as { expect?: { event: string }[] })
+      .flatMap((f) => (f.expect ?? []).map((e) => e.event));
+    expect(calendlyBookings).toHaveLength(10);
+    expect(events.map((e) => e.event).sort()).toEqual([...calendlyBookings, 'reply_received'].sort());
   });
 
   it('--json keeps the app’s own log lines off stdout (Woodpecker logs the items of a batch it skips)', async () => {

@@ -1,6 +1,7 @@
 import { CAPABILITIES } from '../src/providers/capabilityTable';
 import type { ActionCapabilities } from '../src/providers/capabilities';
 import nock from 'nock';
+import { specViolations, type RecordedRequest } from './support/contract';
 import { ActionOutcome } from '../src/model/lead';
 import { salesloft } from '../src/providers/salesloft';
 import type { EnrollPolicy, EnrollRequest, LeadInput } from '../src/providers/types';
@@ -9,10 +10,27 @@ import { expectAllCalled, messageOf, resetNock, runWith } from './support/app';
 const API = 'https://api.salesloft.com';
 const KEY = 'test-salesloft-key';
 const leads = salesloft.leads!;
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${KEY}` } });
+/** Requests our app sent, checked against Salesloft's own v2 spec after each test (deviations: test/support/contract.ts). */
+let sent: RecordedRequest[] = [];
+/** Salesloft's API with the Bearer key required; every request it receives is recorded for the spec check. */
+const api = () => {
+  const scope = nock(API, { reqheaders: { authorization: `Bearer ${KEY}` } });
+  scope.on('request', (req: { method: string; path: string; headers: Record<string, string> }, _interceptor: unknown, body: string) => {
+    sent.push({ method: req.method, path: req.path, headers: { 'content-type': 'application/json' }, body: body ? JSON.parse(body) : undefined });
+  });
+  return scope;
+};
 
-beforeEach(resetNock);
-afterEach(() => nock.cleanAll());
+beforeEach(() => {
+  resetNock();
+  sent = [];
+});
+afterEach(async () => {
+  for (const req of sent) {
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+  }
+  nock.cleanAll();
+});
 
 const person = (over: Record<string, unknown> = {}) => ({
   id: 5555,

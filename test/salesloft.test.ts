@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { specViolations, type RecordedRequest } from './support/contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock } from './support/app';
@@ -10,12 +11,29 @@ const API = 'https://api.salesloft.com';
 const KEY = 'test-salesloft-key';
 const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abc/';
 const auth = { authData: authFor('salesloft') };
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${KEY}` } });
+/** Requests our app sent, checked against Salesloft's own v2 spec after each test (deviations: test/support/contract.ts). */
+let sent: RecordedRequest[] = [];
+/** Salesloft's API with the Bearer key required; every request it receives is recorded for the spec check. */
+const api = () => {
+  const scope = nock(API, { reqheaders: { authorization: `Bearer ${KEY}` } });
+  scope.on('request', (req: { method: string; path: string; headers: Record<string, string> }, _interceptor: unknown, body: string) => {
+    sent.push({ method: req.method, path: req.path, headers: { 'content-type': 'application/json' }, body: body ? JSON.parse(body) : undefined });
+  });
+  return scope;
+};
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, 'fixtures/salesloft', `${name}.json`), 'utf8'));
 const TOKEN = 'fixture-callback-token-not-a-secret';
 
-beforeEach(resetNock);
-afterEach(() => nock.cleanAll());
+beforeEach(() => {
+  resetNock();
+  sent = [];
+});
+afterEach(async () => {
+  for (const req of sent) {
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+  }
+  nock.cleanAll();
+});
 
 describe('Salesloft connection', () => {
   it('tests the key with GET /v2/me and names the user', async () => {

@@ -7,7 +7,7 @@ import OpenAPIBackend from 'openapi-backend';
  * OpenAPI request validator rather than hand-written expectations. Paths are relative to the
  * spec's server base (e.g. `/campaigns/{id}/leads` for lemlist's https://api.lemlist.com/api).
  */
-export type VendorSpec = 'lemlist' | 'apollo' | 'calendly' | 'smartlead';
+export type VendorSpec = 'lemlist' | 'apollo' | 'calendly' | 'smartlead' | 'salesloft';
 
 const specDir = (): string => {
   for (const candidate of [join(__dirname, '../../../shared/vendor-specs'), join(__dirname, '../../shared/vendor-specs')]) {
@@ -36,6 +36,7 @@ const backendFor = (spec: VendorSpec): Promise<OpenAPIBackend> => {
           }
         }
       }
+      adaptDefinition[spec]?.(definition);
       // ignoreTrailingSlashes: false — lemlist documents `POST /campaigns/{campaignId}/leads/` with the slash.
       const api = new OpenAPIBackend({
         definition,
@@ -53,6 +54,54 @@ const backendFor = (spec: VendorSpec): Promise<OpenAPIBackend> => {
   return backend;
 };
 
+type Definition = { paths: Record<string, Record<string, Operation>> };
+type Operation = { operationId?: string; requestBody?: { content?: Record<string, unknown> } };
+
+/**
+ * Salesloft's own v2 spec (vendor-specs README) as published, with the deviations we accept, each
+ * checked only as far as it goes:
+ * - `.json` suffix: the spec's paths end in `.json` (`/v2/people.json`) except the webhook
+ *   subscription routes; developers.salesloft.com documents the same routes without it
+ *   (`GET /v2/people`, `POST /v2/cadence_memberships`) and the API serves both. Each `.json` path
+ *   also answers under its name without the suffix (same operation, same parameters).
+ * - Request bodies: the spec types every body `application/x-www-form-urlencoded`; we send the same
+ *   fields as `application/json` (developers.salesloft.com's examples, Rails params parsing both).
+ *   The form schema is applied to the JSON body, so a missing required field or a wrong type is still
+ *   a violation.
+ * - Responses are typed `* / *`: irrelevant here (requests only are validated).
+ */
+const adaptDefinition: Partial<Record<VendorSpec, (d: Definition) => void>> = {
+  salesloft: (d) => {
+    for (const [path, item] of Object.entries(d.paths)) {
+      for (const operation of Object.values(item)) {
+        const content = operation?.requestBody?.content;
+        if (content && content['application/x-www-form-urlencoded'] && !content['application/json']) {
+          content['application/json'] = content['application/x-www-form-urlencoded'];
+        }
+      }
+      if (path.endsWith('.json') && !d.paths[path.slice(0, -'.json'.length)]) {
+        const alias: Record<string, Operation> = {};
+        for (const [method, operation] of Object.entries(item)) {
+          alias[method] = operation && typeof operation === 'object' && 'operationId' in operation ? { ...operation, operationId: `${operation.operationId} (no .json)` } : operation;
+        }
+        d.paths[path.slice(0, -'.json'.length)] = alias;
+      }
+    }
+  },
+};
+
+/**
+ * Query keys as the spec names them. Salesloft: array filters are sent Rails-style with brackets
+ * (`email_addresses[]=a`, `cadence_id[]=1`), which Salesloft reads as the spec's `email_addresses`
+ * array (style form); and the time filters the spec types as an array but describes as an object
+ * with keys gt / gte / lt / lte ("---CUSTOM---" in the `updated_at` description) are sent as
+ * `updated_at[gt]=…`. Both are validated under the spec's name (`[]` dropped; `[gt|gte|lt|lte]`
+ * only for those four keys, so any other bracketed key is still an unknown parameter).
+ */
+const adaptQueryKey: Partial<Record<VendorSpec, (key: string) => string>> = {
+  salesloft: (key) => key.replace(/\[\]$/, '').replace(/\[(gt|gte|lt|lte)\]$/, ''),
+};
+
 export interface RecordedRequest {
   method: string;
   /** Path relative to the vendor's API base, with the query string if any. */
@@ -67,7 +116,8 @@ export const specViolations = async (spec: VendorSpec, req: RecordedRequest): Pr
   const [pathname, search = ''] = req.path.split('?');
   const query: Record<string, string | string[]> = {};
   // Parameter names as sent: Apollo's spec names array parameters with their brackets (`contact_ids[]`).
-  for (const [key, v] of new URLSearchParams(search)) {
+  for (const [rawKey, v] of new URLSearchParams(search)) {
+    const key = adaptQueryKey[spec]?.(rawKey) ?? rawKey;
     const existing = query[key];
     query[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
   }

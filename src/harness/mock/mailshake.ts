@@ -389,7 +389,8 @@ export const mailshakeMock: ToolMock<State> = {
       },
     },
     // A push's `resource_url`, fetched with GET. Its path format is UNCONFIRMED; these follow the
-    // form the app's fixtures use (`activity/replies?replyID=`, `activity/created-leads?leadID=`).
+    // form the app's fixtures use (`activity/replies?replyID=`, `activity/created-leads?leadID=`),
+    // plus the documented read `leads/get {leadID}` (docs "Leads > Get"): the app fetches any read.
     {
       method: 'GET',
       path: '/activity/replies',
@@ -401,6 +402,14 @@ export const mailshakeMock: ToolMock<State> = {
     {
       method: 'GET',
       path: '/activity/created-leads',
+      handle: (req, s) => {
+        const l = s.leads.find((x) => String(x.id) === req.query.get('leadID'));
+        return l ? json(200, leadModel(s, l)) : msError(404, 'not_found', 'Lead not found');
+      },
+    },
+    {
+      method: 'GET',
+      path: '/leads/get',
       handle: (req, s) => {
         const l = s.leads.find((x) => String(x.id) === req.query.get('leadID'));
         return l ? json(200, leadModel(s, l)) : msError(404, 'not_found', 'Lead not found');

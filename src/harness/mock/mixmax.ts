@@ -31,7 +31,7 @@ interface Contact {
 interface Recipient {
   email: string;
   variables: Record<string, string>;
-  state: 'active' | 'cancelled';
+  state: 'active' | 'cancelled' | 'completed';
   addedAt: number;
 }
 interface Sequence {
@@ -75,6 +75,9 @@ export const mixmaxMock: ToolMock<State> = {
   initialState: () => {
     const onboarding = seq('MockSeqOnboarding001', 'Onboarding outreach', 1_743_494_400_000);
     const followUp = seq('MockSeqWebinarFup002', 'Webinar follow-up', 1_749_542_400_000);
+    // Someone who went through every stage of the onboarding sequence: adding them again is
+    // "duplicated", and the recipient list says `completed`.
+    onboarding.recipients.set('finished@example.com', { email: 'finished@example.com', variables: {}, state: 'completed', addedAt: 1_743_500_000_000 });
     return {
       user: { _id: USER_ID, email: 'rep@mock-sender.example.com', name: 'Rep One' },
       sequences: [onboarding, followUp],
@@ -147,6 +150,33 @@ export const mixmaxMock: ToolMock<State> = {
           return { email, status: 'success' };
         });
         return json(200, { recipients: results });
+      },
+    },
+
+    // Recipients of a sequence (developer.mixmax.com GET /sequences/:id/recipients): a bare array,
+    // paged by `limit` / `offset`, at most 10,000 rows; `state` is one of the documented active |
+    // failed | completed. A recipient exited by cancel is listed as `completed` (the mock's
+    // approximation: no further stage will be sent; Mixmax documents no other state).
+    {
+      method: 'GET',
+      path: '/sequences/:id/recipients',
+      handle: (req, s) => {
+        const sequence = s.sequences.find((q) => q._id === req.params.id);
+        if (!sequence) return message(404, 'Sequence not found');
+        const limit = Math.min(10_000, Math.max(1, Number(req.query.get('limit') ?? 50) || 50));
+        const offset = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);
+        const rows = [...sequence.recipients.values()]
+          .slice(0, 10_000)
+          .slice(offset, offset + limit)
+          .map((r) => ({
+            _id: `${sequence._id}:${r.email}`,
+            userId: sequence.userId,
+            sequenceId: sequence._id,
+            createdAt: new Date(r.addedAt).toISOString(),
+            email: r.email,
+            state: r.state === 'active' ? 'active' : 'completed',
+          }));
+        return json(200, rows);
       },
     },
 

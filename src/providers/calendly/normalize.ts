@@ -3,6 +3,37 @@ import { email, eventId, isoUtc, splitName, str, uriId } from '../../model/value
 import type { Invitee, ScheduledEvent } from './payloads';
 
 /**
+ * Conferencing location types (vendor OpenAPI `Location` oneOf: ZoomConference `zoom`,
+ * GoogleConference `google_conference`, MicrosoftTeamsConference `microsoft_teams_conference`,
+ * WebExConference `webex_conference`, GotoMeetingConference `gotomeeting`; event types spell some
+ * of them `zoom_conference` / `gotomeeting_conference`, accepted too) → the name people know.
+ */
+const CONFERENCING: Record<string, string> = {
+  zoom: 'Zoom',
+  zoom_conference: 'Zoom',
+  google_conference: 'Google Meet',
+  microsoft_teams_conference: 'Microsoft Teams',
+  webex_conference: 'Webex',
+  gotomeeting: 'GoTo Meeting',
+  gotomeeting_conference: 'GoTo Meeting',
+};
+
+/**
+ * `meeting.location` is text a person can use, never a type code: the host's or invitee's text
+ * (physical, custom, ask_invitee, phone numbers) when there is some; for a conferencing type its
+ * readable name with the join URL (the name alone while Calendly has not pushed the URL yet);
+ * otherwise null — e.g. `{"type":"custom","location":null}` (CustomLocation's `location` is nullable).
+ */
+export const meetingLocation = (location: ScheduledEvent['location']): string | null => {
+  const text = str(location?.location);
+  if (text) return text;
+  const joinUrl = str(location?.join_url);
+  const conferencing = CONFERENCING[str(location?.type) ?? ''];
+  if (conferencing) return joinUrl ? `${conferencing}: ${joinUrl}` : conferencing;
+  return joinUrl;
+};
+
+/**
  * An invitee of a scheduled event is a booked meeting. A reschedule arrives as a new invitee
  * whose `old_invitee` points at the one it replaces: still a booking, marked `rescheduled`.
  */
@@ -37,7 +68,7 @@ export const normalizeInvitee = (invitee: Invitee, scheduled: ScheduledEvent, ra
       end_time: isoUtc(scheduled.end_time),
       timezone: str(invitee.timezone),
       join_url: str(location?.join_url),
-      location: str(location?.location) ?? str(location?.join_url) ?? str(location?.type),
+      location: meetingLocation(location),
       organizer_email: email(host?.user_email),
       rescheduled: Boolean(str(invitee.old_invitee)),
     },

@@ -4,7 +4,7 @@ import { callApi, callJson, parseJson, toolMessage } from '../../http/client';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as lowerEmail, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
-import { LeadEntry } from './payloads';
+import { ContactRecord, LeadEntry } from './payloads';
 
 /**
  * lemlist leads live inside campaigns: `GET /leads/{email}?version=v2` answers one entry per
@@ -91,17 +91,47 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
   };
 
   /**
-   * `GET /contacts/{email}`: whether lemlist knows the address at all. A lead removed from its
-   * last campaign (`action=remove`) is gone from `GET /leads/{email}` (404), but its contact stays
-   * (only `DELETE /contacts/{id}` deletes it). 404 `CONTACT_NOT_FOUND` = unknown.
+   * `GET /contacts/{email}`: whether lemlist knows the address at all, and the campaign entries its
+   * contact lists. A lead removed from its last campaign (`action=remove`) is gone from
+   * `GET /leads/{email}` (404), but its contact stays (only `DELETE /contacts/{id}` deletes it).
+   * The spec documents 200/400/401/405 only; an unknown contact is read as the public
+   * attio/lemlist-app client reads it (src/lemlist-api/contacts.ts: 404 → none), and a 400 whose text
+   * says "not found" the same way. Any other 400 ("Bad team") is lemlist's error, verbatim.
    */
-  const contactExists = async (ctx: Ctx, address: string): Promise<boolean> => {
-    const res = await callJson<unknown>(ctx, provider(), {
+  const contactLookup = async (ctx: Ctx, address: string): Promise<{ known: boolean; contact: ContactRecord | null }> => {
+    const res = await callApi(ctx, provider(), {
       method: 'GET',
       path: `/contacts/${encodeURIComponent(address.trim().toLowerCase())}`,
-      allowStatuses: [404],
+      allowStatuses: [400, 404],
     });
-    return res.status !== 404;
+    if (res.status === 404) return { known: false, contact: null };
+    if (res.status === 400) {
+      if (/not\s*found|no contact/i.test(toolMessage(provider(), res))) return { known: false, contact: null };
+      throw rejected(ctx, res);
+    }
+    const parsed = ContactRecord.safeParse(parseJson(res));
+    return { known: true, contact: parsed.success ? parsed.data : null };
+  };
+
+  /** The campaign entries a contact lists, as lead entries (leadId, campaignId; paused state unknown). */
+  const entriesOfContact = (contact: ContactRecord | null, address: string): LeadEntry[] => {
+    if (!contact) return [];
+    const f = contact.fields ?? {};
+    const field = (k: string) => str(f[k]);
+    return (contact.campaigns ?? [])
+      .filter((c) => str(c.leadId) && str(c.campaignId))
+      .map((c) => ({
+        _id: String(c.leadId),
+        email: lowerEmail(contact.email) ?? address,
+        firstName: field('firstName'),
+        lastName: field('lastName'),
+        companyName: field('companyName'),
+        jobTitle: field('jobTitle'),
+        phone: field('phone'),
+        linkedinUrl: field('linkedinUrl'),
+        status: str(c.leadState),
+        campaign: { id: String(c.campaignId), name: null, status: str(c.campaignState) },
+      }));
   };
 
   const createInCampaign = (ctx: Ctx, campaignId: string, lead: LeadInput, deduplicate: boolean | null): Promise<HttpResponse> =>
@@ -209,17 +239,25 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
 
   const stop: LeadOperations['stop'] = async (ctx, req: StopRequest) => {
     const address = req.email.toLowerCase();
-    const entries = await lookup(ctx, address);
-    const lead = leadFromEntries(entries, address);
-    const targets = entries.filter((e) => campaignIdOf(e) && (!req.campaign_id || campaignIdOf(e) === req.campaign_id));
-    const named = req.campaign_id ? { id: req.campaign_id, name: targets[0] ? campaignNameOf(targets[0]) : null } : null;
-    if (!lead || targets.length === 0) {
-      // not_found only when lemlist does not know the address at all; a known lead or contact
-      // with nothing left to stop there (never in it, or removed before) is already stopped.
-      const where = named ? `in lemlist campaign ${named.id}` : 'in any lemlist campaign';
-      if (!lead && !(await contactExists(ctx, address))) {
+    let entries = await lookup(ctx, address);
+    const inScope = (es: LeadEntry[]) => es.filter((e) => campaignIdOf(e) && (!req.campaign_id || campaignIdOf(e) === req.campaign_id));
+    let targets = inScope(entries);
+    if (entries.length === 0) {
+      // No lead entry: not_found only when lemlist does not know the address at all. A known
+      // contact may still list campaign entries (campaigns[].leadId): those are stopped too.
+      const { known, contact } = await contactLookup(ctx, address);
+      if (!known) {
+        const named = req.campaign_id ? { id: req.campaign_id, name: null } : null;
         return outcome('not_found', null, named, `lemlist has no lead or contact ${address}; nothing to stop.`);
       }
+      entries = entriesOfContact(contact, address);
+      targets = inScope(entries);
+    }
+    const lead = leadFromEntries(entries, address);
+    const named = req.campaign_id ? { id: req.campaign_id, name: targets[0] ? campaignNameOf(targets[0]) : null } : null;
+    if (!lead || targets.length === 0) {
+      // A known lead or contact with nothing left to stop there (never in it, or removed before).
+      const where = named ? `in lemlist campaign ${named.id}` : 'in any lemlist campaign';
       return outcome('already_stopped', lead, named, `${address} is not ${where} (any more); nothing to stop.`);
     }
     const changed: LeadCampaign[] = [];

@@ -126,6 +126,22 @@ export const LeadEntry = z.object({
 });
 export type LeadEntry = z.infer<typeof LeadEntry>;
 
+/**
+ * `GET /contacts/{idOrEmail}` (vendor OpenAPI `Contact`): the person, whatever their campaigns.
+ * `campaigns[]` names each campaign entry (`leadId`) and its `leadState` — the lead's status there
+ * (the spec's examples give the same lead `status: "review"` in `GET /leads/{email}` and
+ * `leadState: "review"` here), not its activity `state`, and no `isPaused`.
+ */
+export const ContactRecord = z.object({
+  _id: Id.nullish(),
+  email: Str,
+  fullName: Str,
+  fields: z.record(z.string(), z.unknown()).nullish(),
+  campaigns: z.array(z.object({ campaignId: Id.nullish(), campaignState: Str, leadState: Str, leadId: Id.nullish() }).partial()).nullish(),
+  unsubscribed: z.boolean().nullish(),
+});
+export type ContactRecord = z.infer<typeof ContactRecord>;
+
 /** `GET /campaigns?version=v2` items. */
 export const Campaign = z.object({ _id: Id, name: Str, status: Str });
 export type Campaign = z.infer<typeof Campaign>;

@@ -65,6 +65,27 @@ export const mailshakeRetryAfterFromBody = (content: string): number | null => {
 const CLIENT_ERRORS = [400, 402, 404, 405, 409, 410, 412, 422];
 
 /**
+ * The monthly allowance of recipients added through the API (docs "Limits" > "New recipients /
+ * month": cumulative across campaigns, resets each month). Current docs answer it with
+ * `exceeds_monthly_recipients` ("Errors": "You can't add this many recipients because you will pass
+ * your monthly quota allowance. You can contact us to request an increase."); an earlier revision
+ * of "Limits" said `limit_reached`, so a `limit_reached` whose message speaks of a month is read as
+ * this too. `limit_reached` otherwise is the hourly quota-unit rate limit ("The error message will
+ * indicate when you can try again") and stays a ThrottledError.
+ */
+export const isMonthlyRecipientLimit = (code: string, message: string): boolean =>
+  code === 'exceeds_monthly_recipients' || (code === 'limit_reached' && /month/i.test(message));
+
+export const monthlyRecipientLimitError = (z: Ctx['z'], toolMessage: string, address?: string) =>
+  new z.errors.Error(
+    `Mailshake refused to add ${address ?? 'the recipient'}: your team reached its monthly allowance of recipients added through the API ` +
+      `(Mailshake said: ${toolMessage}). This is not a rate limit: the allowance resets every month, so retrying now will not help — ` +
+      'add the lead after the reset, or ask Mailshake to request an increase (Contact Us on the Extensions > API page in Mailshake).',
+    'MailshakeMonthlyRecipientLimit',
+    429,
+  );
+
+/**
  * One Mailshake call. Every operation is a POST with a JSON body (the official SDK's form).
  * Errors arrive as `{code, error, time}` — with an error status or, per the SDK (which checks
  * `result.error` on any answer), possibly in a 200 — so they are read here: `limit_reached` →
@@ -74,14 +95,26 @@ const CLIENT_ERRORS = [400, 402, 404, 405, 409, 410, 412, 422];
 export const msCall = async <T = unknown>(
   ctx: Ctx,
   provider: Provider,
-  req: ApiRequest & { notFoundOk?: boolean },
+  req: ApiRequest & { notFoundOk?: boolean; /** The address being added, named in a monthly-limit error. */ adding?: string },
 ): Promise<T | null> => {
-  const { notFoundOk, ...rest } = req;
-  const response = await callApi(ctx, provider, { ...rest, allowStatuses: [...CLIENT_ERRORS, ...(rest.allowStatuses ?? [])] });
+  const { notFoundOk, adding, ...rest } = req;
+  let response;
+  try {
+    response = await callApi(ctx, provider, { ...rest, allowStatuses: [...CLIENT_ERRORS, ...(rest.allowStatuses ?? [])] });
+  } catch (err) {
+    // A 429 is mapped to ThrottledError by the middleware before we see the body; its message
+    // quotes Mailshake's "error (code)". The monthly allowance is not a rate limit: say so instead.
+    const quoted = /([^:]*?)\s*\((exceeds_monthly_recipients|limit_reached)\)/.exec((err as Error).message ?? '');
+    if ((err as Error).name === 'ThrottledError' && quoted && isMonthlyRecipientLimit(quoted[2] as string, quoted[1] as string)) {
+      throw monthlyRecipientLimitError(ctx.z, `${(quoted[1] as string).trim()} (${quoted[2]})`, adding);
+    }
+    throw err;
+  }
   const data = parseJson(response);
   const problem = mailshakeErrorOf(data) ?? (response.status >= 400 ? { code: `http_${response.status}`, error: `HTTP ${response.status}` } : null);
   if (!problem) return data as T;
   const { z } = ctx;
+  if (isMonthlyRecipientLimit(problem.code, problem.error)) throw monthlyRecipientLimitError(z, `${problem.error} (${problem.code})`, adding);
   switch (problem.code) {
     case 'limit_reached': {
       const wait = retryAfterFromMessage(problem.error);

@@ -72,9 +72,11 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
 /** The resource a push names, as unified events (a model, or a page of models). */
 const normalizeResource = (ctx: Ctx, resource: unknown, pushBody: unknown): UnifiedEvent[] => {
   const { z } = ctx;
-  const items = resource && typeof resource === 'object' && Array.isArray((resource as { results?: unknown }).results)
-    ? ((resource as { results: unknown[] }).results)
-    : [resource];
+  // A model, a page `{results: [...]}`, or a single model wrapped as `{results: {...}}` (how a
+  // third-party Mailshake reference describes single-record answers; the docs show bare models):
+  // all three are read, since any read endpoint may be the one a push names.
+  const results = resource && typeof resource === 'object' ? (resource as { results?: unknown }).results : undefined;
+  const items = Array.isArray(results) ? results : results && typeof results === 'object' && 'object' in results ? [results] : [resource];
   const out: UnifiedEvent[] = [];
   for (const item of items) {
     const object = str((item as { object?: unknown } | null)?.object);
@@ -99,14 +101,35 @@ const normalizeResource = (ctx: Ctx, resource: unknown, pushBody: unknown): Unif
 };
 
 /**
- * The endpoints a push's `resource_url` may name, relative to the API base: read-only endpoints
- * returning the models the pushes we use resolve to — a Reply (`Replied`) or a Lead
- * (`LeadCreated`). Left out on purpose: `recipients/get` (no push resolves to a bare Recipient),
- * `activity/lead-status-changes` (LeadStatusChanged is not subscribed: a status change is not
- * "interested"), and every write (`recipients/unsubscribe`, `push/delete`, `recipients/pause`, …).
- * The exact path format of a resource_url is UNCONFIRMED (the docs show only `…/2017-04-01/...`).
+ * The verbs of Mailshake operations that change data. Mailshake documents every operation as
+ * `<resource>/<verb>` and accepts GET as well as POST on each (API docs "Making requests"), so a
+ * GET of a write endpoint would write: campaigns/create|pause|unpause|export, recipients/add|pause|
+ * unpause|unsubscribe, leads/create|close|ignore|reopen, push/create|delete — plus the verbs any
+ * later write would carry. A resource_url whose path has one of them (as a segment, or a word of a
+ * segment: `bulk-unsubscribe`, `addRecipients`) is refused before any request.
  */
-export const RESOURCE_ENDPOINTS = ['activity/replies', 'activity/created-leads', 'leads/get'] as const;
+export const MUTATING_VERBS = [
+  'add', 'create', 'update', 'edit', 'set', 'delete', 'remove', 'destroy', 'purge', 'clear',
+  'pause', 'unpause', 'resume', 'start', 'stop', 'cancel', 'unsubscribe', 'subscribe', 'close', 'ignore', 'reopen',
+  'export', 'import', 'upload', 'send', 'assign', 'unassign', 'archive', 'unarchive', 'restore', 'move', 'merge',
+  'copy', 'duplicate', 'clone', 'rename', 'enable', 'disable', 'activate', 'deactivate', 'block', 'unblock',
+  'mark', 'reset', 'approve', 'reject', 'retry', 'schedule', 'unschedule', 'invite', 'revoke', 'complete', 'finish',
+  'trigger', 'post', 'put', 'patch', 'write', 'modify', 'save', 'register', 'unregister',
+] as const;
+
+/**
+ * Reads whose name contains a mutating word but only report on one: the status of an add or an
+ * export (`recipients/add-status`, `campaigns/export-status`; the docs also spell them camelCase).
+ */
+const STATUS_READS = ['add-status', 'addstatus', 'export-status', 'exportstatus'];
+
+/** The words of a path segment: `bulk-unsubscribe` → bulk, unsubscribe; `addRecipients` → add, recipients. */
+const wordsOf = (segment: string): string[] =>
+  segment
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** Query keys that would carry a credential (`?apiKey=` is a documented way to send Mailshake's key). */
 const CREDENTIAL_PARAM = /^(key|token|sig|signature)$|apikey|apitoken|accesstoken|secret|passw|auth|session|credential|bearer/;
@@ -114,8 +137,11 @@ const CREDENTIAL_PARAM = /^(key|token|sig|signature)$|apikey|apitoken|accesstoke
 /**
  * A push's `resource_url`, checked before anything is sent: the origin of the API base in force
  * (scheme, host, port; SALES_CONNECT_MAILSHAKE_BASE_URL honoured), no user-info, a path under the
- * base path that is exactly one of RESOURCE_ENDPOINTS (after the URL parser resolves `..` and
- * `%2e%2e`), and no credential-like query key. Returns the normalised URL to fetch, or why not.
+ * base path (after the URL parser resolves `..` and `%2e%2e`) with no empty segment, no encoded
+ * separator and no MUTATING_VERBS word, and no credential-like query key. Any read passes — the
+ * resource_url format is undocumented (the docs show only `…/2017-04-01/...`), so no single path is
+ * bet on; pushes are authenticated by the per-Zap URL secret. Returns the normalised URL to fetch,
+ * or why not.
  */
 export const checkResourceUrl = (raw: string, base: string): { url: string } | { refused: string } => {
   const baseUrl = new URL(base);
@@ -135,12 +161,24 @@ export const checkResourceUrl = (raw: string, base: string): { url: string } | {
     return { refused: `its resource_url is outside Mailshake's API path ${basePath || '/'} (${url.pathname}), so it was not fetched` };
   }
   const endpoint = url.pathname.slice(basePath.length + 1);
-  if (!(RESOURCE_ENDPOINTS as readonly string[]).includes(endpoint)) {
-    return {
-      refused:
-        `its resource_url names ${endpoint}, which is not one of the read-only endpoints a Mailshake push points at ` +
-        `(${RESOURCE_ENDPOINTS.join(', ')}), so it was not fetched`,
-    };
+  const segments = endpoint.split('/');
+  if (!endpoint || segments.some((seg) => seg === '')) {
+    return { refused: `its resource_url names no Mailshake endpoint (${url.pathname}), so it was not fetched` };
+  }
+  // An encoded separator would let a path say one thing to us and another to Mailshake's router.
+  if (/%(2f|5c)/i.test(endpoint) || endpoint.includes('\\')) {
+    return { refused: `its resource_url hides a path separator (${endpoint}), so it was not fetched` };
+  }
+  for (const seg of segments) {
+    if (STATUS_READS.includes(seg.toLowerCase())) continue;
+    const verb = wordsOf(seg).find((w) => (MUTATING_VERBS as readonly string[]).includes(w));
+    if (verb) {
+      return {
+        refused:
+          `its resource_url names a Mailshake operation that changes data (${verb}) at ${endpoint}; a push only ever ` +
+          'points at something to read, so it was not fetched',
+      };
+    }
   }
   for (const key of url.searchParams.keys()) {
     if (CREDENTIAL_PARAM.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''))) {

@@ -162,6 +162,7 @@ const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Prom
     method: 'POST',
     path: '/recipients/add',
     body: { campaignID: campaignNumber(campaignId), addAsNewList: false, addresses: [addressEntry(lead)] },
+    adding: address,
   });
   const added = AddedRecipients.safeParse(data ?? {});
   const info = added.success ? added.data : {};
@@ -189,10 +190,19 @@ const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Prom
 
 const outcome = outcomeFor(TOOL);
 
+/**
+ * `passedAccountLimitEmails`: "could not be imported because your campaign exceeded the number of
+ * allowed recipients it can hold" (docs "Models" > Add Status Response); a campaign holds up to
+ * 5,000 (docs "Recipients > Add"). Not a rate limit — waiting does not make room — so a plain error
+ * saying what is full and what to do, never a ThrottledError that Zapier would retry for a day.
+ */
 const capacityError = (ctx: Ctx, address: string, campaignId: string) =>
-  new ctx.z.errors.ThrottledError(
-    `Mailshake campaign ${campaignId} cannot hold more recipients (5,000 per campaign or your plan's limit); ${address} was not added.`,
-    24 * 60 * 60,
+  new ctx.z.errors.Error(
+    `Mailshake campaign ${campaignId} is full: a campaign holds at most 5,000 recipients, so ${address} was not added. ` +
+      'Choose another campaign, or start a new one (a copy of this campaign) in Mailshake and pick it in this step; ' +
+      'retrying will not help until the campaign has room.',
+    'MailshakeCampaignFull',
+    409,
   );
 
 /** Sent messages to exactly this address (`activity/sent {recipientEmailAddress}`), newest first. */

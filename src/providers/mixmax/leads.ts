@@ -3,7 +3,7 @@ import { leadFromInput, outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, splitName, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollPolicy, LeadInput, LeadOperations, Provider } from '../types';
-import { Contact, RecipientResult } from './payloads';
+import { Contact, RecipientResult, SequenceRecipient } from './payloads';
 
 /** Mixmax lead operations (developer.mixmax.com /contacts, /sequences). Decisions: README.md. */
 const TOOL = 'mixmax' as const;
@@ -77,6 +77,36 @@ const policiesNotApplied = (policy: EnrollPolicy): string => {
   );
 };
 
+/** `GET /sequences/{id}/recipients` page size and the most pages read to find one recipient. */
+export const RECIPIENT_SCAN = { limit: 100, maxPages: 10 };
+
+/**
+ * The state of one recipient of a sequence (`active` | `failed` | `completed`, developer.mixmax.com
+ * GET /sequences/:id/recipients "Recipient structure"), or null when it is not among the rows read.
+ * That endpoint answers a bare array, paged by `offset` (at most 10,000 rows) and has no email
+ * filter, so pages are read until the address shows up, a page comes back empty, or
+ * RECIPIENT_SCAN.maxPages were read. `offset` advances by the rows actually received, so a
+ * smaller page than asked for never skips anyone.
+ */
+const recipientState = async (ctx: Ctx, provider: Provider, sequenceId: string, address: string): Promise<{ state: string | null; complete: boolean }> => {
+  let offset = 0;
+  for (let page = 0; page < RECIPIENT_SCAN.maxPages; page += 1) {
+    const { data } = await callJson<unknown>(ctx, provider, {
+      method: 'GET',
+      path: `/sequences/${encodeURIComponent(sequenceId)}/recipients`,
+      params: { limit: String(RECIPIENT_SCAN.limit), offset: String(offset) },
+    });
+    const rows = Array.isArray(data) ? data : [];
+    for (const row of rows) {
+      const r = SequenceRecipient.safeParse(row);
+      if (r.success && lowerEmail(r.data.email) === address) return { state: str(r.data.state), complete: true };
+    }
+    if (rows.length === 0) return { state: null, complete: true };
+    offset += rows.length;
+  }
+  return { state: null, complete: false };
+};
+
 const outcomeOf = outcomeFor(TOOL);
 const outcome = (kind: ActionOutcome['outcome'], lead: Lead | null, campaignId: string, detail: string, affected: ActionOutcome['affected_campaigns'] = []): ActionOutcome =>
   outcomeOf(kind, lead, { id: campaignId, name: null }, detail, affected);
@@ -120,11 +150,37 @@ export const mixmaxLeads = (provider: Provider): LeadOperations => ({
     switch (mine.status) {
       case 'success':
         return outcome('enrolled', lead, req.campaign_id, `Mixmax added ${address} to sequence ${req.campaign_id}.${policiesNotApplied(req.policy)}`);
-      case 'duplicated':
+      case 'duplicated': {
+        // "duplicated: This sequence was already sent to this recipient, and was skipped" — true of
+        // someone still in it and of someone who finished it. The sequence's recipient list says
+        // which (`state`): completed → previously contacted, not enrolled.
+        const { state, complete } = await recipientState(ctx, provider, req.campaign_id, address);
+        if (state === 'completed') {
+          const reEnroll =
+            req.policy.if_previously_contacted === 're_enroll'
+              ? ' "If previously contacted: re-enroll" cannot apply: Mixmax never sends a sequence twice to the same recipient — choose another sequence to contact them again.'
+              : '';
+          return outcome(
+            'skipped_previously_contacted',
+            lead,
+            req.campaign_id,
+            `Mixmax skipped ${address}: this recipient already finished sequence ${req.campaign_id} (state completed), and Mixmax does not send a sequence twice.${reEnroll}`,
+          );
+        }
         if (req.policy.if_already_enrolled === 'error') {
           throw new ctx.z.errors.Error(`${address} is already a recipient of Mixmax sequence ${req.campaign_id}.`, 'AlreadyEnrolled', 409);
         }
-        return outcome('already_enrolled', lead, req.campaign_id, `Mixmax skipped ${address}: sequence ${req.campaign_id} was already sent to this recipient.`);
+        const why =
+          state === 'active'
+            ? `${address} is an active recipient of sequence ${req.campaign_id}.`
+            : state
+              ? `sequence ${req.campaign_id} was already sent to this recipient (state ${state}).`
+              : `sequence ${req.campaign_id} was already sent to this recipient; whether they are still in it or finished it could not be told ` +
+                (complete
+                  ? '(Mixmax does not list them among its activated recipients).'
+                  : `(they are not among the first ${RECIPIENT_SCAN.limit * RECIPIENT_SCAN.maxPages} recipients Mixmax listed).`);
+        return outcome('already_enrolled', lead, req.campaign_id, `Mixmax skipped ${address}: ${why}`);
+      }
       case 'unsubscribed':
         return outcome('skipped_unsubscribed', { ...lead, unsubscribed: true }, req.campaign_id, `Mixmax skipped ${address}: the recipient has unsubscribed.`);
       default: {

@@ -55,5 +55,7 @@ export const RecipientResult = z.object({
   status: z.string(),
   errors: z.array(z.union([z.string(), z.object({}).passthrough()])).nullish(),
 });
+/** `GET /v1/sequences/{id}/recipients` rows (a bare array): `state` active | failed | completed. */
+export const SequenceRecipient = z.object({ email: Str, state: Str }).passthrough();
 export const Contact = z.object({ _id: z.string(), email: Str, name: Str, meta: z.record(z.string(), z.unknown()).nullish() });
 export type Contact = z.infer<typeof Contact>;
