@@ -13,6 +13,10 @@ import leadInterestedPolling from '../triggers/leadInterestedPolling';
 import meetingBookedPolling from '../triggers/meetingBookedPolling';
 import emailBouncedPolling from '../triggers/emailBouncedPolling';
 import leadUnsubscribedPolling from '../triggers/leadUnsubscribedPolling';
+import meetingCanceled from '../triggers/meetingCanceled';
+import meetingCanceledPolling from '../triggers/meetingCanceledPolling';
+import sequenceFinished from '../triggers/sequenceFinished';
+import sequenceFinishedPolling from '../triggers/sequenceFinishedPolling';
 import mailboxList from '../triggers/mailboxList';
 import categoryList from '../triggers/categoryList';
 import findLead from '../searches/findLead';
@@ -20,6 +24,7 @@ import createLead from '../creates/createLead';
 import updateLead from '../creates/updateLead';
 import enrollLead from '../creates/enrollLead';
 import stopSequence from '../creates/stopSequence';
+import resumeSequence from '../creates/resumeSequence';
 import normalizeEvent from '../creates/normalizeEvent';
 
 const byKey = (...items: { key: string }[]): Record<string, unknown> =>
@@ -46,17 +51,21 @@ const app = {
     meetingBooked,
     emailBounced,
     leadUnsubscribed,
+    meetingCanceled,
+    sequenceFinished,
     replyReceivedPolling,
     leadInterestedPolling,
     meetingBookedPolling,
     emailBouncedPolling,
     leadUnsubscribedPolling,
+    meetingCanceledPolling,
+    sequenceFinishedPolling,
     campaignList,
     mailboxList,
     categoryList,
   ),
   searches: byKey(findLead),
-  creates: byKey(createLead, updateLead, enrollLead, stopSequence, normalizeEvent),
+  creates: byKey(createLead, updateLead, enrollLead, stopSequence, resumeSequence, normalizeEvent),
   // Find Lead; Create Lead when nothing is found, Update Lead when it is (Zapier's
   // search-or-create-or-update pattern).
   searchOrCreates: {

@@ -18,6 +18,7 @@ const ACTIONS = [
   ['creates', 'update_lead'],
   ['creates', 'enroll_lead'],
   ['creates', 'stop_sequence'],
+  ['creates', 'resume_sequence'],
   ['creates', 'normalize_event'],
 ] as const;
 
@@ -47,6 +48,15 @@ describe('what a new user sees per tool (hand-written expectations)', () => {
     expect(byKey(await fieldsFor('creates', 'stop_sequence', 'smartlead')).mode?.choices?.map((c) => c.value)).toEqual(['pause', 'remove']);
   });
 
+  it('Salesloft and Mixmax cannot resume (remove only): the Resume form says so and the step refuses before any call', async () => {
+    for (const tool of ['salesloft', 'mixmax'] as const) {
+      const [note] = await fieldsFor('creates', 'resume_sequence', tool);
+      expect(note?.type).toBe('copy');
+      const err = await appTester(op('creates', 'resume_sequence').perform, { authData: authFor(tool), inputData: { email: 'jane@example.com', campaign_id: '1' } } as never).catch((e) => e);
+      expect(messageOf(err)).toMatch(new RegExp(`^Resume Sequence is not available for ${TOOL_LABELS[tool]}: .*cannot be resumed`));
+    }
+  });
+
   it('Mixmax Stop Sequence needs the Sequence; others may leave it empty', async () => {
     expect(byKey(await fieldsFor('creates', 'stop_sequence', 'mixmax')).campaign_id).toMatchObject({ label: 'Sequence', required: true });
     expect(byKey(await fieldsFor('creates', 'stop_sequence', 'lemlist')).campaign_id).toMatchObject({ label: 'Campaign', required: false });
@@ -60,7 +70,8 @@ describe('what a new user sees per tool (hand-written expectations)', () => {
   });
 
   it('Smartlead: Campaign required on every trigger and on Create Lead', async () => {
-    for (const key of TRIGGERS) expect([key, byKey(await fieldsFor('triggers', key, 'smartlead')).campaign_id?.required]).toEqual([key, true]);
+    const FIVE = ['reply_received', 'lead_interested', 'meeting_booked', 'email_bounced', 'lead_unsubscribed'];
+    for (const key of FIVE.flatMap((e) => [e, `${e}_polling`])) expect([key, byKey(await fieldsFor('triggers', key, 'smartlead')).campaign_id?.required]).toEqual([key, true]);
     expect(byKey(await fieldsFor('creates', 'create_lead', 'smartlead')).campaign_id).toMatchObject({ required: true, helpText: expect.stringMatching(/adds it to this campaign, which starts the campaign for it/) });
   });
 
@@ -177,6 +188,10 @@ describe.each(TOOL_IDS)('%s: every form follows its capability table', (tool) =>
     expect(stop.mode?.choices?.map((c) => c.value)).toEqual(actions.stop.modes);
     expect(stop.mode?.default).toBe(actions.stop.modes[0]);
     expect(stop.campaign_id?.required).toBe(actions.stop.campaign === 'required');
+
+    const resume = await fieldsFor('creates', 'resume_sequence', tool);
+    if ('unsupported' in actions.resume) expect(resume.map((f) => f.helpText)).toEqual([expect.stringContaining(actions.resume.unsupported)]);
+    else expect(byKey(resume).campaign_id?.required).toBe(actions.resume.campaign === 'required');
 
     const update = await fieldsFor('creates', 'update_lead', tool);
     if ('unsupported' in actions.update) expect(update.filter((f) => f.type === 'copy').map((f) => f.helpText)).toEqual([expect.stringContaining(actions.update.unsupported)]);

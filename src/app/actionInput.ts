@@ -84,6 +84,11 @@ export const EnrollInput = LeadFields.extend({
   mailbox_id: optionalText,
 });
 
+export const ResumeInput = zod.object({
+  email: requiredEmail,
+  campaign_id: optionalText,
+});
+
 export const StopInput = zod.object({
   email: requiredEmail,
   campaign_id: optionalText,

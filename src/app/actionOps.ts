@@ -13,6 +13,7 @@ import {
   FindInput,
   NormalizeInput,
   readInput,
+  ResumeInput,
   StopInput,
   UpdateInput,
   toLeadInput,
@@ -162,6 +163,20 @@ export const stopSequence = async (z: ZObject, bundle: Bundle): Promise<Publishe
   }
   if (caps.stop.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it stops a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`);
   const outcome = await leads.stop(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id, mode: input.mode });
+  return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
+};
+
+/** Resume Sequence, the undo of Stop Sequence's pause: refused in the form and here where the tool cannot resume. */
+export const resumeSequence = async (z: ZObject, bundle: Bundle): Promise<PublishedOutcome> => {
+  const provider = connectedProvider(z, bundle);
+  const input = readInput(z, ResumeInput, bundle.inputData);
+  const { leads, caps } = leadsOf(z, provider, 'resume');
+  if ('unsupported' in caps.resume || !leads.resume) {
+    const why = 'unsupported' in caps.resume ? caps.resume.unsupported : `${provider.label} cannot resume a lead.`;
+    throw new z.errors.Error(`Resume Sequence is not available for ${provider.label}: ${why}`, 'UnsupportedAction', 400);
+  }
+  if (caps.resume.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it resumes a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`);
+  const outcome = await leads.resume(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id });
   return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };
 

@@ -9,6 +9,8 @@ const NOUNS: Record<EventType, string> = {
   meeting_booked: 'Meeting',
   email_bounced: 'Bounce',
   lead_unsubscribed: 'Unsubscribe',
+  meeting_canceled: 'Cancellation',
+  sequence_finished: 'Finished Lead',
 };
 
 /** An instant (REST hook) unified trigger: the Zapier surface over triggerOps. */

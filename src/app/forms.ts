@@ -245,6 +245,27 @@ export const enrollForm = formFor((c) => {
   ];
 });
 
+export const RESUME_OUTCOME_HELP =
+  'The step’s *Outcome* is `resumed`, `already_running`, `not_paused` (finished or removed: cannot be resumed) or `not_found` — filter on it.';
+
+export const resumeForm = formFor((c) => {
+  const blocked = noActions(c, 'resume');
+  if (blocked) return blocked;
+  const caps = c && typeof c.caps.actions !== 'string' ? c.caps.actions.resume : null;
+  if (caps && 'unsupported' in caps) return [notice('not_available', `**Not available:** Resume Sequence is not available for ${toolOf(c)}: ${caps.unsupported}`)];
+  const noun = nounLower(c);
+  const campaign = !caps
+    ? campaignField(null, 'optional', `Leave empty to resume the lead wherever it is paused. ${RESUME_OUTCOME_HELP}`)
+    : campaignField(
+        c,
+        caps.campaign === 'required' ? 'required' : 'optional',
+        caps.campaign === 'required'
+          ? `The ${toolOf(c)} ${noun} to resume the lead in. ${RESUME_OUTCOME_HELP}`
+          : `Leave empty to resume the lead in every ${toolOf(c)} ${noun} it is paused in. ${RESUME_OUTCOME_HELP}`,
+      );
+  return [emailField, campaign];
+});
+
 const MODE_LABELS = {
   pause: 'Pause (can be resumed)',
   remove: 'Remove from the campaign',

@@ -49,6 +49,10 @@ export const EventMeeting = z.object({
   location: nullableString,
   organizer_email: nullableString,
   rescheduled: z.boolean(),
+  /** Meeting Canceled: who canceled (the host or the invitee), when the tool says. */
+  canceled_by: z.enum(['host', 'invitee']).nullable(),
+  /** Meeting Canceled: the reason given, if any. */
+  cancel_reason: nullableString,
 });
 export type EventMeeting = z.infer<typeof EventMeeting>;
 

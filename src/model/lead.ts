@@ -39,6 +39,9 @@ export const OUTCOMES = [
   'stopped',
   'already_stopped',
   'not_found',
+  'resumed',
+  'already_running',
+  'not_paused',
 ] as const;
 export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;

@@ -39,6 +39,8 @@ export const EVENT_TYPES = [
   'meeting_booked',
   'email_bounced',
   'lead_unsubscribed',
+  'meeting_canceled',
+  'sequence_finished',
 ] as const;
 
 export const EventType = z.enum(EVENT_TYPES);
@@ -51,4 +53,6 @@ export const EVENT_LABELS: Record<EventType, string> = {
   meeting_booked: 'Meeting Booked',
   email_bounced: 'Email Bounced',
   lead_unsubscribed: 'Lead Unsubscribed',
+  meeting_canceled: 'Meeting Canceled',
+  sequence_finished: 'Sequence Finished',
 };

@@ -48,6 +48,8 @@ export interface ActionCapabilities {
   enroll: { mailbox: Requirement; requiredFields: LeadFieldKey[] };
   /** The first mode is the form's default. */
   stop: { modes: [StopMode, ...StopMode[]]; campaign: Requirement };
+  /** Resume Sequence (the undo of a pause), or why the tool cannot resume a lead. */
+  resume: { campaign: Requirement } | { unsupported: string };
 }
 
 export interface Capabilities {

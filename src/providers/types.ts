@@ -66,6 +66,12 @@ export interface EnrollRequest {
   mailbox_id: string | null;
 }
 
+export interface ResumeRequest {
+  email: string;
+  /** null: every campaign the lead is paused in (where capabilities.actions.resume allows it). */
+  campaign_id: string | null;
+}
+
 export interface StopRequest {
   email: string;
   campaign_id: string | null;
@@ -80,6 +86,12 @@ export interface LeadOperations {
   enroll(ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome>;
   /** Only with a mode listed in capabilities.actions.stop.modes. */
   stop(ctx: Ctx, req: StopRequest): Promise<ActionOutcome>;
+  /**
+   * Resume a paused lead: `resumed`, `already_running`, `not_paused` (finished or removed: cannot
+   * resume) or `not_found`. Never resumes or re-adds a lead who unsubscribed or bounced. Present
+   * exactly where capabilities.actions.resume is supported.
+   */
+  resume?(ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome>;
   /** Apollo: the sending mailbox an enrolment needs. */
   listMailboxes?(ctx: Ctx): Promise<CampaignOption[]>;
 }

@@ -24,6 +24,8 @@ export const apolloCapabilities: Capabilities = {
     },
     email_bounced: { instant: null, polling: 'outreach emails that bounced', why: NO_WEBHOOKS },
     lead_unsubscribed: { instant: null, polling: 'outreach emails whose recipient unsubscribed', why: NO_WEBHOOKS },
+    meeting_canceled: { instant: null, polling: null, why: "Apollo's API has no meeting signal. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Apollo yet.' },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'a reply Apollo classifies as `willing_to_meet`' },
@@ -34,5 +36,6 @@ export const apolloCapabilities: Capabilities = {
     // Apollo's add_contact_ids needs the email account the sequence sends from.
     enroll: { mailbox: 'required', requiredFields: [] },
     stop: { modes: ['pause', 'remove', 'mark_finished'], campaign: 'optional' },
+    resume: { unsupported: 'Sales Connect cannot resume a lead in Apollo yet.' },
   },
 };

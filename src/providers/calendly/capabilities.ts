@@ -21,6 +21,8 @@ export const calendlyCapabilities: Capabilities = {
     meeting_booked: { instant: '`invitee.created` webhook (HMAC-SHA256 signed)', polling: 'scheduled events booked since yesterday' },
     email_bounced: notCalendly('bounce'),
     lead_unsubscribed: notCalendly('unsubscribe'),
+    meeting_canceled: { instant: null, polling: null, why: 'Sales Connect does not read this from Calendly yet.' },
+    sequence_finished: notCalendly('sequence-finished'),
   },
   triggerCampaign: 'absent',
   interest: { kind: 'none' },

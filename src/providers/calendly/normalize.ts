@@ -71,6 +71,8 @@ export const normalizeInvitee = (invitee: Invitee, scheduled: ScheduledEvent, ra
       location: meetingLocation(location),
       organizer_email: email(host?.user_email),
       rescheduled: Boolean(str(invitee.old_invitee)),
+      canceled_by: null,
+      cancel_reason: null,
     },
     category: null,
     raw,

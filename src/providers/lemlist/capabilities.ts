@@ -21,6 +21,8 @@ export const lemlistCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`emailsBounced` hook', polling: 'activities of type emailsBounced' },
     lead_unsubscribed: { instant: '`emailsUnsubscribed` hook', polling: 'activities of type emailsUnsubscribed' },
+    meeting_canceled: { instant: null, polling: null, why: "lemlist has no meeting events, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from lemlist yet.' },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'lemlist’s `interested` activity (a lead marked interested, on any channel)' },
@@ -30,5 +32,6 @@ export const lemlistCapabilities: Capabilities = {
     update: { campaign: 'required', requiredFields: [] },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause', 'remove'], campaign: 'optional' },
+    resume: { unsupported: 'Sales Connect cannot resume a lead in lemlist yet.' },
   },
 };

@@ -90,6 +90,8 @@ const LIST_TYPES: Record<EventType, string[]> = {
   meeting_booked: [],
   email_bounced: [HOOK_TYPE.email_bounced],
   lead_unsubscribed: [HOOK_TYPE.lead_unsubscribed],
+  meeting_canceled: [],
+  sequence_finished: [],
 };
 
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {

@@ -21,6 +21,8 @@ export const mailshakeCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`Replied` push (type bounce)', polling: 'reply activity (bounces)' },
     lead_unsubscribed: { instant: '`Replied` push (type unsubscribe)', polling: 'reply activity (unsubscribes)' },
+    meeting_canceled: { instant: null, polling: null, why: "Mailshake has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Mailshake yet.' },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'a Lead Catcher lead created in Mailshake' },
@@ -32,5 +34,6 @@ export const mailshakeCapabilities: Capabilities = {
     },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause'], campaign: 'optional' },
+    resume: { unsupported: 'Sales Connect cannot resume a lead in Mailshake yet.' },
   },
 };

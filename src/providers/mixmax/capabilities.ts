@@ -36,6 +36,8 @@ export const mixmaxCapabilities: Capabilities = {
     lead_interested: notInMixmax('lead_interested', 'interest or reply-category'),
     meeting_booked: notInMixmax('meeting_booked', 'documented meeting-booked'),
     lead_unsubscribed: notInMixmax('lead_unsubscribed', 'documented unsubscribe'),
+    meeting_canceled: { instant: null, polling: null, why: "Mixmax sends no meeting events to rules or webhooks. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Mixmax yet.' },
   },
   triggerCampaign: 'absent',
   interest: { kind: 'none' },
@@ -46,5 +48,8 @@ export const mixmaxCapabilities: Capabilities = {
     enroll: { mailbox: 'absent', requiredFields: [] },
     // Mixmax cancels a recipient per sequence: there is no "every sequence of this person".
     stop: { modes: ['remove'], campaign: 'required' },
+    resume: {
+      unsupported: 'Mixmax can only exit a recipient from a sequence, and an exited recipient cannot be resumed. Add the recipient again with Enroll Lead.',
+    },
   },
 };

@@ -21,6 +21,8 @@ export const replyioCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`email_bounced` webhook', polling: null },
     lead_unsubscribed: { instant: '`contact_opted_out` webhook', polling: null },
+    meeting_canceled: { instant: null, polling: null, why: "Reply.io's webhooks (v3) have no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Reply.io yet.' },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'categories', list: 'api', default: 'Interested', describe: 'a reply category set in Reply.io (e.g. Interested)' },
@@ -31,5 +33,6 @@ export const replyioCapabilities: Capabilities = {
     update: { campaign: 'absent', requiredFields: [] },
     enroll: { mailbox: 'absent', requiredFields: ['first_name'] },
     stop: { modes: ['pause', 'remove', 'mark_finished'], campaign: 'optional' },
+    resume: { unsupported: 'Sales Connect cannot resume a lead in Reply.io yet.' },
   },
 };

@@ -165,6 +165,8 @@ export const normalizeMeeting = (e: ReplyEvent, raw: unknown): UnifiedEvent => {
     location: pickStr(m, 'location'),
     organizer_email: email(pick(m, 'organizer_email', 'organizerEmail', 'host_email', 'hostEmail')),
     rescheduled: false,
+    canceled_by: null,
+    cancel_reason: null,
   };
   return { ...base(e, 'meeting_booked', at, raw, [meetingId]), meeting };
 };

@@ -27,6 +27,8 @@ export const salesloftCapabilities: Capabilities = {
       polling: null,
       why: 'Salesloft has no unsubscribe event: opting out only changes a person’s do-not-contact flag. Use Find Lead (its "unsubscribed" field) to check a person instead.',
     },
+    meeting_canceled: { instant: null, polling: null, why: 'Sales Connect does not read this from Salesloft yet.' },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Salesloft yet.' },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'none' },
@@ -36,5 +38,9 @@ export const salesloftCapabilities: Capabilities = {
     update: { campaign: 'absent', requiredFields: [] },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['remove'], campaign: 'optional' },
+    resume: {
+      unsupported:
+        'Salesloft has no pause: Stop Sequence removes the person from the cadence, and a removed membership cannot be resumed. Add the person to the cadence again with Enroll Lead.',
+    },
   },
 };

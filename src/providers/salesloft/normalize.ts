@@ -47,6 +47,8 @@ export const normalizeMeeting = (m: Meeting, raw: unknown): UnifiedEvent | null 
       location,
       organizer_email: email(organizer?.email) ?? email(m.owned_by_meetings_settings?.email_address),
       rescheduled: Boolean(str(m.reschedule_status)),
+      canceled_by: null,
+      cancel_reason: null,
     },
     category: str(m.status),
     raw,

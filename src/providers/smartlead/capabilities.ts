@@ -23,6 +23,8 @@ export const smartleadCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`EMAIL_BOUNCE` campaign webhook', polling: 'campaign lead statistics (bounced)', pollingNeedsCampaign: true },
     lead_unsubscribed: { instant: '`LEAD_UNSUBSCRIBED` campaign webhook', polling: 'campaign lead statistics (unsubscribed)', pollingNeedsCampaign: true },
+    meeting_canceled: { instant: null, polling: null, why: "Smartlead has no meetings, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Smartlead yet.' },
   },
   triggerCampaign: 'required',
   interest: { kind: 'categories', list: 'api', default: 'Interested', describe: 'a lead category you set in Smartlead (e.g. Interested)' },
@@ -35,5 +37,6 @@ export const smartleadCapabilities: Capabilities = {
     },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause', 'remove'], campaign: 'optional' },
+    resume: { unsupported: 'Sales Connect cannot resume a lead in Smartlead yet.' },
   },
 };

@@ -27,7 +27,7 @@ import {
 } from './normalize';
 
 /** Webhook event types per unified trigger (Smartlead campaign webhooks). */
-const WEBHOOK_EVENT: Record<EventType, string> = {
+const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
   reply_received: 'EMAIL_REPLY',
   lead_interested: 'LEAD_CATEGORY_UPDATED',
   meeting_booked: 'LEAD_CATEGORY_UPDATED',
@@ -36,7 +36,7 @@ const WEBHOOK_EVENT: Record<EventType, string> = {
 };
 
 /** `email_status` filter of the lead statistics endpoint per trigger. */
-const STATISTICS_STATUS: Record<EventType, string> = {
+const STATISTICS_STATUS: Partial<Record<EventType, string>> = {
   reply_received: 'replied',
   lead_interested: 'replied',
   meeting_booked: 'replied',
@@ -84,6 +84,8 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
   const secret = newSecret();
   const webhookUrl = withUrlSecret(req.targetUrl, secret);
   const eventType = WEBHOOK_EVENT[req.event];
+  // The trigger layer refuses what the capability table does not list; this is the same fact.
+  if (!eventType) throw new ctx.z.errors.Error(`Smartlead has no webhook for ${req.event}.`, 'UnsupportedTrigger', 400);
   const body: Record<string, unknown> = {
     id: null,
     name: `Zapier · Sales Connect · ${req.event}`,
@@ -168,14 +170,15 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
 
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
   // Lead statistics are per campaign; without one there is no cheap account-wide list.
-  if (!input.campaign_id) return [];
+  const status = STATISTICS_STATUS[event];
+  if (!input.campaign_id || !status) return [];
   const campaigns = await listCampaigns(ctx);
   const found = campaigns.find((c) => String(c.id) === input.campaign_id);
   const campaign = { id: input.campaign_id, name: str(found?.name) };
   const { data } = await callJson<{ data?: unknown[] }>(ctx, smartlead, {
     method: 'GET',
     path: `/campaigns/${encodeURIComponent(input.campaign_id)}/statistics`,
-    params: { email_status: STATISTICS_STATUS[event], offset: '0', limit: '25' },
+    params: { email_status: status, offset: '0', limit: '25' },
   });
   const wantCategories =
     event === 'lead_interested' ? input.interested_categories : event === 'meeting_booked' ? input.meeting_categories : null;

@@ -69,6 +69,8 @@ const emptyMeeting = (): EventMeeting => ({
   location: null,
   organizer_email: null,
   rescheduled: false,
+  canceled_by: null,
+  cancel_reason: null,
 });
 
 /**
