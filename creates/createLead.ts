@@ -1,6 +1,6 @@
 import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
 import { createForm } from '../src/app/forms';
-import { createLead } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 
 export default {
   key: 'create_lead',
@@ -12,7 +12,7 @@ export default {
   },
   operation: {
     inputFields: createForm,
-    perform: createLead,
+    perform: actionPerform('createLead'),
     sample: { ...LEAD_SAMPLE, created: true },
     outputFields: [...LEAD_OUTPUT_FIELDS, { key: 'created', label: 'Created', type: 'boolean' as const }],
   },

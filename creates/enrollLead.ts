@@ -1,7 +1,7 @@
 import { LEAD_SAMPLE_CORE, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
 import { enrollForm } from '../src/app/forms';
 import { publishOutcome } from '../src/app/publish';
-import { enrollLead } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 
 export default {
   key: 'enroll_lead',
@@ -13,7 +13,7 @@ export default {
   },
   operation: {
     inputFields: enrollForm,
-    perform: enrollLead,
+    perform: actionPerform('enrollLead'),
     sample: publishOutcome({
       outcome: 'enrolled',
       tool: 'apollo',

@@ -1,4 +1,4 @@
-import { normalizeEvent } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 import { normalizeCategoryFields } from '../src/app/forms';
 import { EVENT_OUTPUT_FIELDS, SAMPLES } from '../src/app/samples';
 
@@ -28,7 +28,7 @@ export default {
       },
       ...normalizeCategoryFields,
     ],
-    perform: normalizeEvent,
+    perform: actionPerform('normalizeEvent'),
     sample: { ...SAMPLES.reply_received, event_count: 1, events: [SAMPLES.reply_received] },
     outputFields: [
       ...EVENT_OUTPUT_FIELDS,

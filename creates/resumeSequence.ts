@@ -1,5 +1,5 @@
 import { LEAD_SAMPLE_CORE, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
-import { resumeSequence } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 import { resumeForm } from '../src/app/forms';
 import { publishOutcome } from '../src/app/publish';
 
@@ -13,7 +13,7 @@ export default {
   },
   operation: {
     inputFields: resumeForm,
-    perform: resumeSequence,
+    perform: actionPerform('resumeSequence'),
     sample: publishOutcome({
       outcome: 'resumed',
       tool: 'apollo',

@@ -1,7 +1,7 @@
 import { LEAD_SAMPLE_CORE, OUTCOME_OUTPUT_FIELDS } from '../src/app/actionFields';
 import { stopForm } from '../src/app/forms';
 import { publishOutcome } from '../src/app/publish';
-import { stopSequence } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 
 export default {
   key: 'stop_sequence',
@@ -13,7 +13,7 @@ export default {
   },
   operation: {
     inputFields: stopForm,
-    perform: stopSequence,
+    perform: actionPerform('stopSequence'),
     sample: publishOutcome({
       outcome: 'stopped',
       tool: 'apollo',

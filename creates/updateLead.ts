@@ -1,5 +1,5 @@
 import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
-import { updateLead } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 import { updateForm } from '../src/app/forms';
 
 export default {
@@ -12,7 +12,7 @@ export default {
   },
   operation: {
     inputFields: updateForm,
-    perform: updateLead,
+    perform: actionPerform('updateLead'),
     sample: { ...LEAD_SAMPLE, updated: true, detail: 'Updated jane.doe@example.com in Apollo.' },
     outputFields: [
       ...LEAD_OUTPUT_FIELDS,

@@ -1,6 +1,6 @@
 import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
 import { findForm } from '../src/app/forms';
-import { findLead } from '../src/app/actionOps';
+import { actionPerform } from '../src/app/lazy';
 
 export default {
   key: 'find_lead',
@@ -11,7 +11,7 @@ export default {
   },
   operation: {
     inputFields: findForm,
-    perform: findLead,
+    perform: actionPerform('findLead'),
     sample: LEAD_SAMPLE,
     outputFields: LEAD_OUTPUT_FIELDS,
   },

@@ -1,7 +1,8 @@
 import { EVENT_LABELS, type EventType } from '../model/tools';
 import { triggerForm } from './forms';
 import { EVENT_OUTPUT_FIELDS, SAMPLES } from './samples';
-import { listRecent, poll, receive, subscribeTo, unsubscribeFrom } from './triggerOps';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { triggerOps } from './lazy';
 
 const NOUNS: Record<EventType, string> = {
   reply_received: 'Reply',
@@ -21,10 +22,10 @@ export const hookTrigger = (event: EventType, description: string) => ({
   operation: {
     type: 'hook' as const,
     inputFields: triggerForm(event, false),
-    performSubscribe: subscribeTo(event),
-    performUnsubscribe: unsubscribeFrom,
-    perform: receive(event),
-    performList: listRecent(event),
+    performSubscribe: (z: ZObject, bundle: Bundle) => triggerOps().subscribeTo(event)(z, bundle),
+    performUnsubscribe: (z: ZObject, bundle: Bundle) => triggerOps().unsubscribeFrom(z, bundle),
+    perform: (z: ZObject, bundle: Bundle) => triggerOps().receive(event)(z, bundle),
+    performList: (z: ZObject, bundle: Bundle) => triggerOps().listRecent(event)(z, bundle),
     sample: SAMPLES[event],
     outputFields: EVENT_OUTPUT_FIELDS,
   },
@@ -38,7 +39,7 @@ export const pollingTrigger = (event: EventType, description: string) => ({
   operation: {
     type: 'polling' as const,
     inputFields: triggerForm(event, true),
-    perform: poll(event),
+    perform: (z: ZObject, bundle: Bundle) => triggerOps().poll(event)(z, bundle),
     canPaginate: false,
     sample: SAMPLES[event],
     outputFields: EVENT_OUTPUT_FIELDS,

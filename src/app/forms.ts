@@ -4,7 +4,7 @@ import type { Capabilities, LeadFieldKey, Requirement, Signal } from '../provide
 import { CAMPAIGN_NOUN_PLURAL } from '../providers/capabilities';
 import { actionsRefusal, instantRefusal, pollingRefusal } from './availability';
 import { connectedCapabilities } from './connection';
-import { DEFAULT_INTERESTED, DEFAULT_MEETING } from './triggerInput';
+import { DEFAULT_INTERESTED, DEFAULT_MEETING } from './categoryDefaults';
 
 /**
  * The Zap editor's forms as functions of the connection (Zapier calls function entries of

@@ -2,8 +2,9 @@ import { z as zod } from 'zod';
 import type { ZObject } from 'zapier-platform-core';
 import type { TriggerInput } from '../providers/types';
 
-export const DEFAULT_INTERESTED = ['Interested'];
-export const DEFAULT_MEETING = ['Meeting Booked'];
+import { DEFAULT_INTERESTED, DEFAULT_MEETING } from './categoryDefaults';
+
+export { DEFAULT_INTERESTED, DEFAULT_MEETING };
 
 /** Zapier sends a list field as an array, a comma-separated string, or nothing. */
 const categoryList = (fallback: string[]) =>

@@ -6,7 +6,8 @@ import { startRecorder } from './record';
 import { sendFixtures } from './send';
 import { MOCKS } from './mock';
 import { startMock } from './mock/server';
-import { EVENT_TYPES, TOOL_IDS, ToolId } from '../model/tools';
+import { EVENT_TYPES, TOOL_IDS } from '../model/tools';
+import { ToolId } from '../model/schemas';
 
 const USAGE = `usage: sales-connect <command> ...
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ToolId } from '../model/tools';
+import { ToolId } from '../model/schemas';
 
 /** A recorded or documented webhook delivery (DESIGN §4). */
 export const Fixture = z.object({

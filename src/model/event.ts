@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventType, ToolId } from './tools';
+import { EventType, ToolId } from './schemas';
 
 /** ISO-8601 in UTC exactly as Date.prototype.toISOString() writes it. */
 export const IsoUtc = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ToolId } from './tools';
+import { ToolId } from './schemas';
 
 /** A lead as Find Lead / Create Lead return it (DESIGN §3a). */
 export const LeadCampaign = z.object({

@@ -1,5 +1,8 @@
-import { z } from 'zod';
-
+/**
+ * Tool ids and event types as plain data (no zod): the app definition, its forms and the
+ * capability tables read these at load time, and a step that never validates a payload should
+ * not pay for loading zod. The zod enums are in ./schemas.
+ */
 /** Every tool a connection can be made to. Order is the order of the connection dropdown. */
 export const TOOL_IDS = [
   'smartlead',
@@ -13,8 +16,7 @@ export const TOOL_IDS = [
   'mixmax',
 ] as const;
 
-export const ToolId = z.enum(TOOL_IDS);
-export type ToolId = z.infer<typeof ToolId>;
+export type ToolId = (typeof TOOL_IDS)[number];
 
 /** The tool's name as people write it (the `tool_label` output, the connection label). */
 export const TOOL_LABELS: Record<ToolId, string> = {
@@ -43,8 +45,7 @@ export const EVENT_TYPES = [
   'sequence_finished',
 ] as const;
 
-export const EventType = z.enum(EVENT_TYPES);
-export type EventType = z.infer<typeof EventType>;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 /** What a person reads in the Zap editor for each event type. */
 export const EVENT_LABELS: Record<EventType, string> = {
