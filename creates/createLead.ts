@@ -1,4 +1,4 @@
-import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { CREATED_LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
 import { createForm } from '../src/app/forms';
 import { actionPerform } from '../src/app/lazy';
 
@@ -14,6 +14,6 @@ export default {
     inputFields: createForm,
     perform: actionPerform('createLead'),
     sample: { ...LEAD_SAMPLE, created: true },
-    outputFields: [...LEAD_OUTPUT_FIELDS, { key: 'created', label: 'Created', type: 'boolean' as const }],
+    outputFields: CREATED_LEAD_OUTPUT_FIELDS,
   },
 };

@@ -1,4 +1,4 @@
-import { LEAD_OUTPUT_FIELDS, LEAD_SAMPLE } from '../src/app/actionFields';
+import { LEAD_SAMPLE, UPDATED_LEAD_OUTPUT_FIELDS } from '../src/app/actionFields';
 import { actionPerform } from '../src/app/lazy';
 import { updateForm } from '../src/app/forms';
 
@@ -14,10 +14,6 @@ export default {
     inputFields: updateForm,
     perform: actionPerform('updateLead'),
     sample: { ...LEAD_SAMPLE, updated: true, detail: 'Updated jane.doe@example.com in Apollo.' },
-    outputFields: [
-      ...LEAD_OUTPUT_FIELDS,
-      { key: 'updated', label: 'Updated', type: 'boolean' as const },
-      { key: 'detail', label: 'Detail', type: 'string' as const },
-    ],
+    outputFields: UPDATED_LEAD_OUTPUT_FIELDS,
   },
 };

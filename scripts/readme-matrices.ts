@@ -1,10 +1,8 @@
 /**
  * The README's tool matrices, rendered from the capability tables (src/providers/<tool>/capabilities.ts).
- * `npm run docs` rewrites the blocks between the `<!-- capabilities:NAME -->` markers;
+ * `npm run generate` rewrites the blocks between the `<!-- capabilities:NAME -->` markers;
  * test/readme.test.ts fails when the README differs from what this renders.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EVENT_LABELS, EVENT_TYPES, TOOL_IDS, TOOL_LABELS, type ToolId } from '../src/model/tools';
 import type { Capabilities, Signal } from '../src/providers/capabilities';
 import { CAPABILITIES } from '../src/providers/capabilityTable';
@@ -80,14 +78,3 @@ export const renderReadme = (readme: string): string =>
     return render ? `${open}\n${render()}\n${close}` : all;
   });
 
-if (require.main === module) {
-  const path = join(__dirname, '..', '..', 'README.md');
-  const before = readFileSync(path, 'utf8');
-  const after = renderReadme(before);
-  if (process.argv.includes('--check')) {
-    if (after !== before) {
-      console.error('README.md capability matrices are out of date: run `npm run docs`.');
-      process.exit(1);
-    }
-  } else if (after !== before) writeFileSync(path, after);
-}

@@ -10,7 +10,7 @@ describe('README matrices', () => {
     for (const name of Object.keys(MATRICES)) expect(readme).toContain(`<!-- capabilities:${name} -->`);
   });
 
-  it('equals what the capability tables render (run `npm run docs` after changing a table)', () => {
+  it('equals what the capability tables render (run `npm run generate` after changing a table)', () => {
     expect(renderReadme(readme)).toBe(readme);
   });
 });

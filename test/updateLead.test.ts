@@ -1,4 +1,4 @@
-import { PublishedLead } from '../src/model/lead';
+import { PublishedLead } from '../src/model/published';
 import { messageOf } from './support/app';
 import { useMockApi } from './support/mockApi';
 

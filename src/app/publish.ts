@@ -1,5 +1,6 @@
-import type { PublishedEvent, UnifiedEvent } from '../model/event';
-import type { ActionOutcome, Lead, PublishedLead, PublishedOutcome } from '../model/lead';
+import type { UnifiedEvent } from '../model/event';
+import type { ActionOutcome, Lead } from '../model/lead';
+import type { PublishedEvent, PublishedLead, PublishedOutcome } from '../model/published';
 import { TOOL_LABELS, type ToolId } from '../model/tools';
 import { CAPABILITIES } from '../providers/capabilityTable';
 

@@ -1,4 +1,5 @@
-import type { PublishedEvent, UnifiedEvent } from '../model/event';
+import type { UnifiedEvent } from '../model/event';
+import type { PublishedEvent } from '../model/published';
 import type { EventType } from '../model/tools';
 import { publishEvent } from './publish';
 
@@ -155,43 +156,5 @@ const EVENTS: Record<EventType, UnifiedEvent> = {
 /** The samples as triggers output them (tool name, lead link). */
 export const SAMPLES = Object.fromEntries(Object.entries(EVENTS).map(([k, e]) => [k, publishEvent(e)])) as Record<EventType, PublishedEvent>;
 
-/** Output fields of the unified event, labelled for the Zap editor (keys use Zapier's `__` nesting). */
-export const EVENT_OUTPUT_FIELDS = [
-  { key: 'id', label: 'Event ID', type: 'string' as const },
-  { key: 'event', label: 'Event Type', type: 'string' as const },
-  { key: 'tool', label: 'Tool ID', type: 'string' as const },
-  { key: 'tool_label', label: 'Tool', type: 'string' as const },
-  { key: 'occurred_at', label: 'Occurred At', type: 'datetime' as const },
-  { key: 'lead__email', label: 'Lead Email', type: 'string' as const },
-  { key: 'lead__first_name', label: 'Lead First Name', type: 'string' as const },
-  { key: 'lead__last_name', label: 'Lead Last Name', type: 'string' as const },
-  { key: 'lead__full_name', label: 'Lead Full Name', type: 'string' as const },
-  { key: 'lead__company', label: 'Lead Company', type: 'string' as const },
-  { key: 'lead__title', label: 'Lead Title', type: 'string' as const },
-  { key: 'lead__phone', label: 'Lead Phone', type: 'string' as const },
-  { key: 'lead__linkedin_url', label: 'Lead LinkedIn URL', type: 'string' as const },
-  { key: 'lead__tool_lead_id', label: 'Lead ID in Tool', type: 'string' as const },
-  { key: 'lead__url', label: 'Lead URL in Tool', type: 'string' as const },
-  { key: 'campaign__id', label: 'Campaign ID', type: 'string' as const },
-  { key: 'campaign__name', label: 'Campaign Name', type: 'string' as const },
-  { key: 'message__id', label: 'Message ID', type: 'string' as const },
-  { key: 'message__thread_id', label: 'Message Thread ID', type: 'string' as const },
-  { key: 'message__subject', label: 'Message Subject', type: 'string' as const },
-  { key: 'message__text', label: 'Message Text', type: 'string' as const },
-  { key: 'message__html', label: 'Message HTML', type: 'string' as const },
-  { key: 'message__from_email', label: 'Message From Email', type: 'string' as const },
-  { key: 'message__to_email', label: 'Message To Email', type: 'string' as const },
-  { key: 'message__sent_at', label: 'Message Sent At', type: 'datetime' as const },
-  { key: 'meeting__id', label: 'Meeting ID', type: 'string' as const },
-  { key: 'meeting__title', label: 'Meeting Title', type: 'string' as const },
-  { key: 'meeting__start_time', label: 'Meeting Start Time', type: 'datetime' as const },
-  { key: 'meeting__end_time', label: 'Meeting End Time', type: 'datetime' as const },
-  { key: 'meeting__timezone', label: 'Meeting Timezone', type: 'string' as const },
-  { key: 'meeting__join_url', label: 'Meeting Join URL', type: 'string' as const },
-  { key: 'meeting__location', label: 'Meeting Location', type: 'string' as const },
-  { key: 'meeting__organizer_email', label: 'Meeting Organizer Email', type: 'string' as const },
-  { key: 'meeting__rescheduled', label: 'Meeting Rescheduled', type: 'boolean' as const },
-  { key: 'meeting__canceled_by', label: 'Meeting Canceled By', type: 'string' as const },
-  { key: 'meeting__cancel_reason', label: 'Meeting Cancel Reason', type: 'string' as const },
-  { key: 'category', label: 'Category', type: 'string' as const },
-];
+/** Output fields of the unified event: generated from the published schema. */
+export { EVENT_OUTPUT_FIELDS } from './outputFields';

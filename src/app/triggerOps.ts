@@ -1,7 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { claimFirstDelivery } from '../delivery/dedupe';
 import { deliveryFromBundle } from '../delivery/delivery';
-import { UnifiedEvent, type PublishedEvent } from '../model/event';
+import { UnifiedEvent } from '../model/event';
+import type { PublishedEvent } from '../model/published';
 import type { EventType } from '../model/tools';
 import { findProvider } from '../providers';
 import type { Provider, SubscribeData, TriggerInput } from '../providers/types';

@@ -71,16 +71,6 @@ export const UnifiedEvent = z.object({
 });
 export type UnifiedEvent = z.infer<typeof UnifiedEvent>;
 
-/**
- * What a trigger hands Zapier: the unified event plus what people read — the tool's name and
- * a link to the lead in the tool's web app (null where the tool has no lead page).
- */
-export const PublishedEvent = UnifiedEvent.extend({
-  tool_label: z.string(),
-  lead: EventLead.extend({ url: z.string().nullable() }),
-});
-export type PublishedEvent = z.infer<typeof PublishedEvent>;
-
 export const emptyLead = (): EventLead => ({
   email: null,
   first_name: null,

@@ -26,10 +26,6 @@ export const Lead = z.object({
 });
 export type Lead = z.infer<typeof Lead>;
 
-/** A lead as the steps output it: plus the tool's name and the lead's page in the tool. */
-export const PublishedLead = Lead.extend({ tool_label: z.string(), url: z.string().nullable() });
-export type PublishedLead = z.infer<typeof PublishedLead>;
-
 export const OUTCOMES = [
   'enrolled',
   'already_enrolled',
@@ -57,6 +53,3 @@ export const ActionOutcome = z.object({
   detail: z.string(),
 });
 export type ActionOutcome = z.infer<typeof ActionOutcome>;
-
-export const PublishedOutcome = ActionOutcome.extend({ tool_label: z.string(), lead: PublishedLead.nullable() });
-export type PublishedOutcome = z.infer<typeof PublishedOutcome>;
