@@ -2,21 +2,6 @@ import { z as zod } from 'zod';
 import type { ZObject } from 'zapier-platform-core';
 import type { EnrollPolicy, LeadInput, StopMode } from '../providers/types';
 
-/** What a person sees when an input is wrong: the field's label and what to do. */
-const LABELS: Record<string, string> = {
-  email: 'Email',
-  campaign_id: 'Campaign',
-  custom_fields: 'Custom Fields',
-  if_already_enrolled: 'If Already Enrolled',
-  if_in_other_campaign: 'If In Another Campaign',
-  if_previously_contacted: 'If Previously Contacted',
-  mailbox_id: 'Sending Mailbox',
-  mode: 'Mode',
-  raw_body: 'Raw Body',
-  headers: 'Headers',
-  linkedin_url: 'LinkedIn URL',
-};
-
 const optionalText = zod
   .union([zod.string(), zod.number(), zod.null()])
   .optional()
@@ -112,14 +97,7 @@ export const NormalizeInput = zod.object({
     .transform((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : {})),
 });
 
-/** Parses inputs or throws a Zapier error naming the field, before any HTTP call. */
-export const readInput = <S extends zod.ZodType>(z: ZObject, schema: S, inputData: unknown): zod.infer<S> => {
-  const parsed = schema.safeParse(inputData ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? 'input');
-  throw new z.errors.Error(`${LABELS[key] ?? key} ${issue?.message ?? 'is not valid'}.`, 'InvalidInput', 400);
-};
+export { readInput } from './validate';
 
 export const toLeadInput = (v: zod.infer<typeof LeadFields>): LeadInput => ({
   email: v.email,

@@ -1,4 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { ZodType } from 'zod';
 import { now } from '../delivery/clock';
 import { normaliseHeaders } from '../delivery/delivery';
 import { UnifiedEvent } from '../model/event';
@@ -22,6 +23,7 @@ import {
 } from './actionInput';
 import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
+import { checkOutput } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
 
 /** The connected tool's lead operations and their capability row, or the reason it has none. */
@@ -33,13 +35,9 @@ const leadsOf = (z: ZObject, provider: Provider, what: string): { leads: LeadOpe
   return { leads: provider.leads, caps: provider.capabilities.actions };
 };
 
-/** Our own output is checked too: a shape that breaks the contract is a bug, said loudly. */
-const checkedOutput = <T>(z: ZObject, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: T): T => {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error?.issues[0];
-    throw new z.errors.Error(`Sales Connect produced an invalid result (${issue?.path.join('.')}: ${issue?.message}). Please report this.`, 'InvalidOutput', 500);
-  }
+/** Our own output is checked too (and handed on as the tool built it, not re-parsed). */
+const checkedOutput = <T>(z: ZObject, schema: ZodType, value: T): T => {
+  checkOutput(z, schema, value, 'result');
   return value;
 };
 

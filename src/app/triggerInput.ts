@@ -1,6 +1,7 @@
 import { z as zod } from 'zod';
 import type { ZObject } from 'zapier-platform-core';
 import type { TriggerInput } from '../providers/types';
+import { readInput } from './validate';
 
 import { DEFAULT_INTERESTED, DEFAULT_MEETING } from './categoryDefaults';
 
@@ -28,15 +29,4 @@ const TriggerInputSchema = zod.object({
 });
 
 /** Validated trigger inputs; a wrong type is an error naming the field, before any HTTP call. */
-export const readTriggerInput = (z: ZObject, inputData: unknown): TriggerInput => {
-  const parsed = TriggerInputSchema.safeParse(inputData ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new z.errors.Error(
-      `Input "${issue?.path.join('.') ?? 'unknown'}" is not valid: ${issue?.message ?? 'check its value'}.`,
-      'InvalidInput',
-      400,
-    );
-  }
-  return parsed.data;
-};
+export const readTriggerInput = (z: ZObject, inputData: unknown): TriggerInput => readInput(z, TriggerInputSchema, inputData);

@@ -10,6 +10,7 @@ import { connectedProvider, ctxOf } from './connection';
 import { instantRefusal, pollingRefusal } from './availability';
 import { publishEvent } from './publish';
 import { readTriggerInput } from './triggerInput';
+import { checkOutput } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
 
 const matchesFilters = (e: UnifiedEvent, event: EventType, input: TriggerInput) =>
@@ -17,17 +18,7 @@ const matchesFilters = (e: UnifiedEvent, event: EventType, input: TriggerInput) 
 
 /** Every event we hand Zapier is checked against the unified schema: a mismatch is our bug, said loudly. */
 const checked = (z: ZObject, provider: Provider, events: UnifiedEvent[]): UnifiedEvent[] =>
-  events.map((e) => {
-    const result = UnifiedEvent.safeParse(e);
-    if (!result.success) {
-      throw new z.errors.Error(
-        `Sales Connect produced an invalid ${provider.label} event (${result.error.issues[0]?.path.join('.')}: ${result.error.issues[0]?.message}). Please report this.`,
-        'InvalidEvent',
-        500,
-      );
-    }
-    return result.data;
-  });
+  events.map((e) => checkOutput(z, UnifiedEvent, e, `${provider.label} event`));
 
 /** A tool × trigger the capability table says cannot be delivered this way: the same words everywhere. */
 const refusal = (z: ZObject, message: string | null): void => {
