@@ -42,7 +42,7 @@ const main = async () => {
     const b = await withPinnedClock(at, () =>
       time(() => provider.events.parse({ z: { console: { log: () => undefined } } as never, bundle: bundle as never }, deliveryFromBundle(bundle as never), bundle.subscribeData as never, input)),
     );
-    const perform = App.triggers[(fx.expect[0]?.event as string | undefined) ?? 'reply_received'] as { operation: { perform: unknown } };
+    const perform = App.triggers[(fx.expect?.[0]?.event as string | undefined) ?? 'reply_received'] as { operation: { perform: unknown } };
     const c = await withPinnedClock(at, () => time(() => appTester(perform.operation.perform as never, bundle as never, true)));
     rows.push({ tool: fx.tool, a, b, c });
   }
