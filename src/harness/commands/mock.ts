@@ -46,7 +46,7 @@ const stop = async (file: string, io: CommandIo): Promise<number> => {
 };
 
 /** `--background`: starts a copy of this command detached, waits until it listens, then returns. */
-const background = (args: string[], io: CommandIo): Promise<number> =>
+const background = (args: string[], envFile: string | undefined, io: CommandIo): Promise<number> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath(), 'mock', ...args], {
       detached: true,
@@ -71,8 +71,13 @@ const background = (args: string[], io: CommandIo): Promise<number> =>
         else reject(new Error(msg.error));
         return;
       }
-      for (const [name, value] of Object.entries(msg.env)) io.out(`export ${name}=${value}`);
-      io.err(`mock running in the background on 127.0.0.1:${msg.port} (pid ${child.pid}); stop it with: sales-connect mock --stop --env-file FILE, or kill ${child.pid}`);
+      if (envFile) {
+        io.out(`mock running in the background on 127.0.0.1:${msg.port} (pid ${child.pid}); base URLs written to ${envFile}`);
+        io.out(`stop it with: sales-connect mock --stop --env-file ${envFile}`);
+      } else {
+        for (const [name, value] of Object.entries(msg.env)) io.out(`export ${name}=${value}`);
+        io.err(`mock running in the background on 127.0.0.1:${msg.port} (pid ${child.pid}); stop it with: kill ${child.pid}`);
+      }
       resolve(0);
     });
   });
@@ -148,7 +153,7 @@ export const mockCommand: CommandSpec = {
     if (values.background) {
       numberOption(values, 'port', { min: 0, max: 65535, integer: true });
       const args = Object.entries(values).flatMap(([name, v]) => (name === 'background' || v === undefined || v === false ? [] : v === true ? [`--${name}`] : [`--${name}`, v]));
-      return background(args, io);
+      return background(args, envFile, io);
     }
     return serve(values, io);
   },
