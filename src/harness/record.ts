@@ -74,6 +74,15 @@ const redactDeep = (value: unknown, known: string | undefined): { value: unknown
   return { value, changed: false };
 };
 
+/** `value` with every occurrence of the clear-text secret replaced by the stand-in. */
+const standIn = (value: unknown, known: string | undefined): unknown => {
+  if (!known) return value;
+  if (typeof value === 'string') return value.split(known).join(RECORDED_SECRET);
+  if (Array.isArray(value)) return value.map((v) => standIn(v, known));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, standIn(v, known)]));
+  return value;
+};
+
 const arrivalTime = (header: string | string[] | undefined, fallback: Date): Date => {
   const at = typeof header === 'string' ? new Date(header) : undefined;
   return at && !Number.isNaN(at.getTime()) ? at : fallback;
@@ -113,7 +122,8 @@ export const fixtureFromDelivery = (
     source: 'recorded',
     request,
     received_at: arrivalTime(req.headers[RECEIVED_AT_HEADER], receivedAt).toISOString(),
-    subscription: { id: 'recorded', ...setup.subscription, ...(secret !== undefined ? { secret } : {}) },
+    // The subscription given may hold the secret too (Woodpecker's and Mailshake's target_url).
+    subscription: { id: 'recorded', ...(standIn(setup.subscription ?? {}, setup.secret) as object), ...(secret !== undefined ? { secret } : {}) },
     inputData: setup.inputData ?? {},
   };
 };
