@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /**
- * The block `sales-connect mock --env-file .env` adds to a dotenv file, which
+ * The block `sales-connect mock --dotenv .env` adds to a dotenv file, which
  * `zapier-platform invoke` loads (with override) before running a step. Markers let the mock
  * take out exactly what it put in, even if the file was edited meanwhile (`invoke auth start`
  * appends to it), and let a later start replace the block of a mock that was killed.

@@ -73,7 +73,7 @@ const background = (args: string[], envFile: string | undefined, io: CommandIo):
       }
       if (envFile) {
         io.out(`mock running in the background on 127.0.0.1:${msg.port} (pid ${child.pid}); base URLs written to ${envFile}`);
-        io.out(`stop it with: sales-connect mock --stop --env-file ${envFile}`);
+        io.out(`stop it with: sales-connect mock --stop --dotenv ${envFile}`);
       } else {
         for (const [name, value] of Object.entries(msg.env)) io.out(`export ${name}=${value}`);
         io.err(`mock running in the background on 127.0.0.1:${msg.port} (pid ${child.pid}); stop it with: kill ${child.pid}`);
@@ -89,7 +89,7 @@ const serve = async (values: OptionValues, io: CommandIo): Promise<number> => {
   const tool = stringOption(values, 'tool');
   const mocks = tool ? MOCKS.filter((m) => m.tool === tool) : MOCKS;
   if (mocks.length === 0) throw new UsageError(`--tool must be one of ${MOCKS.map((m) => m.tool).join(', ')}; got ${JSON.stringify(tool)}`, 'mock');
-  const envFile = stringOption(values, 'env-file');
+  const envFile = stringOption(values, 'dotenv');
   // A copy started by --background reports to its parent instead of printing.
   const report = process.send ? (msg: ChildMessage) => process.send?.(msg) : undefined;
   let running: Awaited<ReturnType<typeof startMock>>;
@@ -128,25 +128,26 @@ export const mockCommand: CommandSpec = {
     { name: 'tool', type: 'string', value: 'TOOL', help: `only this tool's mock: ${MOCKS.map((m) => m.tool).join(', ')}`, default: 'all' },
     { name: 'latency', type: 'string', value: 'MS', help: 'added to every answer', default: '0' },
     { name: 'fail-rate', type: 'string', value: 'P', help: 'fraction (0-1) of requests answered 503 in the tool’s error shape', default: '0' },
-    { name: 'env-file', type: 'string', value: 'FILE', help: 'also write the SALES_CONNECT_<TOOL>_BASE_URL lines into this dotenv file (e.g. .env, which `zapier-platform invoke` reads) and take them out on stop' },
+    // Not --env-file: Node 20 reads that flag from anywhere on the command line, even after the script.
+    { name: 'dotenv', type: 'string', value: 'FILE', help: 'also write the SALES_CONNECT_<TOOL>_BASE_URL lines into this dotenv file (e.g. .env, which `zapier-platform invoke` reads) and take them out on stop' },
     { name: 'background', type: 'boolean', help: 'start the mock detached, return once it listens' },
-    { name: 'stop', type: 'boolean', help: 'stop the mock recorded in --env-file and remove its lines (no --port needed)' },
+    { name: 'stop', type: 'boolean', help: 'stop the mock recorded in --dotenv and remove its lines (no --port needed)' },
   ],
   details: [
     'Each tool is served under /<tool><its API base path>, with its documented rate limit (429 + Retry-After)',
     'and error body shape. The API key "revoked" answers 401. Seed data: README.md, "Local harness".',
-    'Without --env-file, paste the printed export lines into the shell that runs `zapier-platform invoke`;',
+    'Without --dotenv, paste the printed export lines into the shell that runs `zapier-platform invoke`;',
     'without them, invoke calls the real vendor.',
   ],
   examples: [
-    'sales-connect mock --port 9000 --env-file .env --background',
+    'sales-connect mock --port 9000 --dotenv .env --background',
     'npx zapier-platform invoke create enroll_lead --inputData \'{"campaign_id":"1001","email":"new.lead@example.com"}\'',
-    'sales-connect mock --stop --env-file .env',
+    'sales-connect mock --stop --dotenv .env',
   ],
   async run(_positionals, values, io) {
-    const envFile = stringOption(values, 'env-file');
+    const envFile = stringOption(values, 'dotenv');
     if (values.stop) {
-      if (!envFile) throw new UsageError('--stop needs --env-file FILE (the file the mock wrote its lines into)', 'mock');
+      if (!envFile) throw new UsageError('--stop needs --dotenv FILE (the file the mock wrote its lines into)', 'mock');
       return stop(envFile, io);
     }
     if (values.port === undefined) throw new UsageError('missing --port N (0 picks a free one)', 'mock');
