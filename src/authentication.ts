@@ -3,7 +3,7 @@ import { connectedProvider, ctxOf } from './app/connection';
 import { providerList } from './providers';
 
 /**
- * One connection = one account of one tool (DESIGN §2): the tool, and its API key.
+ * One connection = one account of one tool (docs/ARCHITECTURE.md, "Connection model"): the tool, and its API key.
  * The test calls a cheap authenticated endpoint of that tool.
  */
 const test = async (z: ZObject, bundle: Bundle) => {

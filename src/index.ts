@@ -54,7 +54,7 @@ const app = {
   ),
   searches: byKey(findLead),
   creates: byKey(createLead, enrollLead, stopSequence, normalizeEvent),
-  // Find Lead, and Create Lead when nothing is found (DESIGN §3a).
+  // Find Lead, and Create Lead when nothing is found (docs/ARCHITECTURE.md, "Keys the rest of the system relies on").
   searchOrCreates: {
     find_lead: {
       key: 'find_lead',

@@ -40,7 +40,7 @@ describe('sales-connect help, version and exit codes (the real binary)', () => {
     }
     expect(runs[0]?.stdout).toMatch(/--trigger KEY +only this trigger: reply_received/);
     expect(runs[1]?.stdout).toMatch(/--signing-key K/);
-    expect(runs[3]?.stdout).toMatch(/--env-file FILE/);
+    expect(runs[3]?.stdout).toMatch(/--dotenv FILE/);
     expect((await runCli(['help', 'send'])).stdout).toBe(runs[2]?.stdout);
   });
 

@@ -1,6 +1,6 @@
 import { SAMPLE_LEAD } from './samples';
 
-/** Input and output fields shared by the lead actions (keys: DESIGN §3a). */
+/** Input and output fields shared by the lead actions (keys: docs/ARCHITECTURE.md, "Keys the rest of the system relies on"). */
 export const emailField = {
   key: 'email',
   label: 'Email',
