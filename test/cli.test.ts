@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, startCli } from './support/cli';
@@ -175,7 +175,7 @@ describe('replay says why (the real binary)', () => {
 describe('a fixture without "expect" is unchecked; "expect": [] still means none (the real binary)', () => {
   it('shows the events, counts the fixture as unchecked and exits 0; the same delivery with [] fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-unchecked-'));
-    const fx = JSON.parse(require('node:fs').readFileSync(join(__dirname, 'fixtures/smartlead/email_reply_documented.json'), 'utf8'));
+    const fx = JSON.parse(readFileSync(join(__dirname, 'fixtures/smartlead/email_reply_documented.json'), 'utf8'));
     delete fx.expect;
     writeFileSync(join(dir, 'unchecked.json'), JSON.stringify(fx));
     mkdirSync(join(dir, 'none'));
@@ -190,12 +190,28 @@ describe('a fixture without "expect" is unchecked; "expect": [] still means none
 
   it('an unchecked fixture whose delivery the app refuses fails, with the reason once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-unchecked-'));
-    const fx = JSON.parse(require('node:fs').readFileSync(join(__dirname, 'fixtures/smartlead/email_reply_url_secret_wrong.json'), 'utf8'));
+    const fx = JSON.parse(readFileSync(join(__dirname, 'fixtures/smartlead/email_reply_url_secret_wrong.json'), 'utf8'));
     delete fx.expect_error;
     writeFileSync(join(dir, 'refused.json'), JSON.stringify(fx));
     const run = await runCli(['replay', dir]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^FAIL .*refused\.json \(no "expect" key, but the app raised an error\)\n {4}reply_received, lead_interested, meeting_booked, email_bounced, lead_unsubscribed: .*secret is missing or wrong/);
     expect(run.stderr.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('record says what replay will need (the real binary)', () => {
+  it('a delivery carrying a secret the recorder was not given is saved with a note to pass --secret', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-record-note-'));
+    const recorder = await startCli(['record', '--port', '0', '--out', out, '--tool', 'smartlead'], /on http:\/\/127\.0\.0\.1:(\d+)\//);
+    let output = '';
+    try {
+      const sent = await runCli(['send', 'test/fixtures/smartlead/email_reply_url_secret_ok.json', '--to', `http://127.0.0.1:${recorder.match[1]}/hook`]);
+      expect(sent.code).toBe(0);
+    } finally {
+      expect(await recorder.stop()).toBe(0);
+      output = recorder.output();
+    }
+    expect(output).toMatch(/saved .*smartlead-0001-.*\.json\n {2}note: it carries a secret \(query sc_secret\) the recorder was not given; start it with --secret so replay verifies it\n/);
   });
 });

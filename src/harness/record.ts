@@ -129,7 +129,26 @@ export const fixtureFromDelivery = (
 };
 
 /** An HTTP receiver on 127.0.0.1 that saves every delivery as a fixture and answers 200. */
-export const startRecorder = (opts: { port: number; out: string; tool: ToolId; setup?: RecordSetup; onSaved?: (path: string) => void }): Promise<Server> => {
+/**
+ * The secret fields of a recorded delivery that were redacted rather than replaced by the stand-in:
+ * the recorder was not given the secret they carry, so replay cannot verify them.
+ */
+export const unverifiableSecrets = (fixture: ReturnType<typeof fixtureFromDelivery>): string[] => {
+  const request = fixture.request as { querystring?: Record<string, string>; body?: unknown };
+  const inQuery = Object.entries(request.querystring ?? {}).filter(([k, v]) => SECRET_FIELDS.test(k) && v === REDACTED);
+  const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, unknown>) : {};
+  const inBody = Object.entries(body).filter(([k, v]) => SECRET_FIELDS.test(k) && v === REDACTED);
+  return [...inQuery.map(([k]) => `query ${k}`), ...inBody.map(([k]) => `body ${k}`)];
+};
+
+export const startRecorder = (opts: {
+  port: number;
+  out: string;
+  tool: ToolId;
+  setup?: RecordSetup;
+  /** `unverifiable`: see unverifiableSecrets. */
+  onSaved?: (path: string, unverifiable: string[]) => void;
+}): Promise<Server> => {
   mkdirSync(opts.out, { recursive: true });
   let n = 0;
   const server = createServer((req, res) => {
@@ -147,7 +166,7 @@ export const startRecorder = (opts: { port: number; out: string; tool: ToolId; s
       // Numbered in arrival order, so a sequence sent one at a time keeps its order on disk.
       const path = join(opts.out, `${opts.tool}-${String(n).padStart(4, '0')}-${receivedAt.toISOString().replace(/[:.]/g, '-')}.json`);
       writeFileSync(path, `${JSON.stringify(fixture, null, 2)}\n`);
-      opts.onSaved?.(path);
+      opts.onSaved?.(path, unverifiableSecrets(fixture));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"status":"recorded"}');
     });

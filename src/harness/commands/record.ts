@@ -48,7 +48,13 @@ export const recordCommand: CommandSpec = {
     if (signs && setup.secret !== undefined) throw new UsageError(`${tool.data} signs its deliveries: give its key with --signing-key, not --secret`, 'record');
     if (!signs && setup.signingKey !== undefined) throw new UsageError(`${tool.data} signs nothing: give the secret in its webhook URL or body with --secret`, 'record');
     const out = stringOption(values, 'out') as string;
-    const server = await startRecorder({ port, out, tool: tool.data, setup, onSaved: (p) => io.out(`saved ${p}`) });
+    const onSaved = (path: string, unverifiable: string[]) => {
+      io.out(`saved ${path}`);
+      // Smartlead's own secret_key is a body secret field too, but not one our subscription holds.
+      const ours = unverifiable.filter((field) => field !== 'body secret_key');
+      if (ours.length && setup.secret === undefined) io.err(`  note: it carries a secret (${ours.join(', ')}) the recorder was not given; start it with --secret so replay verifies it`);
+    };
+    const server = await startRecorder({ port, out, tool: tool.data, setup, onSaved });
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     io.out(`recording ${tool.data} deliveries on http://127.0.0.1:${actual}/ into ${out} (Ctrl-C to stop)`);
