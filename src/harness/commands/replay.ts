@@ -14,14 +14,16 @@ type Verdict = { tool: string; status: 'passed' | 'failed' | 'unchecked'; events
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The app's log lines on one line each, shortened: they explain, they are not the result. */
-const notesText = (notes: string[]) => notes.map((n) => `app log: ${JSON.stringify(n.length > 200 ? `${n.slice(0, 197)}...` : n)}`);
+/** A message quoted in a result line, shortened: it explains the result, it is not the result. */
+const quoted = (text: string) => JSON.stringify(text.length > 160 ? `${text.slice(0, 157)}...` : text);
+
+const notesText = (notes: string[]) => notes.map((n) => `app log: ${quoted(n)}`);
 
 const resultLine = (path: string, result: ReplayResult, refusal: string | undefined): { line: string; status: Verdict['status'] } => {
   if (result.problems.length) {
     return { line: `FAIL ${path}${result.checked ? '' : ' (no "expect" key, but the app raised an error)'}\n${result.problems.map((p) => `    ${p}`).join('\n')}`, status: 'failed' };
   }
-  const what = refusal !== undefined ? [`refused as expected: ${JSON.stringify(refusal)}`] : [plural(result.events.length, 'event')];
+  const what = refusal !== undefined ? [`refused as expected: ${quoted(refusal)}`] : [plural(result.events.length, 'event')];
   if (!result.checked) return { line: `-    ${path} (unchecked: ${[...what, 'no "expect" key', ...notesText(result.notes)].join('; ')})`, status: 'unchecked' };
   return { line: `ok   ${path} (${[...what, ...notesText(result.notes)].join('; ')})`, status: 'passed' };
 };
