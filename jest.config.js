@@ -7,4 +7,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   setupFilesAfterEnv: ['<rootDir>/test/setup-env.ts'],
+  // The CLI tests (test/cli*.test.ts) spawn bin/sales-connect.js, which runs the built dist/.
+  globalSetup: '<rootDir>/test/support/build-dist.js',
 };

@@ -4,7 +4,7 @@ import { TOOL_IDS, TOOL_LABELS } from './model/tools';
 import { CAPABILITIES } from './providers/capabilityTable';
 
 /**
- * One connection = one account of one tool (DESIGN §2): the tool, and its API key.
+ * One connection = one account of one tool (docs/ARCHITECTURE.md, "Connection model"): the tool, and its API key.
  * The test calls a cheap authenticated endpoint of that tool.
  */
 const test = async (z: ZObject, bundle: Bundle) => {

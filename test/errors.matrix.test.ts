@@ -7,7 +7,7 @@ import { appTester, authFor, messageOf, op } from './support/app';
 import { useMockApi } from './support/mockApi';
 
 /**
- * DESIGN §6, row by row, for every tool with lead operations × every action, through the real app
+ * docs/ARCHITECTURE.md, "Error policy", row by row, for every tool with lead operations × every action, through the real app
  * against the tool's local mock: bad input is refused before any request; 401 → reconnect;
  * 429 → ThrottledError with a delay; a persistent 5xx → retried, then an error quoting the tool.
  */
@@ -28,7 +28,7 @@ const inputsFor = async (tool: ToolId) => {
   return { email: 'matrix@example.com', first_name: 'Max', campaign_id: campaign?.id, mailbox_id: mailbox?.id, mode: modes[0] };
 };
 
-describe.each(TOOLS)('%s: error policy for every action (DESIGN §6)', (tool) => {
+describe.each(TOOLS)('%s: error policy for every action (docs/ARCHITECTURE.md, "Error policy")', (tool) => {
   const api = useMockApi(tool);
   /** The action's error, or null when it succeeded. */
   const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>, apiKey?: string) =>

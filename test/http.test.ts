@@ -47,7 +47,7 @@ describe('credentials go only to the connected tool', () => {
   });
 });
 
-describe('error policy (DESIGN §6)', () => {
+describe('error policy (docs/ARCHITECTURE.md, "Error policy")', () => {
   const base = 'https://server.smartlead.ai';
   const call = () => runWith('smartlead', (ctx) => callJson(ctx, smartlead, { method: 'GET', path: '/campaigns' }));
 

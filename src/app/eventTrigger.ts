@@ -31,7 +31,7 @@ export const hookTrigger = (event: EventType, description: string) => ({
   },
 });
 
-/** The polling twin (DESIGN §3a): same output and ids, for tools without webhooks (Apollo). */
+/** The polling twin (docs/ARCHITECTURE.md, "Keys the rest of the system relies on"): same output and ids, for tools without webhooks (Apollo). */
 export const pollingTrigger = (event: EventType, description: string) => ({
   key: `${event}_polling`,
   noun: NOUNS[event],

@@ -40,3 +40,43 @@ export const matchExpectations = (expected: Record<string, unknown>[], events: u
   });
   return problems;
 };
+
+/**
+ * The event an expectation is about: its `event`, else the one its `id` names (unified ids are
+ * `<tool>:<event>:<…>`), else undefined — an expectation that names neither could be any event.
+ */
+export const eventOfExpectation = (expected: Record<string, unknown>, eventTypes: readonly string[]): string | undefined => {
+  if (typeof expected.event === 'string') return expected.event;
+  const fromId = typeof expected.id === 'string' ? expected.id.split(':')[1] : undefined;
+  return fromId !== undefined && eventTypes.includes(fromId) ? fromId : undefined;
+};
+
+/**
+ * Replay through one trigger (`--trigger KEY`): the expectations about KEY's event must all be
+ * met, exactly; an expectation about no particular event may be met by one of KEY's events or
+ * belong to another trigger, so it is neither required nor refused. Any other event is extra.
+ */
+export const matchTriggerExpectations = (
+  trigger: string,
+  expected: Record<string, unknown>[],
+  events: unknown[],
+  eventTypes: readonly string[],
+): string[] => {
+  const mine = expected.filter((e) => eventOfExpectation(e, eventTypes) === trigger);
+  const open = expected.filter((e) => eventOfExpectation(e, eventTypes) === undefined);
+  if (open.length === 0) return matchExpectations(mine, events);
+  const problems: string[] = [];
+  const free = new Set(events.map((_, i) => i));
+  mine.forEach((exp, i) => {
+    const hit = [...free].find((j) => partialMismatches(exp, events[j]).length === 0);
+    if (hit === undefined) problems.push(`expect (${trigger}) #${i + 1}: no ${trigger} event matches ${JSON.stringify(exp)}`);
+    else free.delete(hit);
+  });
+  const unclaimed = new Set(open.map((_, i) => i));
+  for (const j of free) {
+    const k = [...unclaimed].find((i) => partialMismatches(open[i], events[j]).length === 0);
+    if (k === undefined) problems.push(`unexpected event from ${trigger}: ${JSON.stringify((events[j] as { id?: unknown })?.id ?? events[j])}`);
+    else unclaimed.delete(k);
+  }
+  return problems;
+};

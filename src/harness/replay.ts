@@ -1,15 +1,20 @@
+import { format } from 'node:util';
 import { createAppTester } from 'zapier-platform-core';
 import { withPinnedClock } from '../delivery/clock';
 import { zapierRequestFor } from '../delivery/delivery';
 import { EVENT_TYPES } from '../model/tools';
 import type { UnifiedEvent } from '../model/event';
 import type { Fixture } from './fixture';
-import { matchExpectations } from './match';
+import { matchExpectations, matchTriggerExpectations } from './match';
 
 type App = { triggers: Record<string, { operation: { perform: unknown } }> };
 
 export interface ReplayResult {
   events: UnifiedEvent[];
+  /** False when the fixture has neither `expect` nor `expect_error`: its events are shown, not judged. */
+  checked: boolean;
+  /** The app's own log lines (z.console), once each: a batch item it skipped, say. */
+  notes: string[];
   /** Errors thrown by a trigger's perform, by trigger key. */
   errors: { trigger: string; message: string }[];
   /** Why the fixture failed its expectations; empty when it passed. */
@@ -30,6 +35,13 @@ export const errorText = (err: unknown): string => {
   }
 };
 
+/** `reply_received, email_bounced: <message>` — one line per distinct error, not one per trigger. */
+const errorsByMessage = (errors: ReplayResult['errors']): string[] => {
+  const triggers = new Map<string, string[]>();
+  for (const e of errors) triggers.set(e.message, [...(triggers.get(e.message) ?? []), e.trigger]);
+  return [...triggers].map(([message, keys]) => `${keys.join(', ')}: ${message}`);
+};
+
 const serveHttp = async (fixture: Fixture) => {
   if (fixture.http.length === 0) return () => undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,6 +57,25 @@ const serveHttp = async (fixture: Fixture) => {
 };
 
 /**
+ * Runs `fn` with console.log / info / warn / error collected instead of printed: Zapier core
+ * echoes the app's z.console lines there, and a replay reports them once per fixture, in its
+ * result line, rather than once per trigger as loose warnings.
+ */
+const collectingConsole = async <T>(notes: Set<string>, fn: () => Promise<T>): Promise<T> => {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const collect = (...args: unknown[]) => {
+    const line = format(...args).trim();
+    if (line) notes.add(line);
+  };
+  Object.assign(console, { log: collect, info: collect, warn: collect, error: collect });
+  try {
+    return await fn();
+  } finally {
+    Object.assign(console, saved);
+  }
+};
+
+/**
  * Runs one fixture through the real app definition, as Zapier would present the delivery
  * (bundle.rawRequest / cleanedRequest), through every unified trigger or just `triggerKey`.
  */
@@ -53,6 +84,7 @@ export const replayFixture = async (app: App, fixture: Fixture, triggerKey?: str
   const keys = triggerKey ? [triggerKey] : [...EVENT_TYPES];
   const events: UnifiedEvent[] = [];
   const errors: ReplayResult['errors'] = [];
+  const notes = new Set<string>();
   const stopServing = await serveHttp(fixture);
   try {
     for (const key of keys) {
@@ -68,8 +100,8 @@ export const replayFixture = async (app: App, fixture: Fixture, triggerKey?: str
         ...zapierRequestFor(fixture.request),
       };
       try {
-        const out = await withPinnedClock(new Date(fixture.received_at), () =>
-          appTester(trigger.operation.perform as never, bundle as never, true),
+        const out = await collectingConsole(notes, () =>
+          withPinnedClock(new Date(fixture.received_at), () => appTester(trigger.operation.perform as never, bundle as never, true)),
         );
         events.push(...((out as UnifiedEvent[]) ?? []));
       } catch (err) {
@@ -88,10 +120,13 @@ export const replayFixture = async (app: App, fixture: Fixture, triggerKey?: str
       );
     }
   } else {
-    problems.push(...errors.map((e) => `${e.trigger}: ${e.message}`));
-    // Through one trigger, only the expectations of that trigger's event apply.
-    const expected = triggerKey ? fixture.expect.filter((e) => e.event === undefined || e.event === triggerKey) : fixture.expect;
-    problems.push(...matchExpectations(expected, events));
+    problems.push(...errorsByMessage(errors));
+    if (fixture.expect) {
+      problems.push(
+        ...(triggerKey ? matchTriggerExpectations(triggerKey, fixture.expect, events, EVENT_TYPES) : matchExpectations(fixture.expect, events)),
+      );
+    }
   }
-  return { events, errors, problems };
+  const checked = fixture.expect !== undefined || fixture.expect_error !== undefined;
+  return { events, checked, notes: [...notes], errors, problems };
 };

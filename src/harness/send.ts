@@ -1,4 +1,6 @@
 import type { Fixture } from './fixture';
+import { describeError } from './cli/errors';
+import { RECEIVED_AT_HEADER } from './record';
 
 export interface SendReport {
   sent: number;
@@ -30,13 +32,15 @@ export const sendFixtures = async (fixtures: Fixture[], to: string, rate: number
       try {
         const res = await fetch(url, {
           method: fx.request.method,
-          headers: { 'content-type': 'application/json', ...fx.request.headers },
+          // The arrival time travels along, so `record` keeps it and a signed delivery's age check replays as it did.
+          headers: { 'content-type': 'application/json', ...fx.request.headers, [RECEIVED_AT_HEADER]: fx.received_at },
           body: fx.request.rawBody ?? JSON.stringify(fx.request.body ?? {}),
         });
         await res.arrayBuffer();
         byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
       } catch (err) {
-        const key = `error: ${(err as Error).message}`;
+        // `fetch failed` alone names no reason; the cause does (connection refused, unknown host).
+        const key = `error: ${describeError(err)}`;
         byStatus[key] = (byStatus[key] ?? 0) + 1;
       }
       latencies.push(Date.now() - started);

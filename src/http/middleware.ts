@@ -33,7 +33,7 @@ export const retryAfterHeaderSeconds = (header: string | null | undefined, nowMs
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
 };
 
-/** 401 / 403 / 429 mean the same thing everywhere, so they are mapped here once (DESIGN §6). */
+/** 401 / 403 / 429 mean the same thing everywhere, so they are mapped here once (docs/ARCHITECTURE.md, "Error policy"). */
 export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundle) => {
   const provider = providerFor(bundle.authData, response.request?.url);
   if (!provider) return response;

@@ -56,7 +56,7 @@ export const EventMeeting = z.object({
 });
 export type EventMeeting = z.infer<typeof EventMeeting>;
 
-/** The one shape every trigger emits, whatever the tool (DESIGN §3). */
+/** The one shape every trigger emits, whatever the tool (docs/ARCHITECTURE.md, "The unified event"). */
 export const UnifiedEvent = z.object({
   id: z.string().min(1),
   event: EventType,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ToolId } from './schemas';
 
-/** A lead as Find Lead / Create Lead return it (DESIGN §3a). */
+/** A lead as Find Lead / Create Lead return it (docs/ARCHITECTURE.md, "Keys the rest of the system relies on"). */
 export const LeadCampaign = z.object({
   id: z.string(),
   name: z.string().nullable(),

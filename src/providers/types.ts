@@ -13,7 +13,7 @@ export interface Ctx {
   bundle: Bundle;
 }
 
-/** What performSubscribe stores and performUnsubscribe / perform read back (DESIGN §3a). */
+/** What performSubscribe stores and performUnsubscribe / perform read back (docs/ARCHITECTURE.md, "Keys the rest of the system relies on"). */
 export interface SubscribeData {
   tool: ToolId;
   /** The tool's webhook id, or whatever its delete call needs. */
@@ -23,7 +23,7 @@ export interface SubscribeData {
   [extra: string]: unknown;
 }
 
-/** Trigger inputs, already validated (DESIGN §3a). */
+/** Trigger inputs, already validated (docs/ARCHITECTURE.md, "Keys the rest of the system relies on"). */
 export interface TriggerInput {
   campaign_id: string | null;
   interested_categories: string[];
@@ -102,7 +102,7 @@ export interface Provider {
   label: string;
   /** What the tool can do, as data: forms, test steps, errors and docs derive from it. */
   capabilities: Capabilities;
-  /** The API base the paths in the tool's docs are relative to (DESIGN §6). */
+  /** The API base the paths in the tool's docs are relative to (docs/ARCHITECTURE.md, "Error policy"). */
   defaultBaseUrl: string;
   /** Documented rate limit, for messages and for a 429 without Retry-After. */
   rateLimit: { description: string; retryAfterSeconds: number };

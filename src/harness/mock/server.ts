@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { baseUrlEnvVar } from '../../http/baseUrl';
+import { listenOnLoopback } from '../listen';
 import type { ToolId } from '../../model/tools';
 import type { MockResponse, MockRoute, ToolMock } from './types';
 
@@ -122,7 +123,7 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
     }
     return send(mock.error(404, `the ${mock.tool} mock has no route ${req.method} ${path}`), mock.tool, path);
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', () => resolve()));
+  await listenOnLoopback(server, opts.port);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const env = Object.fromEntries(opts.mocks.map((m) => [baseUrlEnvVar(m.tool), `http://127.0.0.1:${port}/${m.tool}${m.basePath}`]));

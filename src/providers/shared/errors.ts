@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 
-/** A delivery we cannot read is an error in Zap history, never an empty result (DESIGN §3). */
+/** A delivery we cannot read is an error in Zap history, never an empty result (docs/ARCHITECTURE.md, "How a delivery flows"). */
 export const unrecognisedPayload = (z: ZObject, toolLabel: string, body: unknown, why?: string): Error => {
   const keys =
     body && typeof body === 'object' && !Array.isArray(body)
