@@ -109,6 +109,16 @@ canceled_expect.update({"id": "salesloft:meeting_canceled:1001", "event": "meeti
 canceled_expect["meeting"].update({"rescheduled": False, "canceled_by": None, "cancel_reason": None})
 write('meeting_updated_canceled', 'meeting_updated with canceled_at set → one Meeting Canceled (who and why unknown in Salesloft), same id as polling',
       raw4, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw4)}, sub, expect=[canceled_expect])
+moved = copy.deepcopy(canceled)
+moved.update({"reschedule_status": "pending"})
+raw5 = compact(moved)
+write('meeting_updated_canceled_for_reschedule', 'canceled_at set while a reschedule is in progress (reschedule_status pending): the meeting moves, it does not end → no event',
+      raw5, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw5)}, sub, expect=[])
+noshow = copy.deepcopy(meeting)
+noshow.update({"no_show": True, "updated_at": "2025-04-10T20:00:00.000000-04:00"})
+raw6 = compact(noshow)
+write('meeting_updated_no_show', 'meeting_updated marking a no-show (no_show true, canceled_at null): not a cancellation → no event',
+      raw6, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw6)}, sub, expect=[])
 write('meeting_updated_canceled_wrong_token', 'a canceled meeting_updated signed with another token → refused',
       raw4, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw4, 'another-token')}, sub, expect_error='signature does not match')
 write('unknown_event', 'an event name Salesloft does not document → error',

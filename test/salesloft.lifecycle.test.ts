@@ -71,14 +71,18 @@ describe('Salesloft Meeting Canceled', () => {
     expect(await deliver('meeting_updated_canceled', 'meeting_booked')).toEqual([]);
   });
 
-  it('polling: recently updated meetings (deleted ones included), canceled ones only, newest cancellation first; same id as the webhook', async () => {
+  it('polling: recently updated meetings (deleted ones included), canceled ones only (not moved by a reschedule), newest cancellation first; same id as the webhook', async () => {
     const booked = JSON.parse(fixture('meeting_booked_signed').request.rawBody);
     const canceled = JSON.parse(fixture('meeting_updated_canceled').request.rawBody);
     const other = { ...canceled, id: 1003, canceled_at: '2025-04-04T08:00:00.000000Z', cadence: { id: 78 }, recipient_email: 'Ola@Example.com' };
     api()
       .get(exactly('/v2/meetings', [['show_deleted', 'true'], ['include_meetings_settings', 'true'], ['sort_by', 'updated_at'], ['sort_direction', 'DESC'], ['per_page', '100']]))
       .times(2)
-      .reply(200, { data: [booked, other, canceled], metadata: { paging: { per_page: 100, current_page: 1, next_page: null } } });
+      .reply(200, {
+        // 1005 was canceled to be rescheduled (reschedule_status booked): it moved, it is not canceled.
+        data: [booked, other, { ...canceled, id: 1005, reschedule_status: 'booked' }, canceled],
+        metadata: { paging: { per_page: 100, current_page: 1, next_page: null } },
+      });
     const events = expectUnified(await poll('meeting_canceled_polling'));
     expect(events.map((e) => [e.id, e.lead.email])).toEqual([
       ['salesloft:meeting_canceled:1001', 'jane@example.com'],

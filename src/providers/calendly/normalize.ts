@@ -50,10 +50,11 @@ const CANCELERS = ['host', 'invitee'] as const;
  * cancellation per invitee, the same from the webhook and from polling.
  */
 export const normalizeCanceledInvitee = (invitee: Invitee, scheduled: ScheduledEvent, raw: unknown): UnifiedEvent => {
-  const booked = normalizeInvitee(invitee, scheduled, raw);
   const cancellation = invitee.cancellation ?? null;
   const occurredAt = isoUtc(cancellation?.created_at) ?? isoUtc(invitee.updated_at);
   if (!occurredAt) throw new Error('no timestamp');
+  // The booking's own time is not needed for a cancellation.
+  const booked = normalizeInvitee({ ...invitee, created_at: invitee.created_at ?? occurredAt }, scheduled, raw);
   const canceler = str(cancellation?.canceler_type);
   return {
     ...booked,

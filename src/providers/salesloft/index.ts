@@ -9,7 +9,7 @@ import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { salesloftCapabilities } from './capabilities';
 import { salesloftLeads, withQuery } from './leads';
-import { emailEvents, finishedWithoutReply, normalizeCanceledMeeting, normalizeEmail, normalizeFinished, normalizeMeeting } from './normalize';
+import { emailEvents, finishedWithoutReply, isCanceled, normalizeCanceledMeeting, normalizeEmail, normalizeFinished, normalizeMeeting } from './normalize';
 import { CadenceMembership, Email, isKnownEvent, Meeting, Person } from './payloads';
 import { verifySalesloftSignature } from './signature';
 
@@ -84,6 +84,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     const m = Meeting.safeParse(body);
     if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_updated fields do not match: ${m.error.message}`);
     if (!str(m.data.canceled_at)) return [];
+    if (!isCanceled(m.data)) return []; // canceled to be rescheduled: the meeting moves, it does not end
     const e = normalizeCanceledMeeting(m.data, body);
     if (!e) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_updated canceled_at is not a date: ${String(m.data.canceled_at)}`);
     return [e];
@@ -189,7 +190,7 @@ const listCanceled = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
   });
   return listOf(data)
     .map((m) => Meeting.safeParse(m))
-    .filter((r) => r.success && Boolean(str(r.data.canceled_at)))
+    .filter((r) => r.success && isCanceled(r.data))
     .map((r) => normalizeCanceledMeeting(r.data as Meeting, r.data))
     .filter((e): e is UnifiedEvent => e !== null)
     .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));

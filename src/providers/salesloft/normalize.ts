@@ -78,6 +78,18 @@ export const normalizeCanceledMeeting = (m: Meeting, raw: unknown): UnifiedEvent
 };
 
 /**
+ * A canceled meeting that is being (or was) rescheduled — `reschedule_status` set (pending, booked,
+ * failed, retry: "Status of the meeting rescheduling progress") — is left out unless the reschedule
+ * failed: the meeting moves rather than ends, like Calendly's cancel half of a reschedule, and a
+ * "canceled → resume the sequence" Zap must not fire for a lead who still has a meeting.
+ */
+export const isCanceled = (m: Meeting): boolean => {
+  if (!isoUtc(m.canceled_at)) return false;
+  const reschedule = str(m.reschedule_status);
+  return !reschedule || reschedule === 'failed';
+};
+
+/**
  * A membership that reached the end of its cadence without a reply: `current_state` `completed`
  * ("The cadence has been completed for this person"), no reply and no bounce counted on it, the
  * person not deleted. Removed people (opt-outs, manual removals: `removed` / `removed_no_action`)
