@@ -95,12 +95,38 @@ canceled = copy.deepcopy(created)
 canceled['event'] = 'invitee.canceled'
 canceled['payload']['status'] = 'canceled'
 canceled['payload']['cancellation'] = {"canceled_by": "John Doe", "reason": "Meeting Conflict", "canceler_type": "invitee", "created_at": "2020-11-23T17:54:22.356897Z"}
-write('invitee_canceled', 'invitee.canceled (vendor example "Invitee Canceled"): recognised, no Meeting Booked event', canceled, expect=[])
+# Documented by hand from the vendor example "Invitee Canceled": the invitee canceled, for a conflict.
+expect_canceled = {
+  "event": "meeting_canceled", "tool": "calendly",
+  "id": "calendly:meeting_canceled:AAAAAAAAAAAAAAAA",
+  "occurred_at": "2020-11-23T17:54:22.356Z",
+  "lead": {"email": "test@example.com", "first_name": "John", "last_name": "Doe", "full_name": "John Doe", "tool_lead_id": "AAAAAAAAAAAAAAAA"},
+  "campaign": None, "message": None, "category": None,
+  "meeting": {"id": "AAAAAAAAAAAAAAAA", "title": "15 Minute Meeting", "start_time": "2019-08-24T14:15:22.123Z",
+              "end_time": "2019-08-24T14:15:22.123Z", "timezone": "America/New_York", "join_url": None,
+              "location": "Calendly Office", "organizer_email": "user@example.com", "rescheduled": False,
+              "canceled_by": "invitee", "cancel_reason": "Meeting Conflict"},
+}
+write('invitee_canceled', 'invitee.canceled (vendor example "Invitee Canceled"): one Meeting Canceled, canceled by the invitee, with the reason', canceled, expect=[expect_canceled])
+
+host = copy.deepcopy(canceled)
+host['payload']['cancellation'] = {"canceled_by": "John Smith", "reason": None, "canceler_type": "host", "created_at": "2020-11-23T17:51:18.900000Z"}
+exp = copy.deepcopy(expect_canceled); exp['occurred_at'] = '2020-11-23T17:51:18.900Z'; exp['meeting']['canceled_by'] = 'host'; exp['meeting']['cancel_reason'] = None
+write('invitee_canceled_by_host_no_reason', 'invitee.canceled by the host without a reason (Cancellation.reason is nullable): canceled_by host, cancel_reason null', host, expect=[exp])
+
+# A reschedule: Calendly cancels the old invitee with rescheduled: true and new_invitee set, and
+# books the new one (invitee.created with old_invitee, fixture invitee_created_rescheduled). The
+# meeting still happens: the cancel half must not fire Meeting Canceled (nor anything else).
+moved = copy.deepcopy(canceled)
+moved['payload']['rescheduled'] = True
+moved['payload']['new_invitee'] = 'https://api.calendly.com/scheduled_events/CCCCCCCCCCCCCCCC/invitees/DDDDDDDDDDDDDDDD'
+moved['payload']['cancellation'] = {"canceled_by": "John Doe", "reason": None, "canceler_type": "invitee", "created_at": "2020-11-23T17:51:18.400000Z"}
+write('invitee_canceled_reschedule_half', 'reschedule: the old invitee is canceled with rescheduled: true and new_invitee (vendor Invitee schema): no Meeting Canceled, no event at all', moved, expect=[])
 
 noshow = copy.deepcopy(created)
 noshow['event'] = 'invitee_no_show.created'
 noshow['payload']['no_show'] = {"uri": "https://api.calendly.com/invitee_no_shows/AAAAAAAAAAAAAAAA", "created_at": "2020-11-23T17:55:00.000000Z"}
-write('invitee_no_show_created', 'invitee_no_show.created: recognised, no event', noshow, expect=[])
+write('invitee_no_show_created', 'invitee_no_show.created: recognised, no event (a no-show is not a cancellation)', noshow, expect=[])
 
 write('stale_signature', 'a correctly signed delivery replayed 10 minutes later: refused', created, received=T + 600, expect_error='away from now')
 write('future_signature', 'a signature timestamp 10 minutes in the future (clock skew beyond tolerance): refused', created, t=T + 600, received=T, expect_error='away from now')

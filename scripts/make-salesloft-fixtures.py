@@ -95,8 +95,32 @@ write('meeting_booked_rescheduled_no_cadence', 'a rescheduled meeting outside an
                "lead": {"email": "jane@example.com", "full_name": "Jane Doe"},
                "meeting": {"rescheduled": True, "join_url": None, "location": "Room 4", "organizer_email": "rep@example.com"}}])
 
-write('meeting_updated_ignored', 'meeting_updated is a Salesloft event, but no booking → no event',
+write('meeting_updated_ignored', 'meeting_updated of a meeting still booked (canceled_at null): no booking, no cancellation → no event',
       raw, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw)}, sub, expect=[])
+
+# Meeting Canceled: the Meetings API documents `canceled_at` ("Datetime of when the meeting was
+# canceled"); its status list (pending / booked / failed / retry) has no canceled value, so the
+# status is left as Salesloft sends it. Written by hand from that field list.
+canceled = copy.deepcopy(meeting)
+canceled.update({"canceled_at": "2025-04-05T09:30:00.000000-04:00", "updated_at": "2025-04-05T09:30:01.000000-04:00"})
+raw4 = compact(canceled)
+canceled_expect = copy.deepcopy(meeting_expect)
+canceled_expect.update({"id": "salesloft:meeting_canceled:1001", "event": "meeting_canceled", "occurred_at": "2025-04-05T13:30:00.000Z"})
+canceled_expect["meeting"].update({"rescheduled": False, "canceled_by": None, "cancel_reason": None})
+write('meeting_updated_canceled', 'meeting_updated with canceled_at set → one Meeting Canceled (who and why unknown in Salesloft), same id as polling',
+      raw4, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw4)}, sub, expect=[canceled_expect])
+moved = copy.deepcopy(canceled)
+moved.update({"reschedule_status": "pending"})
+raw5 = compact(moved)
+write('meeting_updated_canceled_for_reschedule', 'canceled_at set while a reschedule is in progress (reschedule_status pending): the meeting moves, it does not end → no event',
+      raw5, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw5)}, sub, expect=[])
+noshow = copy.deepcopy(meeting)
+noshow.update({"no_show": True, "updated_at": "2025-04-10T20:00:00.000000-04:00"})
+raw6 = compact(noshow)
+write('meeting_updated_no_show', 'meeting_updated marking a no-show (no_show true, canceled_at null): not a cancellation → no event',
+      raw6, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw6)}, sub, expect=[])
+write('meeting_updated_canceled_wrong_token', 'a canceled meeting_updated signed with another token → refused',
+      raw4, {"x-salesloft-event": "meeting_updated", "x-salesloft-signature": sign(raw4, 'another-token')}, sub, expect_error='signature does not match')
 write('unknown_event', 'an event name Salesloft does not document → error',
       raw, {"x-salesloft-event": "meeting.booked", "x-salesloft-signature": sign(raw)}, sub, expect_error='unknown event meeting.booked')
 write('no_event_header', 'a body without x-salesloft-event → error naming the header',

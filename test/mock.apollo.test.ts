@@ -167,3 +167,24 @@ describe('Apollo against its mock', () => {
     expect(messageOf(throttled)).toMatch(/Apollo rate limit reached .*: Rate limit of 200 requests per 60 s exceeded/);
   });
 });
+
+describe('Apollo Sequence Finished against its mock', () => {
+  it('lists the contact that completed the last step, not the one who replied, one finished by hand, nor a finish older than 7 days', async () => {
+    await start();
+    const poll = () => appTester(op('triggers', 'sequence_finished_polling').perform, { ...auth, inputData: {} } as never) as Promise<{ event: string; lead: { email: string }; campaign: { id: string }; category: string }[]>;
+    expect((await poll()).map((e) => [e.event, e.lead.email, e.campaign.id, e.category])).toEqual([['sequence_finished', 'fay.finch@example.com', Q2, 'finished']]);
+
+    // Enrol someone, then finish them by hand (Stop Sequence, mark_finished): Apollo says "manually finished", not a completed sequence.
+    expect(await run('creates', 'enroll_lead', { campaign_id: Q2, mailbox_id: MAILBOX, email: 'hand@example.com', first_name: 'Hank' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'hand@example.com', campaign_id: Q2, mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('searches', 'find_lead', { email: 'hand@example.com' })).toMatchObject([{ campaigns: [{ id: Q2, status: 'finished' }] }]);
+    expect((await poll()).map((e) => e.lead.email)).toEqual(['fay.finch@example.com']);
+  });
+
+  it('Resume Sequence is refused with the reason before any call reaches the mock', async () => {
+    await start();
+    const err = await run('creates', 'resume_sequence', { email: 'fay.finch@example.com', campaign_id: Q2 }).catch((e) => e);
+    expect(messageOf(err)).toMatch(/^Resume Sequence is not available for Apollo: /);
+    expect(api.mock.log).toEqual([]);
+  });
+});

@@ -103,3 +103,35 @@ describe('Calendly against its mock', () => {
     expect(api.mock.log.filter((l) => l.status === 429)).toHaveLength(1);
   });
 });
+
+describe('Calendly Meeting Canceled against its mock', () => {
+  type Ev = { id: string; lead: { email: string }; meeting: { canceled_by: string | null; cancel_reason: string | null } };
+  const row = (e: Ev) => [e.id, e.lead.email, e.meeting.canceled_by, e.meeting.cancel_reason];
+
+  it('polling lists the seeded invitee cancellation, not the reschedule’s cancel half; a host cancel (Cancel Event) comes first after it', async () => {
+    await start();
+    expect(((await trigger('meeting_canceled_polling', 'perform', { inputData: {} })) as Ev[]).map(row)).toEqual([
+      ['calendly:meeting_canceled:MOCKINVITEE00003', 'carl@example.com', 'invitee', 'Budget frozen this quarter'],
+    ]);
+
+    const res = await direct('POST', '/scheduled_events/MOCKEVENT0000002/cancellation', { reason: 'Out sick' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ resource: { canceled_by: 'Rep One', reason: 'Out sick', canceler_type: 'host', created_at: expect.any(String) } });
+    expect((await direct('POST', '/scheduled_events/MOCKEVENT0000002/cancellation', {})).status).toBe(400);
+
+    expect(((await trigger('meeting_canceled', 'performList', { inputData: {} })) as Ev[]).map(row)).toEqual([
+      ['calendly:meeting_canceled:MOCKINVITEE00002', 'bob@example.com', 'host', 'Out sick'],
+      ['calendly:meeting_canceled:MOCKINVITEE00003', 'carl@example.com', 'invitee', 'Budget frozen this quarter'],
+    ]);
+    // Bob's booking is gone from the recent bookings.
+    expect(((await trigger('meeting_booked', 'performList', { inputData: {} })) as Ev[]).map((e) => e.id)).toEqual(['calendly:meeting_booked:MOCKINVITEE00001']);
+  });
+
+  it('subscribing Meeting Canceled registers invitee.canceled', async () => {
+    await start();
+    const sub = (await trigger('meeting_canceled', 'performSubscribe', { inputData: {}, targetUrl: TARGET })) as Record<string, string>;
+    expect(sub).toMatchObject({ tool: 'calendly', id: 'MOCKHOOK00000001' });
+    const listed = (await (await direct('GET', `/webhook_subscriptions?organization=${encodeURIComponent(ORG)}&scope=organization`)).json()) as { collection: { events: string[] }[] };
+    expect(listed.collection.map((h) => h.events)).toEqual([['invitee.canceled']]);
+  });
+});

@@ -107,3 +107,35 @@ describe('Salesloft against its mock', () => {
     await api.expectRateLimitSurfaced();
   });
 });
+
+describe('Salesloft lifecycle against its mock', () => {
+  type Ev = { id: string; event: string; lead: { email: string | null }; campaign: { id: string } | null; category: string | null };
+  const poll = (key: string, inputData: Record<string, unknown> = {}) => appTester(op('triggers', key).perform, { ...auth, inputData } as never) as Promise<Ev[]>;
+
+  it('Sequence Finished: the membership completed without a reply, not the one who replied, the removed one or a month-old finish; a stop (remove) never finishes', async () => {
+    await start();
+    expect((await poll('sequence_finished_polling')).map((e) => [e.event, e.lead.email, e.campaign?.id, e.category])).toEqual([
+      ['sequence_finished', 'finn@example.com', '77', 'completed'],
+    ]);
+    expect(await poll('sequence_finished_polling', { campaign_id: '78' })).toEqual([]);
+    expect(await run('creates', 'enroll_lead', { campaign_id: '78', email: 'stopme@example.com' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'stop_sequence', { email: 'stopme@example.com', campaign_id: '78', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
+    expect((await poll('sequence_finished_polling')).map((e) => e.lead.email)).toEqual(['finn@example.com']);
+  });
+
+  it('Meeting Canceled: the meeting canceled yesterday (a deleted calendar event), from the polling list and the editor sample', async () => {
+    await start();
+    const ids = async (key: string, fn: 'perform' | 'performList') =>
+      ((await appTester(op('triggers', key)[fn], { ...auth, inputData: {} } as never)) as Ev[]).map((e) => [e.id, e.lead.email, e.campaign?.id]);
+    expect(await ids('meeting_canceled_polling', 'perform')).toEqual([['salesloft:meeting_canceled:1004', 'cy@example.com', '78']]);
+    expect(await ids('meeting_canceled', 'performList')).toEqual([['salesloft:meeting_canceled:1004', 'cy@example.com', '78']]);
+  });
+
+  it('Meeting Canceled subscribes meeting_updated', async () => {
+    await start();
+    const sub = (await appTester(op('triggers', 'meeting_canceled').performSubscribe, { ...auth, inputData: {}, targetUrl: TARGET } as never)) as { id: string };
+    expect(api.mock.log.filter((l) => l.method === 'POST').map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['POST /v2/webhook_subscriptions 200']);
+    const listed = (await (await fetch(`${api.mock.env.SALES_CONNECT_SALESLOFT_BASE_URL}/v2/webhook_subscriptions/${sub.id}`, { headers: { authorization: 'Bearer test-salesloft-key' } })).json()) as { data: { event_type: string } };
+    expect(listed.data.event_type).toBe('meeting_updated');
+  });
+});

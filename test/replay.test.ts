@@ -48,11 +48,13 @@ describe('sales-connect replay (CLI)', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     const events = expectUnified(lines.map((l) => JSON.parse(l)));
-    // One line per event the Calendly folder's fixtures expect (bookings, incl. the location cases), plus the Smartlead reply.
+    // One line per event the Calendly folder's fixtures expect (bookings, incl. the location cases, and
+    // cancellations), plus the Smartlead reply.
     const calendlyBookings = readdirSync(join(FIXTURES, 'calendly'))
       .map((f) => JSON.parse(readFileSync(join(FIXTURES, 'calendly', f), 'utf8')) as { expect?: { event: string }[] })
       .flatMap((f) => (f.expect ?? []).map((e) => e.event));
-    expect(calendlyBookings).toHaveLength(10);
+    expect(calendlyBookings).toHaveLength(12);
+    expect(calendlyBookings.filter((e) => e === 'meeting_canceled')).toHaveLength(2);
     expect(events.map((e) => e.event).sort()).toEqual([...calendlyBookings, 'reply_received'].sort());
   });
 

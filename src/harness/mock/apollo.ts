@@ -140,6 +140,35 @@ const writeFields = (c: MockContact, b: Record<string, unknown>, s: State): void
   c.updated_at = now();
 };
 
+/** A contact whose status in "Q2 outbound" is finished, for the given reason, at `at`. */
+const finishedContact = (id: string, first: string, last: string, email: string, reason: string, at: string): MockContact => ({
+  id,
+  first_name: first,
+  last_name: last,
+  email,
+  title: null,
+  organization_name: 'Finch & Co',
+  linkedin_url: null,
+  sanitized_phone: null,
+  email_unsubscribed: null,
+  typed_custom_fields: {},
+  custom_field_errors: null,
+  created_at: '2025-01-10T10:00:00.000Z',
+  updated_at: at,
+  statuses: [
+    {
+      id: `${id.slice(0, -4)}c${id.slice(-3)}`,
+      emailer_campaign_id: '66e9e215ece19801b219997f',
+      send_email_from_email_account_id: '6633baaece5fbd01c791d7ca',
+      status: 'finished',
+      added_at: '2025-01-12T10:00:00.000Z',
+      finished_at: at,
+      paused_at: null,
+      inactive_reason: reason,
+    },
+  ],
+});
+
 /** Apollo sequence endpoints take booleans in the query string as "true" / "false". */
 const flag = (req: MockRequest, name: string) => req.query.get(name) === 'true';
 const LIVE = ['active', 'paused'];
@@ -201,6 +230,14 @@ export const apolloMock: ToolMock<State> = {
           statuses: [],
         },
       ],
+      // Sequence Finished (vendor examples of contact_campaign_statuses): Fay went through every
+      // step ("Completed last step") yesterday; Rex's status is finished because he replied; Olga
+      // completed a month ago (outside the 7-day window).
+      ...[
+        finishedContact('66e34b81740c50074e3d0f01', 'Fay', 'Finch', 'fay.finch@example.com', 'Completed last step', daysAgo(1)),
+        finishedContact('66e34b81740c50074e3d0f02', 'Rex', 'Reed', 'rex.reed@example.com', 'replied', daysAgo(2)),
+        finishedContact('66e34b81740c50074e3d0f03', 'Olga', 'Old', 'olga.old@example.com', 'Completed last step', daysAgo(30)),
+      ].map((c): [string, MockContact] => [c.id, c]),
     ]),
     customFields: [
       { id: '60c39ed82bd02f01154c470a', modality: 'contact', name: 'New Product Launch Date', type: 'datetime' },
@@ -346,7 +383,7 @@ export const apolloMock: ToolMock<State> = {
       method: 'POST',
       path: '/contacts/search',
       handle: (req, s) => {
-        const b = (req.body ?? {}) as { q_keywords?: unknown; page?: unknown; per_page?: unknown };
+        const b = (req.body ?? {}) as { q_keywords?: unknown; page?: unknown; per_page?: unknown; sort_by_field?: unknown; sort_ascending?: unknown };
         const pageNo = Math.max(1, Number(b.page ?? 1) || 1);
         const perPage = Math.min(100, Math.max(1, Number(b.per_page ?? 25) || 25));
         const q = String(b.q_keywords ?? '').trim().toLowerCase();
@@ -354,6 +391,12 @@ export const apolloMock: ToolMock<State> = {
         const all = [...s.contacts.values()].filter(
           (c) => !q || [c.email, [c.first_name, c.last_name].filter(Boolean).join(' '), c.organization_name].some((v) => (v ?? '').toLowerCase().includes(q)),
         );
+        // Documented sort keys; contact_created_at / contact_updated_at are the ones the mock keeps.
+        const key = ({ contact_created_at: 'created_at', contact_updated_at: 'updated_at' } as const)[String(b.sort_by_field ?? '') as 'contact_created_at'];
+        if (b.sort_by_field !== undefined && !key && !['contact_last_activity_date', 'contact_email_last_opened_at', 'contact_email_last_clicked_at'].includes(String(b.sort_by_field))) {
+          return err(422, `sort_by_field ${String(b.sort_by_field)} is not valid`);
+        }
+        if (key) all.sort((x, y) => (b.sort_ascending === true ? x[key].localeCompare(y[key]) : y[key].localeCompare(x[key])));
         return json(200, {
           contacts: all.slice((pageNo - 1) * perPage, pageNo * perPage).map(contactView),
           breadcrumbs: [],
@@ -486,7 +529,11 @@ export const apolloMock: ToolMock<State> = {
         if (!c) continue;
         for (const st of c.statuses.filter((x) => campaignIds.includes(x.emailer_campaign_id))) {
           st.status = next;
-          if (next === 'finished') st.finished_at = now();
+          // Apollo's own example of a contact finished this way says "manually finished".
+          if (next === 'finished') {
+            st.finished_at = now();
+            st.inactive_reason = 'manually finished';
+          }
           if (next === 'paused') st.paused_at = now();
         }
         c.updated_at = now();

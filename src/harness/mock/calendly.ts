@@ -3,7 +3,8 @@ import { json, type MockResponse, type ToolMock } from './types';
 
 /**
  * Calendly API v2 (`https://api.calendly.com`, no version segment), the endpoints the app calls
- * (src/providers/calendly): the auth test, webhook subscriptions and recent bookings. Calendly
+ * (src/providers/calendly): the auth test, webhook subscriptions, recent bookings and
+ * cancellations, and Cancel Event (so a cancellation can be made offline). Calendly
  * has no leads or campaigns. Key: `Authorization: Bearer <personal access token>`. Limit 500
  * requests / user / minute (paid plans; developer.calendly.com API conventions). Errors are
  * `{ title, message }` (vendor OpenAPI `ErrorResponse`); registering a URL twice answers 409
@@ -111,6 +112,10 @@ const invitee = (eventUuid: string, uuid: string, email: string, first: string, 
   invitee_scheduled_by: null,
 });
 
+/** Vendor OpenAPI `Cancellation`: who canceled (a name), why (nullable), host or invitee, when. */
+const CARL_CANCELED = { canceled_by: 'Carl Ortiz', reason: 'Budget frozen this quarter', canceler_type: 'invitee', created_at: '2025-10-30T11:20:00.000000Z' };
+const DANA_MOVED = { canceled_by: 'Dana Reyes', reason: null, canceler_type: 'invitee', created_at: '2025-10-31T15:05:00.000000Z' };
+
 export const calendlyMock: ToolMock<State> = {
   tool: 'calendly',
   basePath: '',
@@ -137,14 +142,34 @@ export const calendlyMock: ToolMock<State> = {
     events: [
       scheduled('MOCKEVENT0000001', '30 Minute Discovery Call', 'active', '2025-11-04T14:00:00.000000Z', '2025-10-28T09:12:00.000000Z'),
       scheduled('MOCKEVENT0000002', '30 Minute Discovery Call', 'active', '2025-11-06T10:30:00.000000Z', '2025-10-29T16:40:00.000000Z'),
-      scheduled('MOCKEVENT0000003', '15 Minute Intro', 'canceled', '2025-11-05T09:00:00.000000Z', '2025-10-27T08:00:00.000000Z'),
+      {
+        ...scheduled('MOCKEVENT0000003', '15 Minute Intro', 'canceled', '2025-11-05T09:00:00.000000Z', '2025-10-27T08:00:00.000000Z'),
+        cancellation: CARL_CANCELED,
+      },
+      // The cancel half of a reschedule: Dana moved her call (her new booking is not seeded).
+      {
+        ...scheduled('MOCKEVENT0000004', '15 Minute Intro', 'canceled', '2025-11-07T09:00:00.000000Z', '2025-10-26T08:00:00.000000Z'),
+        cancellation: DANA_MOVED,
+      },
     ],
     invitees: new Map([
       ['MOCKEVENT0000001', [invitee('MOCKEVENT0000001', 'MOCKINVITEE00001', 'ann@example.com', 'Ann', 'Lee', '2025-10-28T09:12:00.000000Z')]],
       ['MOCKEVENT0000002', [invitee('MOCKEVENT0000002', 'MOCKINVITEE00002', 'bob@example.com', 'Bob', 'Stone', '2025-10-29T16:40:00.000000Z')]],
       [
         'MOCKEVENT0000003',
-        [invitee('MOCKEVENT0000003', 'MOCKINVITEE00003', 'carl@example.com', 'Carl', 'Ortiz', '2025-10-27T08:00:00.000000Z', 'canceled')],
+        [{ ...invitee('MOCKEVENT0000003', 'MOCKINVITEE00003', 'carl@example.com', 'Carl', 'Ortiz', '2025-10-27T08:00:00.000000Z', 'canceled'), cancellation: CARL_CANCELED, updated_at: CARL_CANCELED.created_at }],
+      ],
+      [
+        'MOCKEVENT0000004',
+        [
+          {
+            ...invitee('MOCKEVENT0000004', 'MOCKINVITEE00004', 'dana@example.com', 'Dana', 'Reyes', '2025-10-26T08:00:00.000000Z', 'canceled'),
+            cancellation: DANA_MOVED,
+            updated_at: DANA_MOVED.created_at,
+            rescheduled: true,
+            new_invitee: `${API}/scheduled_events/MOCKEVENT0000009/invitees/MOCKINVITEE00009`,
+          },
+        ],
       ],
     ]),
     nextId: 1,
@@ -235,6 +260,32 @@ export const calendlyMock: ToolMock<State> = {
           .filter((e) => !status || e.status === status)
           .sort((a, b) => (desc ? b.start_time.localeCompare(a.start_time) : a.start_time.localeCompare(b.start_time)));
         return json(200, page(items, req.query, '/scheduled_events'));
+      },
+    },
+    // Cancel Event (POST /scheduled_events/{uuid}/cancellation {reason?}): the host cancels; the
+    // event and its active invitees become `canceled` with the Cancellation, answered 201 {resource}.
+    {
+      method: 'POST',
+      path: '/scheduled_events/:uuid/cancellation',
+      handle: (req, s) => {
+        const uuid = req.params.uuid as string;
+        const event = s.events.find((e) => uuidOf(e.uri) === uuid);
+        if (!event) return notFound();
+        if (event.status === 'canceled') return invalid('uuid', 'Event is already canceled');
+        const b = (req.body && typeof req.body === 'object' ? req.body : {}) as { reason?: unknown };
+        if (b.reason !== undefined && (typeof b.reason !== 'string' || b.reason.length > 10_000)) return invalid('reason', 'must be a string of at most 10000 characters');
+        const now = new Date().toISOString().replace('Z', '000Z');
+        const cancellation = { canceled_by: String(s.user.name), reason: typeof b.reason === 'string' ? b.reason : null, canceler_type: 'host', created_at: now };
+        event.status = 'canceled';
+        event.cancellation = cancellation;
+        event.updated_at = now;
+        for (const i of s.invitees.get(uuid) ?? []) {
+          if (i.status !== 'active') continue;
+          i.status = 'canceled';
+          i.cancellation = cancellation;
+          i.updated_at = now;
+        }
+        return json(201, { resource: cancellation });
       },
     },
     {

@@ -17,6 +17,11 @@ import { json, type MockRequest, type MockResponse, type ToolMock } from './type
  * default —, created_at, updated_at) / `sort_direction` (default DESC). The seeded emails are dated
  * relative to when the mock starts (one is older than the app's 7-day polling window).
  *
+ * Ended memberships for Sequence Finished are seeded (Salesloft's API cannot complete a cadence
+ * for a person): `GET /v2/cadence_memberships` takes `updated_at[...]` and `sort_by` (updated_at —
+ * the default —, added_at); `GET /v2/people` takes `ids[]`. Meeting 1004 is canceled (`canceled_at`)
+ * and, as a deleted calendar event, listed only with `show_deleted=true`.
+ *
  * Salesloft can only delete a cadence membership (no per-person pause / finish), so the stop
  * flow here is remove only: `DELETE /v2/cadence_memberships/{id}` leaves the membership in
  * `current_state: "removed"`, `currently_on_cadence: false`, as Salesloft keeps the history.
@@ -45,6 +50,9 @@ interface MockMembership {
   updated_at: string;
   currently_on_cadence: boolean;
   current_state: string;
+  /** What the cadence got from this person (CadenceMembershipCounts); zeros when absent. */
+  replies?: number;
+  bounces?: number;
 }
 interface State {
   me: { id: number; guid: string; name: string; email: string };
@@ -109,6 +117,7 @@ const personView = (p: MockPerson) => ({
   linkedin_url: p.linkedin_url,
   person_company_name: p.person_company_name,
   do_not_contact: p.do_not_contact,
+  bouncing: false,
   contact_restrictions: p.contact_restrictions,
   custom_fields: p.custom_fields,
   last_contacted_at: null,
@@ -126,7 +135,7 @@ const membershipView = (m: MockMembership) => ({
   person: ref('people', m.person_id),
   user: ref('users', 1),
   latest_action: null,
-  counts: { views: 0, clicks: 0, replies: 0, calls: 0, sent_emails: 0, bounces: 0 },
+  counts: { views: 0, clicks: 0, replies: m.replies ?? 0, calls: 0, sent_emails: m.current_state === 'completed' ? 3 : 0, bounces: m.bounces ?? 0 },
 });
 
 const UPSERT_FIELDS = ['first_name', 'last_name', 'title', 'phone', 'linkedin_url', 'person_company_name'] as const;
@@ -166,8 +175,38 @@ export const salesloftMock: ToolMock<State> = {
           updated_at: '2025-02-02T10:00:00.000000Z',
         },
       ],
+      ...[
+        [6101, 'finn@example.com', 'Finn', 'Ended'],
+        [6102, 'rae@example.com', 'Rae', 'Replied'],
+        [6103, 'remy@example.com', 'Remy', 'Removed'],
+        [6104, 'otto@example.com', 'Otto', 'Old'],
+      ].map(([id, email, first, last]): [number, MockPerson] => [
+        id as number,
+        {
+          id: id as number,
+          email_address: email as string,
+          first_name: first as string,
+          last_name: last as string,
+          title: null,
+          phone: null,
+          linkedin_url: null,
+          person_company_name: 'Acme',
+          custom_fields: {},
+          do_not_contact: false,
+          contact_restrictions: [],
+          created_at: '2025-02-01T10:00:00.000000Z',
+          updated_at: '2025-02-01T10:00:00.000000Z',
+        },
+      ]),
     ]),
-    memberships: [],
+    // Cadence 77's ended memberships (Sequence Finished): Finn went through every step without a
+    // reply three days ago; Rae completed it but had replied; Remy was removed; Otto completed a month ago.
+    memberships: [
+      { id: 8001, person_id: 6101, cadence_id: 77, added_at: daysAgo(20), updated_at: daysAgo(3), currently_on_cadence: false, current_state: 'completed' },
+      { id: 8002, person_id: 6102, cadence_id: 77, added_at: daysAgo(20), updated_at: daysAgo(2), currently_on_cadence: false, current_state: 'completed', replies: 1 },
+      { id: 8003, person_id: 6103, cadence_id: 77, added_at: daysAgo(20), updated_at: daysAgo(1), currently_on_cadence: false, current_state: 'removed' },
+      { id: 8004, person_id: 6104, cadence_id: 77, added_at: daysAgo(60), updated_at: daysAgo(30), currently_on_cadence: false, current_state: 'completed' },
+    ],
     webhooks: new Map(),
     meetings: [
       {
@@ -197,6 +236,25 @@ export const salesloftMock: ToolMock<State> = {
         step: ref('steps', 88),
       },
       { id: 1002, title: 'Cancelled demo', status: 'failed', recipient_email: 'bo@example.com', created_at: '2025-04-02T10:00:00.000000Z', updated_at: '2025-04-02T10:00:00.000000Z' },
+      {
+        // Canceled yesterday (`canceled_at` set; the documented statuses have no canceled value).
+        // A deleted calendar event: listed only with show_deleted=true (UNCONFIRMED reading, see README).
+        id: 1004,
+        title: 'Pricing walkthrough',
+        start_time: daysAgo(-3),
+        end_time: daysAgo(-3.02),
+        recipient_name: 'Cy Cancel',
+        recipient_email: 'cy@example.com',
+        location: 'https://zoom.us/j/111',
+        status: 'booked',
+        canceled_at: daysAgo(1),
+        deleted: true,
+        created_at: daysAgo(5),
+        updated_at: daysAgo(1),
+        attendees: [{ email: 'cy@example.com', name: 'Cy Cancel', status: 'declined', organizer: false }],
+        person: ref('people', 6105),
+        cadence: ref('cadences', 78),
+      },
     ],
     emails: [
       {
@@ -267,6 +325,14 @@ export const salesloftMock: ToolMock<State> = {
       },
     },
     {
+      method: 'GET',
+      path: '/v2/webhook_subscriptions/:id',
+      handle: (req, s) => {
+        const hook = s.webhooks.get(Number(req.params.id));
+        return hook ? json(200, { data: hook }) : err(404, 'Not Found');
+      },
+    },
+    {
       method: 'DELETE',
       path: '/v2/webhook_subscriptions/:id',
       handle: (req, s) => (s.webhooks.delete(Number(req.params.id)) ? { status: 204 } : err(404, 'Not Found')),
@@ -278,8 +344,12 @@ export const salesloftMock: ToolMock<State> = {
       path: '/v2/meetings',
       handle: (req, s) => {
         const status = req.query.get('status');
-        const list = s.meetings.filter((m) => !status || m.status === status).filter(inRange(req, ['created_at', 'start_time']));
-        return page(req, sorted(req, list, ['start_time', 'created_at', 'updated_at']));
+        const withDeleted = req.query.get('show_deleted') === 'true';
+        const list = s.meetings
+          .filter((m) => withDeleted || m.deleted !== true)
+          .filter((m) => !status || m.status === status)
+          .filter(inRange(req, ['created_at', 'start_time']));
+        return page(req, sorted(req, list, ['start_time', 'created_at', 'updated_at']).map(({ deleted: _d, ...m }) => m));
       },
     },
     {
@@ -302,7 +372,10 @@ export const salesloftMock: ToolMock<State> = {
       path: '/v2/people',
       handle: (req, s) => {
         const wanted = req.query.getAll('email_addresses[]').map((e) => e.trim().toLowerCase());
-        const list = [...s.people.values()].filter((p) => !wanted.length || wanted.includes(p.email_address.toLowerCase()));
+        const ids = req.query.getAll('ids[]');
+        const list = [...s.people.values()]
+          .filter((p) => !wanted.length || wanted.includes(p.email_address.toLowerCase()))
+          .filter((p) => !ids.length || ids.includes(String(p.id)));
         return page(req, list.map(personView));
       },
     },
@@ -355,8 +428,10 @@ export const salesloftMock: ToolMock<State> = {
         const list = s.memberships
           .filter((m) => !personId || String(m.person_id) === personId)
           .filter((m) => !cadenceId || String(m.cadence_id) === cadenceId)
-          .filter((m) => current === null || String(m.currently_on_cadence) === current);
-        return page(req, list.map(membershipView));
+          .filter((m) => current === null || String(m.currently_on_cadence) === current)
+          .map(membershipView)
+          .filter(inRange(req, ['updated_at']));
+        return page(req, sorted(req, list, ['updated_at', 'added_at']));
       },
     },
     {

@@ -25,7 +25,11 @@ export const apolloCapabilities: Capabilities = {
     email_bounced: { instant: null, polling: 'outreach emails that bounced', why: NO_WEBHOOKS },
     lead_unsubscribed: { instant: null, polling: 'outreach emails whose recipient unsubscribed', why: NO_WEBHOOKS },
     meeting_canceled: { instant: null, polling: null, why: "Apollo's API has no meeting signal. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Apollo yet.' },
+    sequence_finished: {
+      instant: null,
+      polling: 'contacts whose sequence status is finished with the reason "Completed last step" (no reply, bounce or unsubscribe)',
+      why: 'Apollo has no webhooks for sequence events, so Sales Connect checks recently updated contacts’ sequence statuses every few minutes instead.',
+    },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'a reply Apollo classifies as `willing_to_meet`' },
@@ -36,6 +40,9 @@ export const apolloCapabilities: Capabilities = {
     // Apollo's add_contact_ids needs the email account the sequence sends from.
     enroll: { mailbox: 'required', requiredFields: [] },
     stop: { modes: ['pause', 'remove', 'mark_finished'], campaign: 'optional' },
-    resume: { unsupported: 'Sales Connect cannot resume a lead in Apollo yet.' },
+    resume: {
+      unsupported:
+        'Apollo’s API has no call that resumes a paused contact: adding it to the same sequence again is skipped (contacts_already_exists_in_current_campaign), and its `status` option only sets the status of newly added contacts. Resume the contact in Apollo (the sequence’s contacts list), or pause with an automatic unpause date there.',
+    },
   },
 };

@@ -8,8 +8,8 @@ import { unrecognisedPayload } from '../shared/errors';
 import type { CampaignOption, Ctx, Provider, SubscribeData, TriggerInput } from '../types';
 import { apolloCapabilities } from './capabilities';
 import { apolloLeads, withQuery } from './leads';
-import { eventsOf, interestedClasses, normalizeMessage } from './normalize';
-import { EmailerMessage, EmailerMessageSearch, HUMAN_REPLY_CLASSES } from './payloads';
+import { eventsOf, finishedAtEnd, interestedClasses, normalizeFinished, normalizeMessage } from './normalize';
+import { Contact, EmailerMessage, EmailerMessageSearch, HUMAN_REPLY_CLASSES } from './payloads';
 
 /** Apollo's answers: JSON `{error}` / `{message}`, or text/plain (401 "Invalid API key…") verbatim. */
 const errorMessage = (content: string): string | null => {
@@ -54,8 +54,49 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
  * back) and `[max]` (tomorrow, so today is in whatever time zone Apollo reads the dates) — and
  * follow the pages until one is short, at most POLL_MAX_PAGES; then sort newest first ourselves.
  */
+/** Pages of 100 recently updated contacts read per Sequence Finished poll. */
+export const FINISHED_MAX_PAGES = 3;
+
+/**
+ * Sequence Finished: contacts whose status in a sequence is `finished` with the reason "Completed
+ * last step" (every step sent, no reply: replied / manually finished / bounced… are other
+ * reasons), finished in the last POLL_WINDOW_DAYS. No Apollo search filters by sequence status, so
+ * we read the most recently updated contacts (`POST /contacts/search`, documented
+ * `sort_by_field=contact_updated_at`, newest first) — a status change is a change of the contact —
+ * and stop at a short page, at a page whose last contact was updated before the window, or after
+ * FINISHED_MAX_PAGES pages. Unsubscribed contacts are left out.
+ */
+const listFinished = async (ctx: Ctx, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  const since = now() - POLL_WINDOW_DAYS * DAY_MS;
+  const events = new Map<string, UnifiedEvent>();
+  for (let page = 1; page <= FINISHED_MAX_PAGES; page += 1) {
+    const { data } = await callJson<{ contacts?: unknown[] }>(ctx, apollo, {
+      method: 'POST',
+      path: '/contacts/search',
+      body: { sort_by_field: 'contact_updated_at', sort_ascending: false, page, per_page: PER_PAGE },
+    });
+    const items = data?.contacts ?? [];
+    let oldest: number | null = null;
+    for (const item of items) {
+      const c = Contact.safeParse(item);
+      if (!c.success) continue;
+      const updated = Date.parse(String((item as { updated_at?: unknown }).updated_at ?? ''));
+      if (Number.isFinite(updated)) oldest = oldest === null ? updated : Math.min(oldest, updated);
+      for (const st of c.data.contact_campaign_statuses ?? []) {
+        if (input.campaign_id && String(st.emailer_campaign_id) !== input.campaign_id) continue;
+        if (!finishedAtEnd(c.data, st) || Date.parse(String(st.finished_at)) < since) continue;
+        const e = normalizeFinished(c.data, st);
+        if (e && !events.has(e.id)) events.set(e.id, e);
+      }
+    }
+    if (items.length < PER_PAGE || (oldest !== null && oldest < since)) break;
+  }
+  return [...events.values()].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
-  if (event === 'meeting_booked') return [];
+  if (event === 'sequence_finished') return listFinished(ctx, input);
+  if (event === 'meeting_booked' || event === 'meeting_canceled') return [];
   const t = now();
   const pairs: [string, string][] = [...filterFor(event, input)];
   if (input.campaign_id) pairs.push(['emailer_campaign_ids[]', input.campaign_id]);

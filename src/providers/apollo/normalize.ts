@@ -3,7 +3,7 @@ import type { Lead } from '../../model/lead';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
 import type { TriggerInput } from '../types';
-import { REPLY_CLASSES, type Contact, type EmailerMessage } from './payloads';
+import { REPLY_CLASSES, type Contact, type ContactCampaignStatus, type EmailerMessage } from './payloads';
 
 const TOOL = 'apollo' as const;
 
@@ -111,4 +111,53 @@ export const leadFromContact = (c: Contact): Lead => {
 export const hasEmail = (c: Contact, address: string): boolean => {
   const wanted = address.trim().toLowerCase();
   return email(c.email) === wanted || (c.contact_emails ?? []).some((e) => email(e.email) === wanted);
+};
+
+/**
+ * Apollo's `inactive_reason` of a contact that went through every step of a sequence (vendor
+ * OpenAPI examples of `contact_campaign_statuses`: `status: "finished"` with "Completed last step";
+ * other finished reasons there are "replied" and "manually finished"). Only this one is "reached
+ * the end without replying": a reply, a bounce, an unsubscribe or a manual finish is not.
+ */
+export const COMPLETED_LAST_STEP = 'completed last step';
+
+/** A finished sequence status that means "went through every step", or false. */
+export const finishedAtEnd = (c: Contact, s: ContactCampaignStatus): boolean =>
+  (str(s.status) ?? '').toLowerCase() === 'finished' &&
+  (str(s.inactive_reason) ?? '').trim().toLowerCase() === COMPLETED_LAST_STEP &&
+  c.email_unsubscribed !== true &&
+  Boolean(isoUtc(s.finished_at));
+
+/**
+ * Sequence Finished: one contact's finished status in one sequence. The id is contact + sequence
+ * + `finished_at`, so every poll gives the same id for the same finish, and a contact who goes
+ * through the sequence again (a later `finished_at`) fires again. `category` is Apollo's status
+ * (`finished`); the reason is in `raw.inactive_reason`.
+ */
+export const normalizeFinished = (c: Contact, s: ContactCampaignStatus): UnifiedEvent | null => {
+  const occurredAt = isoUtc(s.finished_at);
+  if (!occurredAt) return null;
+  const lead = leadFromContact(c);
+  return {
+    id: eventId(TOOL, 'sequence_finished', [c.id, s.emailer_campaign_id, occurredAt]),
+    event: 'sequence_finished',
+    tool: TOOL,
+    occurred_at: occurredAt,
+    lead: {
+      email: lead.email,
+      first_name: lead.first_name,
+      last_name: lead.last_name,
+      full_name: lead.full_name,
+      company: lead.company,
+      title: lead.title,
+      phone: lead.phone,
+      linkedin_url: lead.linkedin_url,
+      tool_lead_id: lead.tool_lead_id,
+    },
+    campaign: { id: String(s.emailer_campaign_id), name: null },
+    message: null,
+    meeting: null,
+    category: str(s.status),
+    raw: { contact_id: c.id, email: c.email, ...s },
+  };
 };

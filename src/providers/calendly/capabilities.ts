@@ -21,7 +21,10 @@ export const calendlyCapabilities: Capabilities = {
     meeting_booked: { instant: '`invitee.created` webhook (HMAC-SHA256 signed)', polling: 'scheduled events booked since yesterday' },
     email_bounced: notCalendly('bounce'),
     lead_unsubscribed: notCalendly('unsubscribe'),
-    meeting_canceled: { instant: null, polling: null, why: 'Sales Connect does not read this from Calendly yet.' },
+    meeting_canceled: {
+      instant: '`invitee.canceled` webhook (HMAC-SHA256 signed; the cancel half of a reschedule is left out)',
+      polling: 'canceled scheduled events from yesterday on, and their canceled invitees',
+    },
     sequence_finished: notCalendly('sequence-finished'),
   },
   triggerCampaign: 'absent',

@@ -1,4 +1,5 @@
 import type { UnifiedEvent } from '../../model/event';
+import type { EventType } from '../../model/tools';
 import { str, uriId } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
@@ -6,7 +7,7 @@ import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret } from '../shared/secrets';
 import type { Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { calendlyCapabilities } from './capabilities';
-import { normalizeInvitee } from './normalize';
+import { isRescheduleCancel, normalizeCanceledInvitee, normalizeInvitee } from './normalize';
 import { Invitee, InviteeWebhook, KNOWN_EVENTS, ScheduledEvent } from './payloads';
 import { verifyCalendlySignature } from './signature';
 
@@ -25,12 +26,20 @@ interface Me {
 
 const me = async (ctx: Ctx) => (await callJson<Me>(ctx, calendly, { method: 'GET', path: '/users/me' })).data.resource;
 
+/** The one Calendly event each instant trigger subscribes (the trigger layer refuses the others first). */
+const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
+  meeting_booked: 'invitee.created',
+  meeting_canceled: 'invitee.canceled',
+};
+
 const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
+  const webhookEvent = WEBHOOK_EVENT[req.event];
+  if (!webhookEvent) throw new ctx.z.errors.Error(`Calendly has no webhook for ${req.event}.`, 'UnsupportedTrigger', 400);
   const user = await me(ctx);
   const signingKey = newSecret();
   const body = {
     url: req.targetUrl,
-    events: ['invitee.created'],
+    events: [webhookEvent],
     organization: user.current_organization,
     scope: 'organization',
     signing_key: signingKey,
@@ -75,34 +84,47 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   if (!event || !(KNOWN_EVENTS as readonly string[]).includes(event)) {
     throw unrecognisedPayload(z, 'Calendly', body, event ? `unknown event ${event}` : 'no event name');
   }
-  if (event !== 'invitee.created') return []; // cancellations, no-shows… are not bookings
+  // No-shows, routing forms, contacts, recaps: recognised, none of ours.
+  if (event !== 'invitee.created' && event !== 'invitee.canceled') return [];
   const parsed = InviteeWebhook.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `invitee.created fields do not match: ${parsed.error.message}`);
+  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `${event} fields do not match: ${parsed.error.message}`);
+  const invitee = parsed.data.payload;
   try {
-    return [normalizeInvitee(parsed.data.payload, parsed.data.payload.scheduled_event, body)];
+    if (event === 'invitee.created') return [normalizeInvitee(invitee, invitee.scheduled_event, body)];
+    // The cancel half of a reschedule is no cancellation: the new booking arrives as Meeting Booked.
+    if (isRescheduleCancel(invitee)) return [];
+    return [normalizeCanceledInvitee(invitee, invitee.scheduled_event, body)];
   } catch (err) {
-    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Calendly', body, 'invitee.created carries no created_at');
+    if ((err as Error).message === 'no timestamp') {
+      throw unrecognisedPayload(z, 'Calendly', body, `${event} carries no ${event === 'invitee.created' ? 'created_at' : 'cancellation time'}`);
+    }
     throw err;
   }
 };
 
-/** How far back the recent-bookings window reaches for meetings that already took place. */
+/** How far back the recent-meetings window reaches for meetings that already took place. */
 const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
 const RECENT_EVENTS = 5;
 
+/** When a scheduled event was booked (active) or canceled (canceled): what "most recent" means. */
+const changedAt = (e: ScheduledEvent, status: 'active' | 'canceled'): string =>
+  (status === 'active' ? str(e.created_at) : str(e.cancellation?.created_at) ?? str(e.updated_at)) ?? '';
+
 /**
- * The organisation's most recent bookings. The API sorts scheduled events only by start time, so
- * we take the meetings from a day ago onwards (one page of 100), keep the five booked most
- * recently (their `created_at`), and read their invitees.
+ * The organisation's most recent bookings (`active`) or cancellations (`canceled`). The API sorts
+ * scheduled events only by start time, so we take the meetings of that status from a day ago
+ * onwards (one page of 100), keep the five booked — or canceled — most recently (`created_at`,
+ * resp. the event's `cancellation.created_at`), and read their invitees (of the same status).
+ * A canceled invitee that was rescheduled (`rescheduled: true`) is left out: its meeting moved.
  */
-const listRecent = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
+const listRecent = async (ctx: Ctx, status: 'active' | 'canceled'): Promise<UnifiedEvent[]> => {
   const user = await me(ctx);
   const events = await callJson<{ collection?: unknown[] }>(ctx, calendly, {
     method: 'GET',
     path: '/scheduled_events',
     params: {
       organization: user.current_organization,
-      status: 'active',
+      status,
       min_start_time: new Date(Date.now() - RECENT_WINDOW_MS).toISOString(),
       sort: 'start_time:asc',
       count: '100',
@@ -111,7 +133,7 @@ const listRecent = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
   const newest = (events.data.collection ?? [])
     .map((item) => ({ item, parsed: ScheduledEvent.safeParse(item) }))
     .filter((e) => e.parsed.success)
-    .sort((a, b) => (str(b.parsed.data?.created_at) ?? '').localeCompare(str(a.parsed.data?.created_at) ?? ''))
+    .sort((a, b) => changedAt(b.parsed.data as ScheduledEvent, status).localeCompare(changedAt(a.parsed.data as ScheduledEvent, status)))
     .slice(0, RECENT_EVENTS);
   const out: UnifiedEvent[] = [];
   for (const { item, parsed } of newest) {
@@ -119,12 +141,19 @@ const listRecent = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
     const invitees = await callJson<{ collection?: unknown[] }>(ctx, calendly, {
       method: 'GET',
       path: `/scheduled_events/${uriId(scheduled.uri)}/invitees`,
-      params: { count: '10' },
+      params: status === 'active' ? { count: '10' } : { status: 'canceled', count: '10' },
     });
     for (const inv of invitees.data.collection ?? []) {
       const invitee = Invitee.safeParse(inv);
       if (!invitee.success || !invitee.data.created_at) continue;
-      out.push(normalizeInvitee(invitee.data, scheduled, { event: 'invitee.created', payload: { ...(inv as object), scheduled_event: item } }));
+      const payload = { ...(inv as object), scheduled_event: item };
+      if (status === 'active') {
+        out.push(normalizeInvitee(invitee.data, scheduled, { event: 'invitee.created', payload }));
+        continue;
+      }
+      if (isRescheduleCancel(invitee.data)) continue;
+      if (!invitee.data.cancellation?.created_at && !invitee.data.updated_at) continue;
+      out.push(normalizeCanceledInvitee(invitee.data, scheduled, { event: 'invitee.canceled', payload }));
     }
   }
   return out.sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
@@ -150,6 +179,7 @@ export const calendly: Provider = {
     subscribe,
     unsubscribe,
     parse,
-    listRecent: (ctx, event) => (event === 'meeting_booked' ? listRecent(ctx) : Promise.resolve([])),
+    listRecent: (ctx, event) =>
+      event === 'meeting_booked' ? listRecent(ctx, 'active') : event === 'meeting_canceled' ? listRecent(ctx, 'canceled') : Promise.resolve([]),
   },
 };

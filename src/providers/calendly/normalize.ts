@@ -34,6 +34,43 @@ export const meetingLocation = (location: ScheduledEvent['location']): string | 
 };
 
 /**
+ * The cancel half of a reschedule: Calendly cancels the old invitee with `rescheduled: true` and
+ * `new_invitee` pointing at the booking that replaces it (which arrives as Meeting Booked,
+ * `rescheduled`). The meeting still takes place, so this is no cancellation.
+ */
+export const isRescheduleCancel = (invitee: Invitee): boolean => invitee.rescheduled === true || Boolean(str(invitee.new_invitee));
+
+const CANCELERS = ['host', 'invitee'] as const;
+
+/**
+ * An invitee Calendly canceled (`invitee.canceled`, or an invitee of a canceled scheduled event):
+ * Meeting Canceled. Who canceled is the Cancellation's `canceler_type` (host / invitee), the
+ * reason its `reason`; `occurred_at` is when the cancellation was made (`cancellation.created_at`,
+ * else the invitee's `updated_at`). The id is the invitee's uuid, as for its booking: one
+ * cancellation per invitee, the same from the webhook and from polling.
+ */
+export const normalizeCanceledInvitee = (invitee: Invitee, scheduled: ScheduledEvent, raw: unknown): UnifiedEvent => {
+  const cancellation = invitee.cancellation ?? null;
+  const occurredAt = isoUtc(cancellation?.created_at) ?? isoUtc(invitee.updated_at);
+  if (!occurredAt) throw new Error('no timestamp');
+  // The booking's own time is not needed for a cancellation.
+  const booked = normalizeInvitee({ ...invitee, created_at: invitee.created_at ?? occurredAt }, scheduled, raw);
+  const canceler = str(cancellation?.canceler_type);
+  return {
+    ...booked,
+    id: eventId('calendly', 'meeting_canceled', [uriId(invitee.uri)]),
+    event: 'meeting_canceled',
+    occurred_at: occurredAt,
+    meeting: {
+      ...(booked.meeting as NonNullable<UnifiedEvent['meeting']>),
+      rescheduled: false,
+      canceled_by: (CANCELERS as readonly string[]).includes(canceler ?? '') ? (canceler as (typeof CANCELERS)[number]) : null,
+      cancel_reason: str(cancellation?.reason),
+    },
+  };
+};
+
+/**
  * An invitee of a scheduled event is a booked meeting. A reschedule arrives as a new invitee
  * whose `old_invitee` points at the one it replaces: still a booking, marked `rescheduled`.
  */

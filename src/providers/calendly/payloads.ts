@@ -17,6 +17,8 @@ export const ScheduledEvent = z
       .passthrough()
       .nullish(),
     event_memberships: z.array(z.object({ user: Str, user_email: Str, user_name: Str }).partial()).nullish(),
+    /** A canceled scheduled event: when (and by whom) it was canceled. */
+    cancellation: z.object({ canceler_type: Str, reason: Str, created_at: Str }).partial().passthrough().nullish(),
   })
   .passthrough();
 export type ScheduledEvent = z.infer<typeof ScheduledEvent>;
@@ -37,6 +39,12 @@ export const Invitee = z
     updated_at: Str,
     event: Str,
     text_reminder_number: Str,
+    /** `invitee.canceled`: who canceled and why (vendor OpenAPI `Cancellation`). */
+    cancellation: z
+      .object({ canceled_by: Str, reason: Str, canceler_type: Str, created_at: Str })
+      .partial()
+      .passthrough()
+      .nullish(),
     tracking: z.object({ utm_campaign: Str, utm_source: Str }).partial().passthrough().nullish(),
   })
   .passthrough();

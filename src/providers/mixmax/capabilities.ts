@@ -37,7 +37,13 @@ export const mixmaxCapabilities: Capabilities = {
     meeting_booked: notInMixmax('meeting_booked', 'documented meeting-booked'),
     lead_unsubscribed: notInMixmax('lead_unsubscribed', 'documented unsubscribe'),
     meeting_canceled: { instant: null, polling: null, why: "Mixmax sends no meeting events to rules or webhooks. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Mixmax yet.' },
+    sequence_finished: {
+      instant: null,
+      polling: null,
+      why:
+        'Mixmax’s API gives a sequence recipient only the state active, failed or completed: it does not tell a recipient who received every stage from one who replied, bounced or unsubscribed (all of them leave the sequence), and Mixmax sends no event for it to rules or webhooks. ' +
+        'Check the sequence’s Recipients tab in Mixmax (status "Exited: Completed"), or use Reply Received to act on replies.',
+    },
   },
   triggerCampaign: 'absent',
   interest: { kind: 'none' },

@@ -27,8 +27,15 @@ export const salesloftCapabilities: Capabilities = {
       polling: null,
       why: 'Salesloft has no unsubscribe event: opting out only changes a person’s do-not-contact flag. Use Find Lead (its "unsubscribed" field) to check a person instead.',
     },
-    meeting_canceled: { instant: null, polling: null, why: 'Sales Connect does not read this from Salesloft yet.' },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Salesloft yet.' },
+    meeting_canceled: {
+      instant: '`meeting_updated` webhook (HMAC-SHA1 signed), meetings with `canceled_at` set',
+      polling: 'recently updated meetings with `canceled_at` set',
+    },
+    sequence_finished: {
+      instant: null,
+      polling: 'ended cadence memberships in state completed, without replies or bounces',
+      why: 'Salesloft’s cadence membership webhook carries neither the person’s email nor whether they replied, so the polling trigger checks recently ended cadence memberships (and their people) instead.',
+    },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'none' },

@@ -9,8 +9,8 @@ import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { salesloftCapabilities } from './capabilities';
 import { salesloftLeads, withQuery } from './leads';
-import { emailEvents, normalizeEmail, normalizeMeeting } from './normalize';
-import { Email, isKnownEvent, Meeting } from './payloads';
+import { emailEvents, finishedWithoutReply, isCanceled, normalizeCanceledMeeting, normalizeEmail, normalizeFinished, normalizeMeeting } from './normalize';
+import { CadenceMembership, Email, isKnownEvent, Meeting, Person } from './payloads';
 import { verifySalesloftSignature } from './signature';
 
 /** Salesloft errors: `{error}` (403/404), `{errors: {field: [messages]}}` (422), or `{message}`. */
@@ -34,13 +34,21 @@ const errorMessage = (content: string): string | null => {
 
 const dataOf = (body: unknown): unknown => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body);
 
+/** The Salesloft event type each instant trigger subscribes (the trigger layer refuses the others first). */
+const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
+  meeting_booked: 'meeting_booked',
+  // A cancellation is an update of the meeting (`canceled_at` set); parse keeps only those.
+  meeting_canceled: 'meeting_updated',
+};
+
 const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
-  // Only Meeting Booked is instant for Salesloft (the trigger layer refuses the others first).
+  const eventType = WEBHOOK_EVENT[req.event];
+  if (!eventType) throw new ctx.z.errors.Error(`Salesloft has no webhook for ${req.event}.`, 'UnsupportedTrigger', 400);
   const callbackToken = newSecret();
   const created = await callJson<unknown>(ctx, salesloft, {
     method: 'POST',
     path: '/v2/webhook_subscriptions',
-    body: { callback_url: req.targetUrl, callback_token: callbackToken, event_type: 'meeting_booked' },
+    body: { callback_url: req.targetUrl, callback_token: callbackToken, event_type: eventType },
   });
   const id = str((dataOf(created.data) as { id?: unknown } | null)?.id);
   if (!id) throw new ctx.z.errors.Error('Salesloft created the webhook subscription but returned no id.', 'SubscribeFailed', 502);
@@ -69,6 +77,16 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_booked fields do not match: ${m.error.message}`);
     const e = normalizeMeeting(m.data, body);
     if (!e) throw unrecognisedPayload(z, 'Salesloft', body, 'meeting_booked carries no created_at / updated_at');
+    return [e];
+  }
+  if (event === 'meeting_updated') {
+    // Every change of a meeting; only a canceled one (canceled_at set) is an event of ours.
+    const m = Meeting.safeParse(body);
+    if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_updated fields do not match: ${m.error.message}`);
+    if (!str(m.data.canceled_at)) return [];
+    if (!isCanceled(m.data)) return []; // canceled to be rescheduled: the meeting moves, it does not end
+    const e = normalizeCanceledMeeting(m.data, body);
+    if (!e) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_updated canceled_at is not a date: ${String(m.data.canceled_at)}`);
     return [e];
   }
   if (event === 'email_updated' || event === 'email_with_body_and_subject_updated') {
@@ -101,7 +119,86 @@ const nextPage = (body: unknown): number | null | undefined => {
   return typeof paging.next_page === 'number' ? paging.next_page : null;
 };
 
+/** Pages of 100 ended memberships followed per Sequence Finished poll. */
+export const FINISHED_MAX_PAGES = 5;
+
+/**
+ * Sequence Finished: memberships that ended (`currently_on_cadence=false`) and were updated in the
+ * last EMAIL_WINDOW_DAYS days, newest first, page by page (at most FINISHED_MAX_PAGES); kept when
+ * `completed` without a reply or bounce. Their people are read in one call
+ * (`GET /v2/people?ids[]=…`) for the email and name, and a person who opted out
+ * (`do_not_contact`) or whose email bounces (`bouncing`) is left out.
+ */
+const listFinished = async (ctx: Ctx, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  if (input.campaign_id && !/^\d+$/.test(input.campaign_id)) {
+    throw new ctx.z.errors.Error(`Cadence must be a Salesloft cadence id (a number); got "${input.campaign_id}".`, 'InvalidInput', 400);
+  }
+  const pairs: [string, string][] = [
+    ['currently_on_cadence', 'false'],
+    ['updated_at[gt]', new Date(now() - EMAIL_WINDOW_DAYS * DAY_MS).toISOString()],
+  ];
+  if (input.campaign_id) pairs.push(['cadence_id', input.campaign_id]);
+  pairs.push(['sort_by', 'updated_at'], ['sort_direction', 'DESC'], ['per_page', String(PER_PAGE)]);
+  const finished = new Map<string, CadenceMembership>();
+  for (let page = 1; page <= FINISHED_MAX_PAGES; page += 1) {
+    const { data } = await callJson<unknown>(ctx, salesloft, { method: 'GET', path: withQuery('/v2/cadence_memberships', [...pairs, ['page', String(page)]]) });
+    const items = listOf(data);
+    for (const item of items) {
+      const r = CadenceMembership.safeParse(item);
+      if (r.success && finishedWithoutReply(r.data)) finished.set(String(r.data.id), r.data);
+    }
+    if (items.length < PER_PAGE || nextPage(data) === null) break;
+  }
+  if (!finished.size) return [];
+  const personIds = [...new Set([...finished.values()].map((m) => str(m.person?.id)).filter((id): id is string => Boolean(id)))];
+  const people = new Map<string, Person>();
+  for (let i = 0; i < personIds.length; i += PER_PAGE) {
+    const ids = personIds.slice(i, i + PER_PAGE);
+    const { data } = await callJson<unknown>(ctx, salesloft, {
+      method: 'GET',
+      path: withQuery('/v2/people', [...ids.map((id): [string, string] => ['ids[]', id]), ['per_page', String(PER_PAGE)]]),
+    });
+    for (const item of listOf(data)) {
+      const p = Person.safeParse(item);
+      if (p.success) people.set(String(p.data.id), p.data);
+    }
+  }
+  const events: UnifiedEvent[] = [];
+  for (const m of finished.values()) {
+    const person = people.get(str(m.person?.id) ?? '') ?? null;
+    if (person && (person.do_not_contact === true || person.bouncing === true)) continue;
+    const e = normalizeFinished(m, person);
+    if (e) events.push(e);
+  }
+  return events.sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
+/**
+ * Meeting Canceled: the most recently updated meetings (one page of 100, `show_deleted=true` so a
+ * canceled calendar event is not hidden) with `canceled_at` set, newest cancellation first.
+ */
+const listCanceled = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
+  const { data } = await callJson<unknown>(ctx, salesloft, {
+    method: 'GET',
+    path: withQuery('/v2/meetings', [
+      ['show_deleted', 'true'],
+      ['include_meetings_settings', 'true'],
+      ['sort_by', 'updated_at'],
+      ['sort_direction', 'DESC'],
+      ['per_page', String(PER_PAGE)],
+    ]),
+  });
+  return listOf(data)
+    .map((m) => Meeting.safeParse(m))
+    .filter((r) => r.success && isCanceled(r.data))
+    .map((r) => normalizeCanceledMeeting(r.data as Meeting, r.data))
+    .filter((e): e is UnifiedEvent => e !== null)
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  if (event === 'sequence_finished') return listFinished(ctx, input);
+  if (event === 'meeting_canceled') return listCanceled(ctx);
   if (event === 'meeting_booked') {
     // Newest bookings first (documented sort keys: start_time — the default —, created_at, updated_at);
     // `occurred_at` is the meeting's created_at.

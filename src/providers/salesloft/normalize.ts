@@ -55,6 +55,88 @@ export const normalizeMeeting = (m: Meeting, raw: unknown): UnifiedEvent | null 
   };
 };
 
+/**
+ * `meeting_updated` / `GET /v2/meetings` with `canceled_at` set: Meeting Canceled. The documented
+ * meeting statuses (pending / booked / failed / retry) have no "canceled"; `canceled_at` ("Datetime
+ * of when the meeting was canceled") is the signal. Salesloft does not say who canceled or why
+ * (null). The id is the meeting id, like its booking's: one cancellation per meeting, the same from
+ * every later `meeting_updated` of that meeting and from polling.
+ */
+export const normalizeCanceledMeeting = (m: Meeting, raw: unknown): UnifiedEvent | null => {
+  const canceledAt = isoUtc(m.canceled_at);
+  if (!canceledAt) return null;
+  const booked = normalizeMeeting(m, raw);
+  if (!booked || !booked.meeting) return null;
+  return {
+    ...booked,
+    id: eventId(TOOL, 'meeting_canceled', [m.id]),
+    event: 'meeting_canceled',
+    occurred_at: canceledAt,
+    meeting: { ...booked.meeting, rescheduled: false, canceled_by: null, cancel_reason: null },
+    category: str(m.status) ?? 'canceled',
+  };
+};
+
+/**
+ * A canceled meeting that is being (or was) rescheduled — `reschedule_status` set (pending, booked,
+ * failed, retry: "Status of the meeting rescheduling progress") — is left out unless the reschedule
+ * failed: the meeting moves rather than ends, like Calendly's cancel half of a reschedule, and a
+ * "canceled → resume the sequence" Zap must not fire for a lead who still has a meeting.
+ */
+export const isCanceled = (m: Meeting): boolean => {
+  if (!isoUtc(m.canceled_at)) return false;
+  const reschedule = str(m.reschedule_status);
+  return !reschedule || reschedule === 'failed';
+};
+
+/**
+ * A membership that reached the end of its cadence without a reply: `current_state` `completed`
+ * ("The cadence has been completed for this person"), no reply and no bounce counted on it, the
+ * person not deleted. Removed people (opt-outs, manual removals: `removed` / `removed_no_action`)
+ * are other states.
+ */
+export const finishedWithoutReply = (m: CadenceMembership): boolean =>
+  (str(m.current_state) ?? '') === 'completed' &&
+  (m.counts?.replies ?? 0) === 0 &&
+  (m.counts?.bounces ?? 0) === 0 &&
+  m.person_deleted !== true;
+
+/**
+ * Sequence Finished: a completed cadence membership, with its person when Salesloft listed them.
+ * Id: membership id + `added_at` (when the person was last added): the same finish gives the same
+ * id every poll, a person added to the cadence again and finishing again fires again.
+ * `occurred_at` is the membership's `updated_at` (when Salesloft recorded the completion).
+ */
+export const normalizeFinished = (m: CadenceMembership, person: Person | null): UnifiedEvent | null => {
+  const occurredAt = isoUtc(m.updated_at);
+  if (!occurredAt) return null;
+  const first = str(person?.first_name);
+  const last = str(person?.last_name);
+  return {
+    id: eventId(TOOL, 'sequence_finished', [m.id, str(m.added_at)]),
+    event: 'sequence_finished',
+    tool: TOOL,
+    occurred_at: occurredAt,
+    lead: {
+      ...emptyLead(),
+      email: email(person?.email_address),
+      first_name: first,
+      last_name: last,
+      full_name: str(person?.display_name) ?? joinName(first, last),
+      company: str(person?.person_company_name),
+      title: str(person?.title),
+      phone: str(person?.phone) ?? str(person?.mobile_phone),
+      linkedin_url: str(person?.linkedin_url),
+      tool_lead_id: str(m.person?.id),
+    },
+    campaign: cadenceOf(m.cadence),
+    message: null,
+    meeting: null,
+    category: str(m.current_state),
+    raw: m,
+  };
+};
+
 /** What an email activity says: a reply counted on it, or a bounce. */
 export const emailEvents = (e: Email): EventType[] => {
   const types: EventType[] = [];

@@ -74,6 +74,7 @@ export const Person = z
     linkedin_url: Str,
     person_company_name: Str,
     do_not_contact: z.boolean().nullish(),
+    bouncing: z.boolean().nullish(),
     contact_restrictions: z.array(z.string()).nullish(),
     last_contacted_at: Str,
   })
@@ -84,8 +85,16 @@ export const CadenceMembership = z
   .object({
     id: Id,
     added_at: Str,
+    updated_at: Str,
     currently_on_cadence: z.boolean().nullish(),
     current_state: Str,
+    person_deleted: z.boolean().nullish(),
+    /** Vendor spec `CadenceMembershipCounts`: what the cadence did with / got from this person. */
+    counts: z
+      .object({ sent_emails: z.number().nullish(), replies: z.number().nullish(), bounces: z.number().nullish() })
+      .partial()
+      .passthrough()
+      .nullish(),
     cadence: Ref,
     person: Ref,
   })
