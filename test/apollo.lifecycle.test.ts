@@ -57,7 +57,7 @@ const contact = (id: string, email: string, updatedAt: string, statuses: unknown
   contact_campaign_statuses: statuses,
   ...extra,
 });
-/** The documented id recipe (DESIGN §3): tool + event + the identifying fields (contact, sequence, finished_at). */
+/** The documented id recipe (docs/ARCHITECTURE.md, "The unified event"): tool + event + the identifying fields (contact, sequence, finished_at). */
 const finishedId = (contactId: string, sequence: string, at: string) => eventId('apollo', 'sequence_finished', [contactId, sequence, at]);
 const searchBody = (page: number) => ({ sort_by_field: 'contact_updated_at', sort_ascending: false, page, per_page: 100 });
 

@@ -17,7 +17,7 @@ describe('advise: native integration first', () => {
     const a = advise('apollo', 'hubspot');
     expect(a.native).toMatchObject({ source: 'apollo', destination: 'hubspot', kind: 'native', twoWay: true, reversed: false });
     expect(a.verdict).toMatch(/^Use the native integration first \(contact, account and deal sync\)/);
-    expect(a.salesConnect.triggers).toEqual(['Reply Received (polling)', 'Lead Interested (polling)', 'Email Bounced (polling)', 'Lead Unsubscribed (polling)']);
+    expect(a.salesConnect.triggers).toEqual(['Reply Received (polling)', 'Lead Interested (polling)', 'Email Bounced (polling)', 'Lead Unsubscribed (polling)', 'Sequence Finished (polling)']);
     expect(a.salesConnect.actions).toEqual([]);
   });
 
