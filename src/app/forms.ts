@@ -132,8 +132,9 @@ const triggerCampaignField = (c: Connected, event: EventType, polling: boolean):
   if (!c) {
     return campaignField(null, 'optional', 'Only events from this campaign / sequence / cadence. Leave empty for all. Smartlead needs one: its webhooks belong to one campaign.');
   }
-  const needs = c.caps.triggerCampaign === 'required' || (polling && c.caps.events[event].pollingNeedsCampaign);
-  if (c.caps.triggerCampaign === 'absent') return null;
+  const needs = c.caps.triggerCampaign === 'required' || Boolean(polling && c.caps.events[event].pollingNeedsCampaign);
+  // A tool without campaign filters still needs one where its polling lists one campaign at a time.
+  if (c.caps.triggerCampaign === 'absent' && !needs) return null;
   return needs
     ? campaignField(c, 'required', `The ${toolOf(c)} ${nounLower(c)} to watch: ${toolOf(c)} delivers these events one ${nounLower(c)} at a time.`)
     : campaignField(c, 'optional', `Only events from this ${toolOf(c)} ${nounLower(c)}. Leave empty for all ${CAMPAIGN_NOUN_PLURAL[nounOf(c)]}.`);
