@@ -17,10 +17,12 @@ import {
   LeadCategoryUpdated,
   LeadUnsubscribed,
   StatisticsRow,
+  CampaignLeadEntry,
 } from './payloads';
 import {
   normalizeBounce,
   normalizeCategory,
+  normalizeFinishedLead,
   normalizeReply,
   normalizeStatisticsRow,
   normalizeUnsubscribe,
@@ -168,7 +170,32 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
   }
 };
 
+/** Page size of the finished-leads listing: newest first is not offered, so one generous page. */
+const FINISHED_PAGE = 100;
+
+/**
+ * Sequence Finished: the campaign's leads with status COMPLETED (`GET /campaigns/{id}/leads
+ * ?status=COMPLETED`, "Get Campaign Leads"). Smartlead sends no webhook when a lead completes.
+ */
+const listFinished = async (ctx: Ctx, campaignId: string): Promise<UnifiedEvent[]> => {
+  const campaigns = await listCampaigns(ctx);
+  const found = campaigns.find((c) => String(c.id) === campaignId);
+  const campaign = { id: campaignId, name: str(found?.name) };
+  const { data } = await callJson<{ data?: unknown[]; leads?: unknown[] }>(ctx, smartlead, {
+    method: 'GET',
+    path: `/campaigns/${encodeURIComponent(campaignId)}/leads`,
+    params: { status: 'COMPLETED', offset: '0', limit: String(FINISHED_PAGE) },
+  });
+  return (data?.data ?? data?.leads ?? [])
+    .map((row) => CampaignLeadEntry.safeParse(row))
+    .filter((r) => r.success)
+    .map((r) => normalizeFinishedLead(r.data, campaign))
+    .filter((e): e is UnifiedEvent => e !== null)
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  if (event === 'sequence_finished') return input.campaign_id ? listFinished(ctx, input.campaign_id) : [];
   // Lead statistics are per campaign; without one there is no cheap account-wide list.
   const status = STATISTICS_STATUS[event];
   if (!input.campaign_id || !status) return [];
