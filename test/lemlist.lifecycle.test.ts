@@ -119,6 +119,15 @@ describe('lemlist Resume Sequence', () => {
     expectAllCalled();
   });
 
+  it('a known contact with no lead entry left (removed from its campaigns) is not_paused; nothing started', async () => {
+    api().get('/api/leads/support%40lemlist.com').query({ version: 'v2' }).reply(404, 'Lead not found', TEXT);
+    api()
+      .get('/api/contacts/support%40lemlist.com')
+      .reply(200, { _id: 'ctc_xW8Ou6C03Csv8vatp', email: 'support@lemlist.com', fields: { firstName: 'John' }, campaigns: [], unsubscribed: false });
+    expect(await resume({ email: 'support@lemlist.com' })).toMatchObject({ outcome: 'not_paused', detail: expect.stringMatching(/no longer a lead in any campaign/) });
+    expectAllCalled();
+  });
+
   it('an entry gone between the lookup and the start (404 "Lead not found") is not_paused, not an error', async () => {
     lookup([entry()]);
     api().post('/api/leads/start/lea_fiDpiGV585wy3Oii2').reply(404, 'Lead not found', TEXT);

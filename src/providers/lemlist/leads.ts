@@ -319,15 +319,18 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
    */
   const resume: NonNullable<LeadOperations['resume']> = async (ctx, req) => {
     const address = req.email.toLowerCase();
-    let entries = await lookup(ctx, address);
+    const entries = await lookup(ctx, address);
     const named = (es: LeadEntry[]) => (req.campaign_id ? { id: req.campaign_id, name: es.find((e) => campaignIdOf(e) === req.campaign_id) ? campaignNameOf(es.find((e) => campaignIdOf(e) === req.campaign_id)!) : null } : null);
     if (entries.length === 0) {
       const { known, contact } = await contactLookup(ctx, address);
       if (!known) return outcome('not_found', null, named([]), `lemlist has no lead or contact ${address}; nothing to resume.`);
+      const fromContact = entriesOfContact(contact, address);
       if (contact?.unsubscribed) {
-        return outcome('skipped_unsubscribed', leadFromEntries(entriesOfContact(contact, address), address), named([]), `${address} is unsubscribed in lemlist; nothing was resumed.`);
+        return outcome('skipped_unsubscribed', leadFromEntries(fromContact, address), named([]), `${address} is unsubscribed in lemlist; nothing was resumed.`);
       }
-      entries = entriesOfContact(contact, address);
+      // A known contact without any lead entry was removed from its campaigns: nothing to resume
+      // (its contact record carries no pause state to act on).
+      return outcome('not_paused', leadFromEntries(fromContact, address), named([]), `${address} is a lemlist contact but no longer a lead in any campaign; nothing to resume.`);
     }
     const lead = leadFromEntries(entries, address);
     const campaign = named(entries);
