@@ -179,6 +179,21 @@ describe('Smartlead Sequence Finished (polling)', () => {
     expect(b?.id).toBe(a?.id);
   });
 
+  it('more completed leads than one page: the last pages are read (newest additions), never only the oldest 100', async () => {
+    const row = (id: number) => ({ campaign_lead_map_id: String(9000 + id), status: 'COMPLETED', created_at: '2025-03-01T09:00:00.000Z', updated_at: `2025-04-0${1 + (id % 8)}T07:00:00.000Z`, lead: { id, email: `lead${id}@example.com` } });
+    const pageOf = (offset: number, n: number) => ({ total_leads: '250', offset, limit: 100, data: Array.from({ length: n }, (_, i) => row(offset + i + 1)) });
+    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
+    const leads = (offset: number, n: number) =>
+      nock(API).get('/api/v1/campaigns/9181/leads').query({ status: 'COMPLETED', offset: String(offset), limit: '100', api_key: KEY }).reply(200, pageOf(offset, n));
+    leads(0, 100);
+    leads(200, 50);
+    leads(100, 100);
+    const events = (await poll({ campaign_id: '9181' })) as { lead: { email: string } }[];
+    expect(events).toHaveLength(250);
+    expect(events.map((e) => e.lead.email)).toContain('lead250@example.com');
+    expectAllCalled();
+  });
+
   it('needs a campaign (Smartlead lists leads per campaign): refused before any call', async () => {
     expect(messageOf(await poll({}).catch((e) => e))).toMatch(/^Campaign is required for Smartlead/);
   });
