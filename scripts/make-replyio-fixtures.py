@@ -117,3 +117,36 @@ write('unrecognised_payload', 'a body that is no Reply.io payload: an error nami
   expect_error='did not recognise this Reply.io webhook delivery (top-level keys: hello, id)', source='hand-written negative case')
 write('unknown_event_type', 'an envelope with an event type Reply.io does not document is refused, not dropped',
   {"event": env("prospect_teleported"), "contact_fields": CONTACT}, expect_error='unknown event type prospect_teleported', source='hand-written negative case')
+
+# --- Sequence Finished (issue 10): contact_finished, v3 catalogue "contact lifecycle" -----------------
+# docs.reply.io/webhook-events lists contact_finished; its body follows the documented envelope with
+# contact_fields / sequence_fields. The finish-reason field name and values are NOT shown verbatim in
+# any source we could read: `finish_reason` with PascalCase values (the docs' enum convention) and the
+# legacy numeric codes (0 Replied, 1 Bounced, 2 Manual, 3 Finished after days, 4 Called, 5 Opt-out,
+# 6 Meeting booked — Pipedream reply_io) are illustrative.
+DOC_FINISHED = 'docs.reply.io/webhook-events (contact_finished) + webhook-event-payloads envelope; finish_reason name and values illustrative (UNCONFIRMED)'
+def finished(id_, reason=None, extra=None, date='2026-04-26T06:00:00.000Z'):
+  body = {"event": env("contact_finished", id_=id_, date=date), "contact_fields": CONTACT, "sequence_fields": SEQ}
+  if reason is not None: body["finish_reason"] = reason
+  body.update(extra or {})
+  return body
+
+write('contact_finished_after_days', 'contact_finished after the last step without a reply (FinishedAfterDays) → Sequence Finished, category = the reason',
+  finished("d1a2b3c4-0001-4aaa-8bbb-000000000001", "FinishedAfterDays"),
+  [{"event": "sequence_finished", "tool": "replyio", "id": "replyio:sequence_finished:d1a2b3c4-0001-4aaa-8bbb-000000000001",
+    "occurred_at": "2026-04-26T06:00:00.000Z", "lead": LEAD, "campaign": CAMPAIGN, "message": None, "meeting": None,
+    "category": "FinishedAfterDays"}], source=DOC_FINISHED)
+write('contact_finished_no_reason', 'contact_finished without any reason field → Sequence Finished with category "Finished"',
+  finished("d1a2b3c4-0002-4aaa-8bbb-000000000002"),
+  [{"event": "sequence_finished", "id": "replyio:sequence_finished:d1a2b3c4-0002-4aaa-8bbb-000000000002", "category": "Finished",
+    "lead": {"email": "prospect@example.com", "tool_lead_id": "12345"}, "campaign": CAMPAIGN}], source=DOC_FINISHED)
+write('contact_finished_legacy_code_3', 'contact_finished with the legacy numeric reason 3 (finished after days) → Sequence Finished, category FinishedAfterDays',
+  finished("d1a2b3c4-0003-4aaa-8bbb-000000000003", 3),
+  [{"event": "sequence_finished", "id": "replyio:sequence_finished:d1a2b3c4-0003-4aaa-8bbb-000000000003", "category": "FinishedAfterDays"}], source=DOC_FINISHED)
+write('contact_finished_replied', 'must not fire: contact_finished because the contact replied (Replied) → no event', finished("d1a2b3c4-0004-4aaa-8bbb-000000000004", "Replied"), [], source=DOC_FINISHED)
+write('contact_finished_bounced_code', 'must not fire: contact_finished with legacy reason 1 (bounced) → no event', finished("d1a2b3c4-0005-4aaa-8bbb-000000000005", "1"), [], source=DOC_FINISHED)
+write('contact_finished_opted_out', 'must not fire: contact_finished because the contact opted out (OptedOut) → no event', finished("d1a2b3c4-0006-4aaa-8bbb-000000000006", "OptedOut"), [], source=DOC_FINISHED)
+write('contact_finished_replied_flag', 'must not fire: contact_finished without a reason but flagged is_replied → no event',
+  finished("d1a2b3c4-0007-4aaa-8bbb-000000000007", extra={"is_replied": True}), [], source=DOC_FINISHED)
+write('contact_finished_manual', 'must not fire: finished by hand (Manual, e.g. Stop Sequence "mark as finished") is not reaching the end → no event',
+  finished("d1a2b3c4-0008-4aaa-8bbb-000000000008", "Manual"), [], source=DOC_FINISHED)

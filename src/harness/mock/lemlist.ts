@@ -179,6 +179,42 @@ const seedEntry = (over: Partial<Entry> & Pick<Entry, '_id' | 'email' | 'contact
   ...over,
 });
 
+/**
+ * Lifecycle seeds in "Q2 outbound" (Sequence Finished and Resume Sequence offline): a lead who went
+ * through the sequence without replying (status done, last state emailsClicked), one paused mid-way
+ * and one paused whose mail bounced. Bob (replied, status done) is the "must not fire" case.
+ */
+const LIFECYCLE_SEEDS: Entry[] = [
+  seedEntry({
+    _id: 'lea_MockFinn000000001',
+    email: 'finished@example.com',
+    contactId: 'ctc_MockFinn000000001',
+    campaignId: 'cam_MockQ2Outbound0001',
+    state: 'emailsClicked',
+    variables: { firstName: 'Finn', lastName: 'Ished', companyName: 'Example Inc' },
+  }),
+  seedEntry({
+    _id: 'lea_MockPaula00000001',
+    email: 'paused@example.com',
+    contactId: 'ctc_MockPaula00000001',
+    campaignId: 'cam_MockQ2Outbound0001',
+    state: 'emailsOpened',
+    status: 'paused',
+    isPaused: true,
+    variables: { firstName: 'Paula', lastName: 'Used' },
+  }),
+  seedEntry({
+    _id: 'lea_MockBo0000000001',
+    email: 'bounced@example.com',
+    contactId: 'ctc_MockBo0000000001',
+    campaignId: 'cam_MockQ2Outbound0001',
+    state: 'emailsBounced',
+    status: 'paused',
+    isPaused: true,
+    variables: { firstName: 'Bo', lastName: 'Unce' },
+  }),
+];
+
 export const lemlistMock: ToolMock<State> = {
   tool: 'lemlist',
   basePath: '/api',
@@ -201,6 +237,7 @@ export const lemlistMock: ToolMock<State> = {
     contacts: [
       { _id: 'ctc_MockBob0000000001', email: 'bob@example.com', createdAt: '2025-09-01T09:00:00.000Z' },
       { _id: 'ctc_MockUna0000000001', email: 'unsubscribed@example.com', createdAt: '2025-09-01T09:00:00.000Z' },
+      ...LIFECYCLE_SEEDS.map((e) => ({ _id: e.contactId, email: e.email, createdAt: '2025-09-01T09:00:00.000Z' })),
     ],
     entries: [
       seedEntry({
@@ -219,6 +256,7 @@ export const lemlistMock: ToolMock<State> = {
         state: 'emailsUnsubscribed',
         variables: { firstName: 'Una', lastName: 'Subscribed' },
       }),
+      ...LIFECYCLE_SEEDS.map((e) => ({ ...e, variables: { ...e.variables } })),
     ],
     hooks: new Map(),
     activities: [
@@ -415,6 +453,44 @@ export const lemlistMock: ToolMock<State> = {
           }
         }
         return json(200, entries.map((e) => flatLead(s, e)));
+      },
+    },
+
+    // Resume Paused Lead: the entry `lea_…` runs again (its campaign is the entry's own).
+    {
+      method: 'POST',
+      path: '/leads/start/:lid',
+      handle: (req, s) => {
+        const entries = s.entries.filter((e) => e._id === req.params.lid);
+        if (!entries.length) return text(404, 'Lead not found');
+        for (const e of entries) {
+          if (e.isPaused) {
+            e.isPaused = false;
+            if (e.status === 'paused') e.status = 'review';
+            e.updatedAt = stamp(s);
+            s.activities.push(activity(s, 'resumed', e));
+          }
+        }
+        return json(200, entries.map((e) => flatLead(s, e)));
+      },
+    },
+
+    // Export Campaign Leads (format=json): variables + lastState, status, _id; `state` filters by last state.
+    {
+      method: 'GET',
+      path: '/campaigns/:cid/export/leads',
+      handle: (req, s) => {
+        if (!campaignOf(s, req.params.cid)) return text(404, 'Campaign not found');
+        const wanted = (req.query.get('state') ?? 'all').split(',');
+        const rows = s.entries
+          .filter((e) => e.campaignId === req.params.cid)
+          .filter((e) => wanted.includes('all') || wanted.includes(e.state))
+          .map((e) => ({ emailStatus: 'deliverable', email: e.email, ...e.variables, lastState: e.state, status: e.isPaused ? 'paused' : e.status, _id: e._id }));
+        if (req.query.get('format') !== 'json') {
+          const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+          return { status: 200, body: [keys.join(','), ...rows.map((r) => keys.map((k) => (r as Record<string, string>)[k] ?? '').join(','))].join('\n'), headers: { 'content-type': 'text/csv' } };
+        }
+        return json(200, rows);
       },
     },
 

@@ -197,6 +197,12 @@ export const mailshakeMock: ToolMock<State> = {
     const webinar: Campaign = { id: 12, title: 'Webinar follow-up', created: '2025-02-15T10:00:00.000Z', isArchived: false, isPaused: false, recipients: new Map() };
     const old: Campaign = { id: 10, title: 'Holiday promo', created: '2024-11-01T10:00:00.000Z', isArchived: false, isPaused: true, recipients: new Map() };
     q2.recipients.set('rita@replied.example.com', seedRecipient(401, 'rita@replied.example.com', 'Rita Replied', '2025-03-01T09:00:00.000Z'));
+    // Resume Sequence offline: paused in Q2 outbound; paused after a bounce; paused after unsubscribing.
+    for (const [id, email, name] of [
+      [402, 'paused@example.com', 'Paula Used'],
+      [403, 'bounced@example.com', 'Bo Unce'],
+      [404, 'optout@example.com', 'Otto Out'],
+    ] as const) q2.recipients.set(email, { ...seedRecipient(id, email, name, '2025-03-01T09:00:00.000Z'), paused: true });
     return {
       user: {
         object: 'user',
@@ -213,12 +219,14 @@ export const mailshakeMock: ToolMock<State> = {
       },
       campaigns: [q2, webinar, old],
       // On the team's unsubscribe list (unsubscribed by hand: no campaign emailed it).
-      unsubscribed: new Set(['unsubscribed@example.com']),
+      unsubscribed: new Set(['unsubscribed@example.com', 'optout@example.com']),
       sent: [
         { id: 701, campaignID: 11, email: 'rita@replied.example.com', actionDate: '2025-03-01T09:00:00.000Z' },
       ],
       replies: [
         { id: 801, campaignID: 11, email: 'rita@replied.example.com', type: 'reply', actionDate: '2025-03-02T14:30:00.000Z', subject: 'Re: Quick question', plainTextBody: 'Sounds good, call me Tuesday.' },
+        { id: 802, campaignID: 11, email: 'bounced@example.com', type: 'bounce', actionDate: '2025-03-03T09:00:00.000Z', subject: 'Undeliverable: Quick question', plainTextBody: '550 5.1.1 User unknown' },
+        { id: 803, campaignID: 11, email: 'optout@example.com', type: 'unsubscribe', actionDate: '2025-03-03T10:00:00.000Z', subject: 'Unsubscribe', plainTextBody: '' },
       ],
       leads: [{ id: 901, campaignID: 11, email: 'rita@replied.example.com', created: '2025-03-02T14:31:00.000Z', status: 'open' }],
       pushes: new Map(),
@@ -352,6 +360,21 @@ export const mailshakeMock: ToolMock<State> = {
       },
     },
     {
+      // Docs "Recipients > Unpause": resumes sending; not_found when not in that campaign.
+      method: 'POST',
+      path: '/recipients/unpause',
+      handle: (req, s) => {
+        const p = params(req);
+        const campaign = campaignOf(s, p);
+        if (isResponse(campaign)) return campaign;
+        if (!p.emailAddress) return missing('emailAddress');
+        const r = campaign.recipients.get(text(p.emailAddress).trim().toLowerCase());
+        if (!r) return msError(404, 'not_found', 'Recipient not found');
+        r.paused = false;
+        return json(200, recipientModel(r));
+      },
+    },
+    {
       method: 'POST',
       path: '/activity/sent',
       handle: (req, s) => {
@@ -370,7 +393,9 @@ export const mailshakeMock: ToolMock<State> = {
       path: '/activity/replies',
       handle: (req, s) => {
         const p = params(req);
+        const who = text(p.recipientEmailAddress).trim().toLowerCase();
         const list = s.replies
+          .filter((r) => !who || (validEmail(who) ? r.email === who : r.email.includes(who)))
           .filter((r) => !p.replyType || r.type === text(p.replyType))
           .filter((r) => p.campaignID === undefined || String(r.campaignID) === text(p.campaignID))
           .sort((a, b) => b.actionDate.localeCompare(a.actionDate));

@@ -177,6 +177,34 @@ export const replyioMock: ToolMock<State> = {
           sequences: new Map<number, PersonStatus>(),
         },
       ],
+      // Resume Sequence offline: paused in Q2 outbound; one that finished it; one paused who opted out since.
+      ...(
+        [
+          [17630002, 'paused@example.com', 'Paula', 'Paused', false],
+          [17630003, 'finished@example.com', 'Finn', 'Finished', false],
+          [17630004, 'optout@example.com', 'Otto', 'Paused', true],
+        ] as const
+      ).map(
+        ([id, email, firstName, status, isOptedOut]) =>
+          [
+            email,
+            {
+              id,
+              email,
+              firstName,
+              lastName: 'Example',
+              company: 'Example Inc',
+              title: null,
+              phone: null,
+              linkedInProfile: null,
+              customFields: [],
+              addingDate: '2026-03-02T10:00:00Z',
+              isOptedOut,
+              isBlocked: false,
+              sequences: new Map<number, PersonStatus>([[51155, status]]),
+            },
+          ] as [string, MockPerson],
+      ),
     ]),
     webhooks: new Map(),
     nextId: 17635000,

@@ -9,10 +9,16 @@ import { json, type ToolMock } from './types';
  * does not have answer 200 `{}` (no `ok`). Limits (guides/rate-limits, Standard tier): 10 requests
  * per second, 60 per minute, 1,000 per hour; a 429 is `{error: {code, message, retry_after}}` with
  * `Retry-After`.
+ *
+ * Lifecycle seeds in campaign 9181 (so Sequence Finished and Resume Sequence run offline): a lead
+ * who went through every step (COMPLETED), one who replied (STOPPED), one paused, one paused who
+ * unsubscribed since, one whose mail bounced (BLOCKED). `GET /campaigns/{id}/leads?status=` lists them.
  */
 interface Membership {
   mapId: number;
   status: string;
+  /** When the status last changed (the campaign lead's `updated_at`). */
+  updatedAt?: string;
 }
 interface MockLead {
   id: number;
@@ -29,6 +35,13 @@ interface State {
   webhooks: Map<number, { id: number; name: string; webhook_url: string; event_types: string[]; categories: string[]; email_campaign_id: number }>;
   nextId: number;
 }
+
+/** Leads seeded in campaign 9181 with the given membership. */
+const seeded = (rows: [number, string, string, string, boolean, Membership][]): [string, MockLead][] =>
+  rows.map(([id, email, first_name, last_name, unsubscribed, m]) => [
+    email,
+    { id, email, first_name, last_name, company_name: 'Example Inc', unsubscribed, campaigns: new Map([[9181, m]]) },
+  ]);
 
 export const smartleadMock: ToolMock<State> = {
   tool: 'smartlead',
@@ -51,6 +64,13 @@ export const smartleadMock: ToolMock<State> = {
         'unsubscribed@example.com',
         { id: 3001, email: 'unsubscribed@example.com', first_name: 'Una', last_name: 'Subscribed', company_name: null, unsubscribed: true, campaigns: new Map() },
       ],
+      ...seeded([
+        [3101, 'finished@example.com', 'Finn', 'Ished', false, { mapId: 4101, status: 'COMPLETED', updatedAt: '2025-04-06T07:00:00.000Z' }],
+        [3102, 'replied@example.com', 'Rita', 'Plied', false, { mapId: 4102, status: 'STOPPED', updatedAt: '2025-04-05T10:00:00.000Z' }],
+        [3103, 'paused@example.com', 'Paula', 'Used', false, { mapId: 4103, status: 'PAUSED', updatedAt: '2025-04-04T10:00:00.000Z' }],
+        [3104, 'optout@example.com', 'Otto', 'Out', true, { mapId: 4104, status: 'PAUSED', updatedAt: '2025-04-03T10:00:00.000Z' }],
+        [3105, 'bounced@example.com', 'Bo', 'Unce', false, { mapId: 4105, status: 'BLOCKED', updatedAt: '2025-04-02T10:00:00.000Z' }],
+      ]),
     ]),
     webhooks: new Map(),
     nextId: 5000,
@@ -90,6 +110,49 @@ export const smartleadMock: ToolMock<State> = {
       handle: (req, s) => {
         const id = Number((req.body as { id?: unknown })?.id);
         return s.webhooks.delete(id) ? json(200, { ok: true }) : json(404, { error: 'Webhook not found' });
+      },
+    },
+    {
+      // "Get Campaign Leads": the documented legacy shape {total_leads, data: [{campaign_lead_map_id, status, created_at, updated_at, lead}]}.
+      method: 'GET',
+      path: '/campaigns/:id/leads',
+      handle: (req, s) => {
+        const cid = Number(req.params.id);
+        if (!s.campaigns.some((c) => c.id === cid)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
+        const want = req.query.get('status');
+        const offset = Number(req.query.get('offset') ?? 0);
+        const limit = Math.min(1000, Math.max(1, Number(req.query.get('limit') ?? 100)));
+        const rows = [...s.leads.values()]
+          .filter((l) => l.campaigns.has(cid))
+          .map((l) => ({ l, m: l.campaigns.get(cid) as Membership }))
+          .filter(({ m }) => !want || m.status === want)
+          .sort((a, b) => a.m.mapId - b.m.mapId);
+        return json(200, {
+          total_leads: String(rows.length),
+          offset,
+          limit,
+          data: rows.slice(offset, offset + limit).map(({ l, m }) => ({
+            campaign_lead_map_id: String(m.mapId),
+            lead_category_id: null,
+            status: m.status,
+            created_at: '2025-03-01T09:00:00.000Z',
+            updated_at: m.updatedAt ?? '2025-03-01T09:00:00.000Z',
+            lead: {
+              id: l.id,
+              first_name: l.first_name,
+              last_name: l.last_name,
+              email: l.email,
+              phone_number: null,
+              company_name: l.company_name,
+              website: null,
+              location: null,
+              custom_fields: {},
+              linkedin_profile: null,
+              company_url: null,
+              is_unsubscribed: l.unsubscribed,
+            },
+          })),
+        });
       },
     },
     { method: 'GET', path: '/campaigns/:id/statistics', handle: () => json(200, { total_stats: '0', data: [] }) },
@@ -215,6 +278,7 @@ export const smartleadMock: ToolMock<State> = {
         // Smartlead answers a lead or campaign it does not have with 200 {} (no ok).
         if (!membership) return json(200, {});
         membership.status = action === 'pause' ? 'PAUSED' : 'INPROGRESS';
+        membership.updatedAt = new Date().toISOString();
         return json(200, { ok: true });
       },
     })),

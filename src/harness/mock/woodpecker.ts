@@ -198,6 +198,34 @@ export const woodpeckerMock: ToolMock<State> = {
           campaigns: new Map([[1201, { status: 'AUTOREPLIED', interested: '' }]]),
         }),
       ],
+      [
+        // Resume Sequence offline: paused in Q2 outbound (Stop's PAUSED), still ACTIVE globally.
+        'paused@example.com',
+        seedProspect({
+          id: 3004,
+          email: 'paused@example.com',
+          first_name: 'Paula',
+          last_name: 'Used',
+          status: 'ACTIVE',
+          last_contacted: '2025-03-04T09:00:00+0000',
+          updated: '2025-03-04T09:05:00+0000',
+          campaigns: new Map([[1201, { status: 'PAUSED', interested: '' }]]),
+        }),
+      ],
+      [
+        // Paused, then the address was found invalid: never resumed.
+        'invalid@example.com',
+        seedProspect({
+          id: 3005,
+          email: 'invalid@example.com',
+          first_name: 'Inva',
+          last_name: 'Lid',
+          status: 'INVALID',
+          last_contacted: '2025-03-05T09:00:00+0000',
+          updated: '2025-03-05T09:05:00+0000',
+          campaigns: new Map([[1201, { status: 'PAUSED', interested: '' }]]),
+        }),
+      ],
     ]),
     webhooks: new Map(),
     nextId: 5000,

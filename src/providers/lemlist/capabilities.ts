@@ -22,7 +22,12 @@ export const lemlistCapabilities: Capabilities = {
     email_bounced: { instant: '`emailsBounced` hook', polling: 'activities of type emailsBounced' },
     lead_unsubscribed: { instant: '`emailsUnsubscribed` hook', polling: 'activities of type emailsUnsubscribed' },
     meeting_canceled: { instant: null, polling: null, why: "lemlist has no meeting events, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from lemlist yet.' },
+    sequence_finished: {
+      instant: null,
+      polling: 'campaign leads (export) with status done and no reply, bounce or unsubscribe',
+      pollingNeedsCampaign: true,
+      why: 'lemlist documents no webhook for a lead that finished its campaign (its `campaignComplete` hook type is named, not described).',
+    },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'lemlist’s `interested` activity (a lead marked interested, on any channel)' },
@@ -32,6 +37,6 @@ export const lemlistCapabilities: Capabilities = {
     update: { campaign: 'required', requiredFields: [] },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause', 'remove'], campaign: 'optional' },
-    resume: { unsupported: 'Sales Connect cannot resume a lead in lemlist yet.' },
+    resume: { campaign: 'optional' },
   },
 };

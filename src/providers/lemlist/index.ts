@@ -8,8 +8,8 @@ import { newSecret, safeEqual } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { lemlistCapabilities } from './capabilities';
 import { leadOperations } from './leads';
-import { eventTypeOfActivity, normalizeActivity } from './normalize';
-import { Activity, Campaign, HOOK_TYPE, IGNORED_TYPES, INTERESTED_TYPES } from './payloads';
+import { eventTypeOfActivity, normalizeActivity, normalizeExportedLead } from './normalize';
+import { Activity, Campaign, ExportedLead, HOOK_TYPE, IGNORED_TYPES, INTERESTED_TYPES } from './payloads';
 
 const LABEL = 'lemlist';
 
@@ -94,7 +94,28 @@ const LIST_TYPES: Record<EventType, string[]> = {
   sequence_finished: [],
 };
 
+/**
+ * Sequence Finished: the campaign's leads from `GET /campaigns/{id}/export/leads?state=all&format=json`
+ * whose status is `done` without a reply, bounce or unsubscribe as last state (normalizeExportedLead).
+ */
+const listFinished = async (ctx: Ctx, campaignId: string): Promise<UnifiedEvent[]> => {
+  const { data } = await callJson<unknown>(ctx, lemlist, {
+    method: 'GET',
+    path: `/campaigns/${encodeURIComponent(campaignId)}/export/leads`,
+    params: { state: 'all', format: 'json' },
+  });
+  const names = await listCampaigns(ctx, 0);
+  const name = names.find((c) => c.id === campaignId)?.name.replace(/ \([^)]*\)$/, '') ?? null;
+  const seenAt = new Date().toISOString();
+  return (Array.isArray(data) ? data : [])
+    .map((item) => ExportedLead.safeParse(item))
+    .filter((r) => r.success)
+    .map((r) => normalizeExportedLead(r.data, { id: campaignId, name }, seenAt))
+    .filter((e): e is UnifiedEvent => e !== null);
+};
+
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  if (event === 'sequence_finished') return input.campaign_id ? listFinished(ctx, input.campaign_id) : [];
   const out: UnifiedEvent[] = [];
   for (const type of LIST_TYPES[event]) {
     const { data } = await callJson<unknown>(ctx, lemlist, {

@@ -15,6 +15,10 @@ import { ContactRecord, LeadEntry } from './payloads';
 /** Lead states that mean nothing was sent yet (export states of the vendor OpenAPI). */
 const NOT_CONTACTED_STATES = ['imported', 'scanned', 'skipped', 'reviewed'];
 const UNSUBSCRIBED_STATES = ['emailsUnsubscribed', 'unsubscribed'];
+/** States after which a lead must never be resumed (its address bounced or failed). */
+const BOUNCED_STATES = ['emailsBounced', 'emailsFailed', 'failed'];
+/** Lead statuses (`status`, the contact's `leadState`) of a lead whose sequence is over. */
+const OVER_STATUSES = ['done', 'unsubscribed', 'interested', 'notInterested'];
 
 const campaignIdOf = (e: LeadEntry): string | null => str(e.campaign?.id) ?? str(e.campaignId);
 const campaignNameOf = (e: LeadEntry): string | null => str(e.campaign?.name) ?? str(e.campaignName);
@@ -307,5 +311,78 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
     );
   };
 
-  return { find, upsert, enroll, stop };
+  /**
+   * Resume: `POST /leads/start/{leadId}` ("Resume Paused Lead") for each paused entry in scope.
+   * A `lea_` id is one campaign entry, so the campaign is implied by the entry. Never resumed: an
+   * address unsubscribed in any campaign (skipped_unsubscribed, no call), an entry whose state is a
+   * bounce or failure, an entry whose sequence is over (`status` done / interested / …).
+   */
+  const resume: NonNullable<LeadOperations['resume']> = async (ctx, req) => {
+    const address = req.email.toLowerCase();
+    const entries = await lookup(ctx, address);
+    const named = (es: LeadEntry[]) => (req.campaign_id ? { id: req.campaign_id, name: es.find((e) => campaignIdOf(e) === req.campaign_id) ? campaignNameOf(es.find((e) => campaignIdOf(e) === req.campaign_id)!) : null } : null);
+    if (entries.length === 0) {
+      const { known, contact } = await contactLookup(ctx, address);
+      if (!known) return outcome('not_found', null, named([]), `lemlist has no lead or contact ${address}; nothing to resume.`);
+      const fromContact = entriesOfContact(contact, address);
+      if (contact?.unsubscribed) {
+        return outcome('skipped_unsubscribed', leadFromEntries(fromContact, address), named([]), `${address} is unsubscribed in lemlist; nothing was resumed.`);
+      }
+      // A known contact without any lead entry was removed from its campaigns: nothing to resume
+      // (its contact record carries no pause state to act on).
+      return outcome('not_paused', leadFromEntries(fromContact, address), named([]), `${address} is a lemlist contact but no longer a lead in any campaign; nothing to resume.`);
+    }
+    const lead = leadFromEntries(entries, address);
+    const campaign = named(entries);
+    if (entries.some(isUnsubscribed)) {
+      return outcome('skipped_unsubscribed', lead, campaign, `${address} is unsubscribed in lemlist; their sequence was not resumed and they were not re-subscribed.`);
+    }
+    const targets = entries.filter((e) => campaignIdOf(e) && (!req.campaign_id || campaignIdOf(e) === req.campaign_id));
+    if (!lead || targets.length === 0) {
+      const where = req.campaign_id ? `in lemlist campaign ${req.campaign_id}` : 'in any lemlist campaign';
+      return outcome('not_paused', lead, campaign, `${address} is not ${where}; nothing to resume.`);
+    }
+    const resumed: LeadCampaign[] = [];
+    const running: LeadCampaign[] = [];
+    const over: LeadCampaign[] = [];
+    for (const e of targets) {
+      const entry = { id: campaignIdOf(e)!, name: campaignNameOf(e) };
+      const state = str(e.state) ?? '';
+      const status = str(e.status) ?? '';
+      if (BOUNCED_STATES.includes(state) || OVER_STATUSES.includes(status)) {
+        over.push({ ...entry, status: status || state || null });
+        continue;
+      }
+      if (!e.isPaused) {
+        running.push({ ...entry, status: statusOf(e) });
+        continue;
+      }
+      const res = await callApi(ctx, provider(), {
+        method: 'POST',
+        path: `/leads/start/${encodeURIComponent(String(e._id))}`,
+        allowStatuses: [404],
+      });
+      // 404 "Lead not found": the entry is gone since the lookup (removed): nothing to resume there.
+      if (res.status === 404) over.push({ ...entry, status: 'removed' });
+      else resumed.push({ ...entry, status: str(e.state) ?? 'running' });
+    }
+    const list = (cs: LeadCampaign[]) => cs.map((c) => campaignLabel(c)).join(', ');
+    const affected = [...resumed, ...running, ...over];
+    const after: Lead = { ...lead, campaigns: lead.campaigns.map((c) => affected.find((x) => x.id === c.id) ?? c) };
+    if (resumed.length) {
+      return outcome('resumed', after, campaign, `Resumed ${address} in lemlist campaign(s) ${list(resumed)}.`, affected);
+    }
+    if (running.length) {
+      return outcome('already_running', after, campaign, `${address} is not paused: their sequence already runs in lemlist campaign(s) ${list(running)}.`, affected);
+    }
+    return outcome(
+      'not_paused',
+      after,
+      campaign,
+      `${address} cannot be resumed in lemlist campaign(s) ${list(over)} (${over.map((c) => c.status ?? 'unknown').join(', ')}): the sequence is over, bounced or the lead was removed.`,
+      affected,
+    );
+  };
+
+  return { find, upsert, enroll, stop, resume };
 };

@@ -2,7 +2,7 @@ import type { EventLead, EventMessage, UnifiedEvent } from '../../model/event';
 import { withoutSecretFields } from '../shared/secrets';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, str } from '../../model/values';
-import { type Activity, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
+import { type Activity, type ExportedLead, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
 
 const TOOL = 'lemlist' as const;
 
@@ -93,5 +93,52 @@ export const normalizeActivity = (a: Activity, raw: unknown): UnifiedEvent | nul
     meeting: null,
     category: event === 'lead_interested' ? a.type : null,
     raw: rawWithoutSecret(raw),
+  };
+};
+
+/**
+ * Last states that mean the lead answered, bounced, unsubscribed or was qualified: a lead whose
+ * status is `done` after one of these did not "finish the sequence without replying" (the
+ * vendor's export example shows `linkedinReplied` with status `done`).
+ */
+const NOT_FINISHED_STATES =
+  /(Replied|Interested|NotInterested|Bounced|Unsubscribed|Failed)$|^(warmed|interested|notInterested|meetingBooked|failed|outOfOffice)$/;
+
+/**
+ * A campaign lead from the export whose status is `done` and whose last state is an outbound one
+ * (sent, opened, clicked, a LinkedIn visit…): it went through the sequence without replying.
+ * `category` = the status (`done`). The export has no time: `occurred_at` is when this poll saw it
+ * (`seenAt`); the id holds no time (a lemlist lead entry finishes its campaign once), so every poll
+ * yields the same id and Zapier triggers once, at the first poll that sees it.
+ */
+export const normalizeExportedLead = (l: ExportedLead, campaign: { id: string; name: string | null }, seenAt: string): UnifiedEvent | null => {
+  const status = str(l.status);
+  const last = str(l.lastState) ?? '';
+  if (status !== 'done' || NOT_FINISHED_STATES.test(last)) return null;
+  const address = email(l.email);
+  if (!address) return null;
+  const first = str(l.firstName);
+  const lastName = str(l.lastName);
+  return {
+    id: eventId(TOOL, 'sequence_finished', [campaign.id, l._id]),
+    event: 'sequence_finished',
+    tool: TOOL,
+    occurred_at: seenAt,
+    lead: {
+      email: address,
+      first_name: first,
+      last_name: lastName,
+      full_name: joinName(first, lastName),
+      company: str(l.companyName),
+      title: str(l.jobTitle),
+      phone: str(l.phone),
+      linkedin_url: str(l.linkedinUrl),
+      tool_lead_id: str(l._id),
+    },
+    campaign,
+    message: null,
+    meeting: null,
+    category: status,
+    raw: l,
   };
 };

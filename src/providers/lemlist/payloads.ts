@@ -145,3 +145,25 @@ export type ContactRecord = z.infer<typeof ContactRecord>;
 /** `GET /campaigns?version=v2` items. */
 export const Campaign = z.object({ _id: Id, name: Str, status: Str });
 export type Campaign = z.infer<typeof Campaign>;
+
+/**
+ * One lead of `GET /campaigns/{campaignId}/export/leads?state=all&format=json` ("Export Campaign
+ * Leads"): the lead's variables plus `lastState` (its last activity state, e.g. `emailsClicked`,
+ * `linkedinReplied`) and `status` (its status in the campaign, e.g. `done`, `interested`,
+ * `unsubscribed`) and `_id`. No timestamp.
+ */
+export const ExportedLead = z
+  .object({
+    _id: Id,
+    email: Str,
+    firstName: Str,
+    lastName: Str,
+    companyName: Str,
+    jobTitle: Str,
+    phone: Str,
+    linkedinUrl: Str,
+    lastState: Str,
+    status: Str,
+  })
+  .passthrough();
+export type ExportedLead = z.infer<typeof ExportedLead>;

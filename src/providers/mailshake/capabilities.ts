@@ -22,7 +22,11 @@ export const mailshakeCapabilities: Capabilities = {
     email_bounced: { instant: '`Replied` push (type bounce)', polling: 'reply activity (bounces)' },
     lead_unsubscribed: { instant: '`Replied` push (type unsubscribe)', polling: 'reply activity (unsubscribes)' },
     meeting_canceled: { instant: null, polling: null, why: "Mailshake has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Mailshake yet.' },
+    sequence_finished: {
+      instant: null,
+      polling: null,
+      why: 'Mailshake has no "finished" state for a recipient: its pushes (Clicked, Opened, Replied, MessageSent, LeadCreated, LeadStatusChanged) and its recipient filters (opened, clicked, replied, wasSent, bounced, paused) never say that the last message went out. Use Find Lead after your sequence’s length (Delay by Zapier) instead.',
+    },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'a Lead Catcher lead created in Mailshake' },
@@ -34,6 +38,6 @@ export const mailshakeCapabilities: Capabilities = {
     },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause'], campaign: 'optional' },
-    resume: { unsupported: 'Sales Connect cannot resume a lead in Mailshake yet.' },
+    resume: { campaign: 'optional' },
   },
 };

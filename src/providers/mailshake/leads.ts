@@ -1,11 +1,11 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { leadFromInput as leadOf, outcomeFor } from '../shared/outcome';
 import { email as emailOf, joinName, str } from '../../model/values';
-import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { msCall } from './api';
 import { listCampaignPage, mailshake } from './index';
 import { leadOfRecipient } from './normalize';
-import { AddedRecipients, AddStatus, type Campaign, Paginated, Recipient, SentMessage } from './payloads';
+import { AddedRecipients, AddStatus, type Campaign, Paginated, Recipient, Reply, SentMessage } from './payloads';
 
 const TOOL = 'mailshake' as const;
 /**
@@ -372,6 +372,102 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
 };
 
 /**
+ * The address's unsubscribe and bounce replies (`activity/replies {recipientEmailAddress}`, any
+ * type, newest 100): Mailshake records an unsubscribe and a bounce as a Reply of that `type`
+ * (docs "Models > Reply"). An unsubscribe anywhere is team-wide; a bounce counts per campaign.
+ */
+const blockingReplies = async (ctx: Ctx, address: string): Promise<{ unsubscribed: boolean; bouncedIn: Set<string> }> => {
+  const data = await msCall(ctx, mailshake, { method: 'POST', path: '/activity/replies', body: { recipientEmailAddress: address, perPage: 100 } });
+  const page = Paginated.safeParse(data ?? {});
+  const replies = (page.success ? (page.data.results ?? []) : [])
+    .map((r) => Reply.safeParse(r))
+    .filter((r) => r.success)
+    .map((r) => r.data)
+    .filter((r) => emailOf(r.recipient?.emailAddress) === address);
+  return {
+    unsubscribed: replies.some((r) => str(r.type) === 'unsubscribe'),
+    bouncedIn: new Set(replies.filter((r) => str(r.type) === 'bounce').map((r) => str(r.campaign?.id) ?? '')),
+  };
+};
+
+/** `recipients/unpause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
+const unpause = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
+  const data = await msCall(ctx, mailshake, {
+    method: 'POST',
+    path: '/recipients/unpause',
+    body: { campaignID: campaignNumber(campaignId), emailAddress: address },
+    notFoundOk: true,
+  });
+  if (data === null) return null;
+  const r = Recipient.safeParse(data);
+  return r.success ? r.data : { emailAddress: address };
+};
+
+/**
+ * Resume = `recipients/unpause` (docs "Recipients > Unpause": "Resumes sending for a recipient").
+ * First one `activity/replies` call for the address: an unsubscribe reply (team-wide) →
+ * skipped_unsubscribed, nothing unpaused; a bounce in a campaign → never unpaused there
+ * (not_paused). Then per campaign (the chosen one, else every active campaign, scanned like
+ * Stop): paused (`recipients/list` paused filter) → unpause → resumed; a recipient not paused →
+ * already_running; not a recipient → nothing there. Mailshake has no "finished" recipient state,
+ * so a recipient who received every message and is not paused reads as already_running.
+ */
+const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
+  const address = req.email.trim().toLowerCase();
+  const campaign = req.campaign_id ? { id: req.campaign_id, name: null } : null;
+  const blocked = await blockingReplies(ctx, address);
+  if (blocked.unsubscribed) {
+    return outcome('skipped_unsubscribed', leadFrom(null, address, []), campaign, `${address} unsubscribed from Mailshake; nothing was unpaused.`);
+  }
+  type State = { state: 'resumed' | 'running' | 'bounced'; recipient: Recipient };
+  const inCampaign = async (id: string, knownRecipient: Recipient | null): Promise<State | null> => {
+    const paused = await pausedRecipient(ctx, id, address);
+    if (blocked.bouncedIn.has(id)) return paused || knownRecipient ? { state: 'bounced', recipient: (paused ?? knownRecipient) as Recipient } : null;
+    if (!paused) return knownRecipient ? { state: 'running', recipient: knownRecipient } : null;
+    const r = await unpause(ctx, id, address);
+    return r ? { state: 'resumed', recipient: r } : null;
+  };
+  const finish = (hits: { id: string; name: string | null; result: State }[], checked: string): ActionOutcome => {
+    const status = { resumed: 'active', running: 'active', bounced: 'bounced' } as const;
+    const affected = hits.map((h) => ({ id: h.id, name: h.name, status: status[h.result.state] }));
+    const names = (state: State['state']) => hits.filter((h) => h.result.state === state).map((h) => h.name ?? h.id).join(', ');
+    const lead = hits[0] ? leadFrom(hits[0].result.recipient, address, affected) : null;
+    if (hits.some((h) => h.result.state === 'resumed')) return outcome('resumed', lead, campaign, `Unpaused ${address} in Mailshake campaign(s) ${names('resumed')}${checked}.`, affected);
+    if (hits.some((h) => h.result.state === 'running')) return outcome('already_running', lead, campaign, `${address} is not paused in Mailshake campaign(s) ${names('running')}${checked}; nothing changed.`, affected);
+    return outcome('not_paused', lead, campaign, `${address} bounced in Mailshake campaign(s) ${names('bounced')}; it was not unpaused${checked}.`, affected);
+  };
+
+  if (req.campaign_id) {
+    const id = req.campaign_id;
+    const recipient = await getRecipient(ctx, id, address);
+    const state = recipient ? await inCampaign(id, recipient) : null;
+    if (state) return finish([{ id, name: null, result: state }], '');
+    const known = await knownElsewhere(ctx, address, id);
+    if (known && 'unknown' in known) {
+      throw scanCutShort(ctx, `${address} is not a recipient of Mailshake campaign ${id} (nothing was unpaused), and whether Mailshake knows it at all could not be settled:`, known.unknown, 'Check the campaign ID.');
+    }
+    if (known) return outcome('not_paused', leadFrom(known.recipient, address, []), campaign, `${address} is not a recipient of Mailshake campaign ${id} (${known.where}); nothing to resume.`);
+    return outcome('not_found', null, campaign, `Mailshake does not know ${address}: it is a recipient of no active campaign and was never emailed; nothing to resume.`);
+  }
+
+  const scan = await scanCampaigns(ctx, async (c) => {
+    const recipient = await getRecipient(ctx, String(c.id), address);
+    return recipient ? inCampaign(String(c.id), recipient) : null;
+  });
+  const hits = scan.hits.map((h) => ({ id: String(h.campaign.id), name: str(h.campaign.title), result: h.result }));
+  if (!scan.complete) {
+    const done = hits.filter((h) => h.result.state === 'resumed').map((h) => h.name ?? h.id).join(', ');
+    throw scanCutShort(ctx, `Resuming ${address} in every Mailshake campaign was cut short${done ? ` (unpaused in ${done})` : ''}.`, scan, 'Choose the Campaign to resume it in, or replay this step.');
+  }
+  if (hits.length) return finish(hits, ` (checked ${scanned(scan)})`);
+  const known = await knownElsewhere(ctx, address, null);
+  if (known && !('unknown' in known)) {
+    return outcome('not_paused', leadFrom(known.recipient, address, []), null, `${address} is in no active Mailshake campaign (${known.where}); nothing to resume (checked ${scanned(scan)}).`);
+  }
+  return outcome('not_found', null, null, `Mailshake does not know ${address}: it is a recipient of none of ${scanned(scan)} and was never emailed; nothing to resume.`);
+};
+
+/**
  * Create = add to a campaign (Mailshake has no lead record outside campaigns, so
  * campaignRequiredForCreate). An address already in the campaign is left as it is: Mailshake's
  * add ignores it and has no recipient update call.
@@ -393,4 +489,5 @@ export const mailshakeLeads: LeadOperations = {
   upsert,
   enroll,
   stop,
+  resume,
 };

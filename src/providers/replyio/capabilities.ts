@@ -22,7 +22,7 @@ export const replyioCapabilities: Capabilities = {
     email_bounced: { instant: '`email_bounced` webhook', polling: null },
     lead_unsubscribed: { instant: '`contact_opted_out` webhook', polling: null },
     meeting_canceled: { instant: null, polling: null, why: "Reply.io's webhooks (v3) have no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Reply.io yet.' },
+    sequence_finished: { instant: '`contact_finished` webhook (not when the contact replied, bounced or opted out)', polling: null },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'categories', list: 'api', default: 'Interested', describe: 'a reply category set in Reply.io (e.g. Interested)' },
@@ -33,6 +33,6 @@ export const replyioCapabilities: Capabilities = {
     update: { campaign: 'absent', requiredFields: [] },
     enroll: { mailbox: 'absent', requiredFields: ['first_name'] },
     stop: { modes: ['pause', 'remove', 'mark_finished'], campaign: 'optional' },
-    resume: { unsupported: 'Sales Connect cannot resume a lead in Reply.io yet.' },
+    resume: { campaign: 'optional' },
   },
 };

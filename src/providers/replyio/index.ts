@@ -13,6 +13,7 @@ import {
   fromShapeB,
   normalizeBounce,
   normalizeCategorized,
+  normalizeFinished,
   normalizeMeeting,
   normalizeReply,
   normalizeUnsubscribe,
@@ -30,6 +31,7 @@ const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
   lead_interested: 'reply_categorized',
   email_bounced: 'email_bounced',
   lead_unsubscribed: 'contact_opted_out',
+  sequence_finished: 'contact_finished',
 };
 
 /**
@@ -116,6 +118,10 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
       case 'email_unsubscribed':
       case 'contact_opted_out':
         return [normalizeUnsubscribe(e, body)];
+      case 'contact_finished': {
+        const finished = normalizeFinished(e, body);
+        return finished ? [finished] : [];
+      }
       default:
         if ((IGNORED_TYPES as readonly string[]).includes(e.type)) return [];
         throw unrecognisedPayload(z, 'Reply.io', body, `unknown event type ${e.type}`);

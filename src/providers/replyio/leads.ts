@@ -2,7 +2,7 @@ import type { Lead, LeadCampaign, ActionOutcome } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, str } from '../../model/values';
 import { callJson } from '../../http/client';
-import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, ResumeRequest, StopRequest } from '../types';
 import { ContactStatuses, Person, PushResult } from './payloads';
 
 /**
@@ -273,5 +273,66 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
     const names = affected.map((c) => `"${c.name ?? c.id}"`).join(', ');
     const verb = req.mode === 'pause' ? 'paused' : req.mode === 'remove' ? 'removed' : 'marked as finished';
     return outcome('stopped', null, named, `Reply.io ${verb} ${address} in ${names}.`, affected);
+  },
+  /**
+   * Resume: `POST /v3/sequences/{id}/contacts/set-status-in-sequence {contactIds, statusInSequence:
+   * "active"}` for each sequence where the contact is paused. Reply accepts `active` from any
+   * state (docs "Set contacts' status in this sequence"), so the statuses decide first: only a
+   * paused membership is set active — never a finished or inactive one — and never for an
+   * opted-out contact (skipped_unsubscribed, no write).
+   */
+  async resume(ctx, req: ResumeRequest) {
+    const address = req.email.trim().toLowerCase();
+    const named = req.campaign_id ? { id: req.campaign_id, name: null as string | null } : null;
+    const person = await getPerson(ctx, provider, address);
+    if (!person) return outcome('not_found', null, named, `Reply.io has no contact ${address}; nothing to resume.`);
+    const statuses = await getStatuses(ctx, provider, person.id);
+    if (!statuses) return outcome('not_found', null, named, `Reply.io has no contact ${address}; nothing to resume.`);
+    const lead = leadOf(person, campaignsOf(statuses), Boolean(statuses.isOptedOut));
+    const scoped = (statuses.sequences ?? []).filter((c) => !req.campaign_id || String(c.sequenceId) === req.campaign_id);
+    if (named) named.name = str(scoped[0]?.sequenceName);
+    if (statuses.isOptedOut) {
+      return outcome('skipped_unsubscribed', lead, named, `${address} has opted out in Reply.io; nothing was resumed.`);
+    }
+    const asIs = scoped.map((c) => ({ id: String(c.sequenceId), name: str(c.sequenceName), status: str(c.statusInSequence) }));
+    if (scoped.length === 0) {
+      return outcome('not_paused', lead, named, `${address} is not in ${req.campaign_id ? `Reply.io sequence ${req.campaign_id}` : 'any Reply.io sequence'}; nothing to resume.`);
+    }
+    // `emailDisposition.isBounced` (docs "Get a contact's statuses"): a bounced address is never resumed.
+    const bounced = (c: Membership) => (c as { emailDisposition?: { isBounced?: unknown } | null }).emailDisposition?.isBounced === true;
+    const paused = scoped.filter((c) => isPaused(c.statusInSequence) && !bounced(c));
+    const contactId = str(statuses.contactId) ?? str(person.id);
+    if (paused.length && !contactId) throw new ctx.z.errors.Error(`Reply.io did not return the id of ${address}.`, 'UnexpectedResponse', 502);
+    const done: LeadCampaign[] = [];
+    for (const c of paused) {
+      const { data } = await callJson<Record<string, unknown> | null>(ctx, provider, {
+        method: 'POST',
+        path: `/v3/sequences/${encodeURIComponent(String(c.sequenceId))}/contacts/set-status-in-sequence`,
+        body: { contactIds: [Number(contactId)], statusInSequence: 'active' },
+      });
+      const failure = data && typeof data === 'object' ? (data as Record<string, unknown>)[contactId as string] : undefined;
+      if (failure) {
+        throw new ctx.z.errors.Error(
+          `Reply.io did not resume ${address} in sequence ${str(c.sequenceName) ?? c.sequenceId}: ${JSON.stringify(failure)}` +
+            (done.length ? ` (already resumed in ${done.map((d) => `"${d.name ?? d.id}"`).join(', ')})` : ''),
+          'ResumeFailed',
+          409,
+        );
+      }
+      done.push({ id: String(c.sequenceId), name: str(c.sequenceName), status: 'active' });
+    }
+    const affected = asIs.map((c) => done.find((d) => d.id === c.id) ?? c);
+    const after = { ...lead, campaigns: lead.campaigns.map((c) => done.find((d) => d.id === c.id) ?? c) };
+    const names = (cs: LeadCampaign[]) => cs.map((c) => `"${c.name ?? c.id}"`).join(', ');
+    if (done.length) return outcome('resumed', after, named, `Reply.io resumed ${address} in ${names(done)}.`, affected);
+    const running = asIs.filter((c) => isRunning(c.status));
+    if (running.length) return outcome('already_running', after, named, `${address} is not paused: Reply.io still runs it in ${names(running)}.`, affected);
+    return outcome(
+      'not_paused',
+      after,
+      named,
+      `${address} cannot be resumed in ${names(asIs)} (${scoped.map((c) => (bounced(c) ? `${str(c.statusInSequence) ?? 'unknown'}, bounced` : (str(c.statusInSequence) ?? 'unknown'))).join('; ')}): only a paused contact whose email did not bounce can; a finished sequence is not restarted.`,
+      affected,
+    );
   },
 });

@@ -193,3 +193,42 @@ export const normalizeBounce = (e: ReplyEvent, raw: unknown): UnifiedEvent => {
 
 export const normalizeUnsubscribe = (e: ReplyEvent, raw: unknown): UnifiedEvent =>
   base(e, 'lead_unsubscribed', occurred(e, pick(e.fields, 'unsubscribed_at', 'unsubscribedAt', 'opted_out_at', 'optedOutAt')), raw, []);
+
+/**
+ * Why a contact finished, as Reply words it. Legacy finish reasons are numbered (v1 people/stats,
+ * per Pipedream's reply_io component): 0 Replied, 1 Bounced, 2 Manual, 3 Finished after days,
+ * 4 Called, 5 Opt-out, 6 Meeting booked. v3 names are PascalCase enum values (docs "Shared
+ * conventions"); the exact field name of `contact_finished` is UNCONFIRMED, so several spellings
+ * are read.
+ */
+const LEGACY_FINISH_REASONS: Record<string, string> = {
+  '0': 'Replied',
+  '1': 'Bounced',
+  '2': 'Manual',
+  '3': 'FinishedAfterDays',
+  '4': 'Called',
+  '5': 'OptedOut',
+  '6': 'MeetingBooked',
+};
+/** Reasons that mean the contact did not run out of steps unanswered: no Sequence Finished. */
+const NOT_FINISHED_REASONS = ['replied', 'reply', 'bounced', 'bounce', 'manual', 'manually', 'called', 'optout', 'optedout', 'unsubscribed', 'meetingbooked', 'interested', 'autoreplied'];
+
+const flagSet = (fields: Record<string, unknown>, ...keys: string[]) => keys.some((k) => fields[k] === true || fields[k] === 'true');
+
+/**
+ * `contact_finished` → Sequence Finished, unless the event says the contact replied, bounced,
+ * opted out, booked a meeting, was called or was finished by hand (a reason, or a flag such as
+ * `is_replied`): then no event. Without any reason the event fires (`category` "Finished"):
+ * Reply sends `contact_finished` when the contact's sequence is over, and the body names no
+ * other cause. The id is Reply's event id, so a redelivery is the same event.
+ */
+export const normalizeFinished = (e: ReplyEvent, raw: unknown): UnifiedEvent | null => {
+  const f = e.fields;
+  const given = pickStr(f, 'finish_reason', 'finishReason', 'finished_reason', 'finishedReason', 'reason', 'status_reason', 'statusReason');
+  const reason = given === null ? null : (LEGACY_FINISH_REASONS[given] ?? given);
+  const key = (reason ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (NOT_FINISHED_REASONS.includes(key)) return null;
+  if (flagSet(f, 'is_replied', 'isReplied', 'replied', 'is_bounced', 'isBounced', 'bounced', 'is_opted_out', 'isOptedOut', 'opted_out')) return null;
+  const at = occurred(e, pick(f, 'finished_at', 'finishedAt', 'finish_date', 'finishDate'));
+  return { ...base(e, 'sequence_finished', at, raw, []), category: reason ?? 'Finished' };
+};

@@ -82,6 +82,7 @@ export const MAPPED_TYPES = [
   'email_bounced',
   'email_unsubscribed',
   'contact_opted_out',
+  'contact_finished',
 ] as const;
 
 /** Event types Reply.io documents that carry no unified event (recognised, answered with []). */
@@ -104,7 +105,6 @@ export const IGNORED_TYPES = [
   'sequence_completed',
   'sequence_paused',
   'sequence_resumed',
-  'contact_finished',
   // v3 catalogue (docs.reply.io/webhook-events), no unified counterpart.
   'contact_called',
   'autopilot_stopped',

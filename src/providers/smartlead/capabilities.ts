@@ -24,7 +24,12 @@ export const smartleadCapabilities: Capabilities = {
     email_bounced: { instant: '`EMAIL_BOUNCE` campaign webhook', polling: 'campaign lead statistics (bounced)', pollingNeedsCampaign: true },
     lead_unsubscribed: { instant: '`LEAD_UNSUBSCRIBED` campaign webhook', polling: 'campaign lead statistics (unsubscribed)', pollingNeedsCampaign: true },
     meeting_canceled: { instant: null, polling: null, why: "Smartlead has no meetings, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Smartlead yet.' },
+    sequence_finished: {
+      instant: null,
+      polling: 'campaign leads with status COMPLETED',
+      pollingNeedsCampaign: true,
+      why: 'Smartlead sends no webhook when a lead completes a campaign.',
+    },
   },
   triggerCampaign: 'required',
   interest: { kind: 'categories', list: 'api', default: 'Interested', describe: 'a lead category you set in Smartlead (e.g. Interested)' },
@@ -37,6 +42,6 @@ export const smartleadCapabilities: Capabilities = {
     },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause', 'remove'], campaign: 'optional' },
-    resume: { unsupported: 'Sales Connect cannot resume a lead in Smartlead yet.' },
+    resume: { campaign: 'optional' },
   },
 };

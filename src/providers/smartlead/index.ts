@@ -17,10 +17,12 @@ import {
   LeadCategoryUpdated,
   LeadUnsubscribed,
   StatisticsRow,
+  CampaignLeadEntry,
 } from './payloads';
 import {
   normalizeBounce,
   normalizeCategory,
+  normalizeFinishedLead,
   normalizeReply,
   normalizeStatisticsRow,
   normalizeUnsubscribe,
@@ -168,7 +170,53 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
   }
 };
 
+/** Page size of the finished-leads listing (the legacy reference's maximum) and how many pages we read at most. */
+const FINISHED_PAGE = 100;
+const FINISHED_PAGES = 5;
+
+type LeadsPage = { data?: unknown[]; leads?: unknown[]; total_leads?: unknown; total_count?: unknown };
+
+/**
+ * Sequence Finished: the campaign's leads with status COMPLETED (`GET /campaigns/{id}/leads
+ * ?status=COMPLETED`, "Get Campaign Leads"). Smartlead sends no webhook when a lead completes.
+ * The listing has no sort parameter and answers in the order leads were added, so the first page
+ * alone would show the same oldest 100 forever: when `total_leads` (legacy) / `total_count`
+ * (draft) says there are more, the LAST pages are read instead (newest additions), up to
+ * FINISHED_PAGES pages — the most recent 500 completed leads of the campaign.
+ */
+const listFinished = async (ctx: Ctx, campaignId: string): Promise<UnifiedEvent[]> => {
+  const campaigns = await listCampaigns(ctx);
+  const found = campaigns.find((c) => String(c.id) === campaignId);
+  const campaign = { id: campaignId, name: str(found?.name) };
+  const page = async (offset: number) =>
+    (
+      await callJson<LeadsPage>(ctx, smartlead, {
+        method: 'GET',
+        path: `/campaigns/${encodeURIComponent(campaignId)}/leads`,
+        params: { status: 'COMPLETED', offset: String(offset), limit: String(FINISHED_PAGE) },
+      })
+    ).data;
+  const rowsOf = (data: LeadsPage | null | undefined) => data?.data ?? data?.leads ?? [];
+  const first = await page(0);
+  const total = Number(first?.total_leads ?? first?.total_count ?? NaN);
+  let rows = rowsOf(first);
+  if (Number.isFinite(total) && total > FINISHED_PAGE) {
+    rows = [];
+    const lastOffset = Math.floor((total - 1) / FINISHED_PAGE) * FINISHED_PAGE;
+    for (let offset = lastOffset, n = 0; offset >= 0 && n < FINISHED_PAGES; offset -= FINISHED_PAGE, n += 1) {
+      rows.push(...(offset === 0 ? rowsOf(first) : rowsOf(await page(offset))));
+    }
+  }
+  return rows
+    .map((row) => CampaignLeadEntry.safeParse(row))
+    .filter((r) => r.success)
+    .map((r) => normalizeFinishedLead(r.data, campaign))
+    .filter((e): e is UnifiedEvent => e !== null)
+    .sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+};
+
 const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]> => {
+  if (event === 'sequence_finished') return input.campaign_id ? listFinished(ctx, input.campaign_id) : [];
   // Lead statistics are per campaign; without one there is no cheap account-wide list.
   const status = STATISTICS_STATUS[event];
   if (!input.campaign_id || !status) return [];

@@ -2,7 +2,7 @@ import { z as zod } from 'zod';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as emailOf, joinName, str } from '../../model/values';
 import { callJson } from '../../http/client';
-import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, ResumeRequest, StopRequest } from '../types';
 
 /**
  * Smartlead leads exist only inside campaigns: "create" and "enroll" are the same call,
@@ -61,6 +61,8 @@ const count = (v: number | unknown[] | null | undefined): number => (Array.isArr
 
 /** Lead statuses in a campaign (API reference "Lead Status") that mean the sequence is not running. */
 const FINISHED_OR_PAUSED = /^(PAUSED|COMPLETED|STOPPED|BLOCKED)$/;
+/** Statuses of a lead whose sequence still runs in a campaign (STARTED: queued, INPROGRESS: sending). */
+const RUNNING = /^(STARTED|INPROGRESS|ACTIVE)$/;
 
 /**
  * One lead's row in one campaign, from `POST /campaigns/{id}/leads/filter` (api.smartlead.ai
@@ -453,6 +455,89 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     });
   };
 
+
+  /**
+   * Resume: the undo of a pause. The lookup by email says whether the lead unsubscribed (never
+   * resumed) and which campaigns hold it; Search Campaign Leads gives its status in each. Only a
+   * PAUSED lead is resumed (`POST /campaigns/{id}/leads/{lead_id}/resume`, no delay); STARTED /
+   * INPROGRESS already run; COMPLETED, STOPPED (replied or stopped) and BLOCKED (bounced or
+   * blocked) cannot be resumed.
+   */
+  const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
+    const who = req.email;
+    const campaign = req.campaign_id ? { id: req.campaign_id, name: null as string | null } : null;
+    const lead = await findRaw(ctx, who);
+    if (!lead) return outcome({ outcome: 'not_found', lead: null, campaign, detail: `No Smartlead lead with email ${who}; nothing to resume.` });
+    const unified = toLead(lead);
+    if (campaign) campaign.name = unified.campaigns.find((c) => c.id === req.campaign_id)?.name ?? null;
+    if (lead.is_unsubscribed) {
+      return outcome({
+        outcome: 'skipped_unsubscribed',
+        lead: unified,
+        campaign,
+        detail: `${who} unsubscribed from Smartlead; their sequence was not resumed and they were not re-subscribed.`,
+      });
+    }
+    const memberships: LeadCampaign[] = req.campaign_id
+      ? [unified.campaigns.find((c) => c.id === req.campaign_id) ?? { id: req.campaign_id, name: null, status: null }]
+      : unified.campaigns;
+    const affected: LeadCampaign[] = [];
+    const resumed: LeadCampaign[] = [];
+    const running: LeadCampaign[] = [];
+    for (const c of memberships) {
+      const row = await campaignRow(ctx, c.id, who, true);
+      const status = str(row?.status)?.toUpperCase() ?? null;
+      const here = { ...c, status };
+      if (!row || status !== 'PAUSED') {
+        if (row && status && RUNNING.test(status)) running.push(here);
+        if (row) affected.push(here);
+        continue;
+      }
+      const { data } = await callJson(ctx, provider, {
+        method: 'POST',
+        path: `/campaigns/${encodeURIComponent(c.id)}/leads/${row.email_lead.id}/resume`,
+        body: { resume_lead_with_delay_days: 0 },
+      });
+      if (!confirmed(data)) {
+        throw new ctx.z.errors.Error(
+          `Smartlead did not confirm resuming ${who} in campaign ${c.name ?? c.id} (it answered ${JSON.stringify(data ?? null).slice(0, 200)})` +
+            (resumed.length ? `; already resumed in ${resumed.map((r) => r.name ?? r.id).join(', ')}` : '') +
+            '. Check the lead in Smartlead.',
+          'ResumeFailed',
+          502,
+        );
+      }
+      const done = { ...c, status: 'INPROGRESS' };
+      resumed.push(done);
+      affected.push(done);
+    }
+    const withStatuses = { ...unified, campaigns: unified.campaigns.map((c) => affected.find((a) => a.id === c.id) ?? c) };
+    const names = (list: LeadCampaign[]) => list.map((c) => c.name ?? c.id).join(', ');
+    if (resumed.length) {
+      return outcome({
+        outcome: 'resumed',
+        lead: withStatuses,
+        campaign,
+        affected_campaigns: affected,
+        detail: `Resumed ${who} in ${resumed.length} Smartlead campaign${resumed.length > 1 ? 's' : ''}: ${names(resumed)}.`,
+      });
+    }
+    if (running.length) {
+      return outcome({ outcome: 'already_running', lead: withStatuses, campaign, affected_campaigns: affected, detail: `${who} is not paused: their sequence already runs in ${names(running)}.` });
+    }
+    return outcome({
+      outcome: 'not_paused',
+      lead: withStatuses,
+      campaign,
+      affected_campaigns: affected,
+      detail: affected.length
+        ? `${who} is not paused in ${names(affected)} (${affected.map((a) => a.status ?? 'unknown status').join(', ')}): a finished, stopped or blocked lead cannot be resumed.`
+        : req.campaign_id
+          ? `${who} is not in Smartlead campaign ${req.campaign_id}; nothing to resume.`
+          : `${who} is in no Smartlead campaign; nothing to resume.`,
+    });
+  };
+
   return {
     find: async (ctx, address) => {
       const lead = await findRaw(ctx, address);
@@ -470,5 +555,6 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     },
     enroll,
     stop,
+    resume,
   };
 };

@@ -3,7 +3,7 @@ import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
 import { inCategoryList } from '../shared/input';
 import type { TriggerInput } from '../types';
-import type { EmailBounce, EmailReply, LeadCategoryUpdated, LeadUnsubscribed, StatisticsRow } from './payloads';
+import type { CampaignLeadEntry, EmailBounce, EmailReply, LeadCategoryUpdated, LeadUnsubscribed, StatisticsRow } from './payloads';
 
 const TOOL = 'smartlead' as const;
 
@@ -185,6 +185,47 @@ export const normalizeStatisticsRow = (
       : null,
     meeting: event === 'meeting_booked' ? emptyMeeting() : null,
     category: str(row.lead_category),
+    raw: row,
+  };
+};
+
+/**
+ * A campaign lead whose status is COMPLETED: it went through every step of the sequence.
+ * Smartlead stops a lead who replies (STOPPED) and blocks one that bounced or unsubscribed
+ * (BLOCKED / UNSUBSCRIBED / BOUNCED), so only COMPLETED counts; a row flagged unsubscribed is
+ * left out all the same. The id holds no time: a lead finishes a campaign once (a finished lead
+ * cannot be restarted in the same campaign), so every poll yields the same id.
+ */
+export const normalizeFinishedLead = (row: CampaignLeadEntry, campaign: { id: string; name: string | null }): UnifiedEvent | null => {
+  const status = str(row.status)?.toUpperCase() ?? null;
+  const l = row.lead ?? row;
+  if (status !== 'COMPLETED' || l.is_unsubscribed || row.is_unsubscribed) return null;
+  const at = isoUtc(row.updated_at) ?? isoUtc(row.created_at);
+  const leadEmail = email(l.email);
+  if (!at || !leadEmail) return null;
+  const first = str(l.first_name);
+  const last = str(l.last_name);
+  const leadId = str(row.lead?.id) ?? (row.lead ? null : str(row.id));
+  return {
+    id: eventId(TOOL, 'sequence_finished', [campaign.id, leadId ?? leadEmail]),
+    event: 'sequence_finished',
+    tool: TOOL,
+    occurred_at: at,
+    lead: {
+      ...emptyLead(),
+      email: leadEmail,
+      first_name: first,
+      last_name: last,
+      full_name: joinName(first, last),
+      company: str(l.company_name),
+      phone: str(l.phone_number),
+      linkedin_url: str(l.linkedin_profile),
+      tool_lead_id: leadId,
+    },
+    campaign,
+    message: null,
+    meeting: null,
+    category: status,
     raw: row,
   };
 };

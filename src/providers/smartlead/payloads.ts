@@ -131,3 +131,41 @@ export const StatisticsRow = z.object({
   is_bounced: z.boolean().nullish(),
 });
 export type StatisticsRow = z.infer<typeof StatisticsRow>;
+
+/**
+ * One lead of a campaign (`GET /campaigns/{id}/leads`, "Get Campaign Leads"). The legacy reference
+ * answers `{total_leads, data: [{campaign_lead_map_id, status, created_at, lead: {…}}]}`; the
+ * vendor's OpenAPI draft answers `{leads: [{id, email, …, status, campaign_id, created_at,
+ * updated_at}], total_count}`. Both are read.
+ */
+export const CampaignLeadEntry = z
+  .object({
+    campaign_lead_map_id: Id.nullish(),
+    id: Id.nullish(),
+    status: Str,
+    lead_category_id: Id.nullish(),
+    created_at: Str,
+    updated_at: Str,
+    email: Str,
+    first_name: Str,
+    last_name: Str,
+    company_name: Str,
+    phone_number: z.union([z.string(), z.number()]).nullish(),
+    linkedin_profile: Str,
+    is_unsubscribed: z.boolean().nullish(),
+    lead: z
+      .object({
+        id: Id.nullish(),
+        email: Str,
+        first_name: Str,
+        last_name: Str,
+        company_name: Str,
+        phone_number: z.union([z.string(), z.number()]).nullish(),
+        linkedin_profile: Str,
+        is_unsubscribed: z.boolean().nullish(),
+      })
+      .passthrough()
+      .nullish(),
+  })
+  .passthrough();
+export type CampaignLeadEntry = z.infer<typeof CampaignLeadEntry>;

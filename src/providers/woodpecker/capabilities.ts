@@ -22,7 +22,11 @@ export const woodpeckerCapabilities: Capabilities = {
     email_bounced: { instant: '`prospect_bounced` webhook', polling: 'prospects with status BOUNCED' },
     lead_unsubscribed: { instant: '`prospect_blacklisted` webhook', polling: 'prospects with status BLACKLIST' },
     meeting_canceled: { instant: null, polling: null, why: "Woodpecker has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
-    sequence_finished: { instant: null, polling: null, why: 'Sales Connect does not read this from Woodpecker yet.' },
+    sequence_finished: {
+      instant: null,
+      polling: null,
+      why: 'Woodpecker documents no per-prospect "finished the campaign" signal: its `campaign_completed` webhook reports a whole campaign finishing, and no campaign status of a prospect means "every step sent without a reply". Use Find Lead after your sequence’s length (Delay by Zapier) and check the campaign status instead.',
+    },
   },
   triggerCampaign: 'optional',
   interest: { kind: 'event', describe: 'Woodpecker’s `prospect_interested` event (a prospect marked interested)' },
@@ -32,6 +36,6 @@ export const woodpeckerCapabilities: Capabilities = {
     update: { campaign: 'absent', requiredFields: [] },
     enroll: { mailbox: 'absent', requiredFields: [] },
     stop: { modes: ['pause'], campaign: 'optional' },
-    resume: { unsupported: 'Sales Connect cannot resume a lead in Woodpecker yet.' },
+    resume: { campaign: 'optional' },
   },
 };

@@ -1,7 +1,7 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { email as emailOf, joinName, str } from '../../model/values';
-import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
+import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { wpCall } from './api';
 import { woodpecker } from './index';
 import { AddProspectsResponse, ProspectRow } from './payloads';
@@ -330,6 +330,74 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   return outcome('stopped', lead, campaign, `Paused ${address} in Woodpecker campaign${changed.length > 1 ? 's' : ''} ${names}.`, changed);
 };
 
+/** Global statuses of a prospect that must never be sent to again (unsubscribed, bounced, invalid address). */
+const NEVER_RESUME = ['BLACKLIST', 'BOUNCED', 'INVALID'];
+
+/**
+ * Resume = the undo of Stop: a campaign membership whose prospect status is PAUSED is set back to
+ * ACTIVE (`add_prospects_campaign` with `update: true, force: true`, `status: "ACTIVE"`, one call
+ * per campaign — the same documented "Update prospects in a campaign" call Stop uses). Never for a
+ * prospect whose global status is BLACKLIST (unsubscribed), BOUNCED or INVALID, nor in a campaign
+ * that is COMPLETED / STOPPED / DELETED. A membership that still sends is already_running; any
+ * other status (REPLIED, BOUNCED, …) is not_paused.
+ */
+const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
+  const address = req.email.trim().toLowerCase();
+  const row = await findRow(ctx, address);
+  const campaignRef = req.campaign_id ? { id: req.campaign_id, name: null as string | null } : null;
+  if (!row) return outcome('not_found', null, campaignRef, `No Woodpecker prospect has the email ${address}; nothing to resume.`);
+  const lead = leadFromRow(row);
+  const details = row.campaigns_details ?? [];
+  const targets = req.campaign_id ? details.filter((c) => String(c.campaign_id) === req.campaign_id) : details;
+  const campaign = req.campaign_id ? { id: req.campaign_id, name: str(targets[0]?.campaign_name) } : null;
+  const global = str(row.status)?.toUpperCase() ?? '';
+  if (global === 'BLACKLIST') {
+    return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); their follow-ups were not resumed.`);
+  }
+  if (targets.length === 0) {
+    return outcome('not_paused', lead, campaign, `${address} is not in Woodpecker ${req.campaign_id ? `campaign ${req.campaign_id}` : 'any campaign'}; nothing to resume.`);
+  }
+  const asLeadCampaign = (c: (typeof details)[number], status?: string): LeadCampaign => ({
+    id: String(c.campaign_id),
+    name: str(c.campaign_name),
+    status: status ?? str(c.campaign_prospect_status),
+  });
+  const statusOf = (c: (typeof details)[number]) => (str(c.campaign_prospect_status) ?? '').toUpperCase();
+  const open = (c: (typeof details)[number]) => !CLOSED_CAMPAIGNS.includes((str(c.campaign_status) ?? '').toUpperCase());
+  const paused = NEVER_RESUME.includes(global) ? [] : targets.filter((c) => statusOf(c) === 'PAUSED' && open(c));
+  const running = targets.filter((c) => SENDING_STATUSES.includes(statusOf(c)) && open(c) && !NEVER_RESUME.includes(global));
+  const changed: LeadCampaign[] = [];
+  for (const c of paused) {
+    const result = await addToCampaign(ctx, String(c.campaign_id), { email: address, status: 'ACTIVE' }, { force: true, update: true });
+    if (result.kind === 'ok' || result.kind === 'duplicate') changed.push(asLeadCampaign(c, 'ACTIVE'));
+    else {
+      throw new ctx.z.errors.Error(
+        `Woodpecker did not resume ${address} in campaign ${str(c.campaign_name) ?? c.campaign_id}: ${result.message}` +
+          (changed.length ? ` (already resumed in ${changed.map((x) => x.name ?? x.id).join(', ')})` : ''),
+        'ResumeFailed',
+        400,
+      );
+    }
+  }
+  const affected = targets.map((c) => changed.find((x) => x.id === String(c.campaign_id)) ?? asLeadCampaign(c));
+  const after: Lead = { ...lead, campaigns: lead.campaigns.map((c) => changed.find((x) => x.id === c.id) ?? c) };
+  const names = (cs: LeadCampaign[]) => cs.map((c) => c.name ?? c.id).join(', ');
+  if (changed.length) {
+    return outcome('resumed', after, campaign, `Resumed ${address} in Woodpecker campaign${changed.length > 1 ? 's' : ''} ${names(changed)}.`, affected);
+  }
+  if (running.length) {
+    return outcome('already_running', after, campaign, `${address} is not paused: Woodpecker still sends to them in ${names(running.map((c) => asLeadCampaign(c)))}.`, affected);
+  }
+  const why = NEVER_RESUME.includes(global) ? ` (the prospect is ${global} in Woodpecker)` : '';
+  return outcome(
+    'not_paused',
+    after,
+    campaign,
+    `${address} cannot be resumed in ${names(affected)} (${affected.map((c) => c.status ?? 'unknown').join(', ')})${why}: only a PAUSED prospect in a running campaign can.`,
+    affected,
+  );
+};
+
 /**
  * Create-or-update in the global prospect list: `add_prospects_list` with `update: true`. Woodpecker
  * does not say whether it created or updated, so one lookup first tells us (and gives the
@@ -361,4 +429,5 @@ export const woodpeckerLeads: LeadOperations = {
   upsert,
   enroll,
   stop,
+  resume,
 };
