@@ -9,7 +9,7 @@ export default {
   display: {
     label: 'Resume Sequence for Lead',
     description:
-      'Resumes a lead that Stop Sequence paused (e.g. when the meeting was canceled), and reports the Outcome: `resumed`, `already_running`, `not_paused` or `not_found`. Never resumes or re-adds a lead who unsubscribed or bounced.',
+      'Resumes a lead that Stop Sequence paused (e.g. when the meeting was canceled), and reports the Outcome: `resumed`, `already_running`, `not_paused`, `skipped_unsubscribed` or `not_found`. Never resumes or re-adds a lead who unsubscribed or bounced.',
   },
   operation: {
     inputFields: resumeForm,

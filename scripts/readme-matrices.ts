@@ -37,16 +37,17 @@ const needs = (fields: string[], extra: string[] = []) => {
 
 const actions = (): string =>
   table(
-    ['tool', 'Find Lead', 'Create or Update Lead', 'Update Lead', 'Enroll Lead in Campaign', 'Stop Sequence modes (default first)'],
+    ['tool', 'Find Lead', 'Create or Update Lead', 'Update Lead', 'Enroll Lead in Campaign', 'Stop Sequence modes (default first)', 'Resume Sequence'],
     TOOL_IDS.map((tool) => {
       const a = CAPABILITIES[tool].actions;
       const noun = CAPABILITIES[tool].campaignNoun.toLowerCase();
-      if (typeof a === 'string') return [TOOL_LABELS[tool], cell(`— ${a}`), '—', '—', '—', '—'];
+      if (typeof a === 'string') return [TOOL_LABELS[tool], cell(`— ${a}`), '—', '—', '—', '—', '—'];
       const create = a.create.campaign === 'required' ? `adds to the ${noun}${needs(a.create.requiredFields, [`${noun} required`])}` : `yes${needs(a.create.requiredFields)}`;
       const update = 'unsupported' in a.update ? cell(`no: ${a.update.unsupported}`) : `yes${a.update.campaign === 'absent' ? '' : ` (in its ${noun})`}`;
       const enroll = `yes${needs(a.enroll.requiredFields, a.enroll.mailbox === 'required' ? ['Sending Mailbox required'] : [])}`;
       const stop = `${a.stop.modes.join(', ')}${a.stop.campaign === 'required' ? ` (${noun} required)` : ''}`;
-      return [TOOL_LABELS[tool], 'yes', create, update, enroll, stop];
+      const resume = 'unsupported' in a.resume ? cell(`no: ${a.resume.unsupported}`) : `yes${a.resume.campaign === 'required' ? ` (${noun} required)` : ''}`;
+      return [TOOL_LABELS[tool], 'yes', create, update, enroll, stop, resume];
     }),
   );
 

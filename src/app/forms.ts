@@ -247,7 +247,7 @@ export const enrollForm = formFor((c) => {
 });
 
 export const RESUME_OUTCOME_HELP =
-  'The step’s *Outcome* is `resumed`, `already_running`, `not_paused` (finished or removed: cannot be resumed) or `not_found` — filter on it.';
+  'The step’s *Outcome* is `resumed`, `already_running`, `not_paused` (finished or removed: cannot be resumed), `skipped_unsubscribed` (never resumed) or `not_found` — filter on it.';
 
 export const resumeForm = formFor((c) => {
   const blocked = noActions(c, 'resume');
