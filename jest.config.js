@@ -3,6 +3,10 @@ module.exports = {
   testEnvironment: 'node',
   // The machine is small and shared (2 cores); a loaded run must not fail on wall-clock time.
   testTimeout: 30000,
+  // zapier-platform-core exits a process past 250 app invocations once it holds 450 MB; a worker
+  // that has grown over many files is replaced before it gets there, whatever the file order.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '350MB',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
