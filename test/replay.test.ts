@@ -48,7 +48,8 @@ describe('sales-connect replay (CLI)', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     const events = expectUnified(lines.map((l) => JSON.parse(l)));
-    expect(events.map((e) => e.event).sort()).toEqual(['meeting_booked', 'meeting_booked', 'meeting_booked', 'meeting_booked', 'reply_received']);
+    // Calendly's unsigned delivery to a subscription without a signing key is refused (fail-closed): 3 bookings, not 4.
+    expect(events.map((e) => e.event).sort()).toEqual(['meeting_booked', 'meeting_booked', 'meeting_booked', 'reply_received']);
   });
 
   it('--json keeps the app’s own log lines off stdout (Woodpecker logs the items of a batch it skips)', async () => {

@@ -2,8 +2,8 @@ import type { UnifiedEvent } from '../../model/event';
 import { str, uriId } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, mustVerify } from '../shared/secrets';
 import type { Ctx, EventSupport, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { normalizeInvitee } from './normalize';
 import { Invitee, InviteeWebhook, KNOWN_EVENTS, ScheduledEvent } from './payloads';
@@ -70,7 +70,7 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Calendly', sub)) {
     const check = verifyCalendlySignature(delivery.headers['calendly-webhook-signature'], delivery.rawBody, sub.secret, delivery.receivedAt.getTime());
     if (!check.ok) throw rejectedDelivery(z, 'Calendly', check.reason);
   }
@@ -81,7 +81,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   }
   if (event !== 'invitee.created') return []; // cancellations, no-shows… are not bookings
   const parsed = InviteeWebhook.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `invitee.created fields do not match: ${parsed.error.message}`);
+  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `invitee.created fields do not match: ${issuesText(parsed.error)}`);
   try {
     return [normalizeInvitee(parsed.data.payload, parsed.data.payload.scheduled_event, body)];
   } catch (err) {

@@ -3,8 +3,8 @@ import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, safeEqual, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { leadOperations } from './leads';
 import { eventTypeOfActivity, normalizeActivity } from './normalize';
@@ -57,7 +57,7 @@ const KNOWN_TYPES: readonly string[] = [...Object.values(HOOK_TYPE), ...INTEREST
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
   const body = delivery.body;
-  if (sub?.secret) {
+  if (mustVerify(z, LABEL, sub)) {
     const given = body && typeof body === 'object' && !Array.isArray(body) ? (body as { secret?: unknown }).secret : undefined;
     if (typeof given !== 'string' || !safeEqual(given, sub.secret)) {
       throw rejectedDelivery(z, LABEL, `the body's "secret" field is ${typeof given === 'string' ? 'wrong' : 'missing'}`);
@@ -69,7 +69,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   if (!KNOWN_TYPES.includes(type)) throw unrecognisedPayload(z, LABEL, body, `unknown activity type ${type}`);
   if (!eventTypeOfActivity(type)) return [];
   const parsed = Activity.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, LABEL, body, `${type} fields do not match: ${parsed.error.message}`);
+  if (!parsed.success) throw unrecognisedPayload(z, LABEL, body, `${type} fields do not match: ${issuesText(parsed.error)}`);
   try {
     const event = normalizeActivity(parsed.data, body);
     return event ? [event] : [];

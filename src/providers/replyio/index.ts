@@ -3,8 +3,8 @@ import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { replyioLeads } from './leads';
 import {
@@ -92,15 +92,15 @@ const readEnvelope = (body: Record<string, unknown>): { event: ReplyEvent } | { 
   if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') return null;
   if (body.payload && typeof body.payload === 'object') {
     const b = EnvelopeB.safeParse(body);
-    return b.success ? { event: fromShapeB(b.data) } : { error: b.error.message };
+    return b.success ? { event: fromShapeB(b.data) } : { error: issuesText(b.error) };
   }
   const a = EnvelopeA.safeParse(body);
-  return a.success ? { event: fromShapeA(a.data, body) } : { error: a.error.message };
+  return a.success ? { event: fromShapeA(a.data, body) } : { error: issuesText(a.error) };
 };
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Reply.io', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Reply.io', 'the webhook URL secret is missing or wrong');
   }

@@ -4,8 +4,8 @@ import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, EventSupport, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { salesloftLeads, withQuery } from './leads';
 import { emailEvents, normalizeEmail, normalizeMeeting } from './normalize';
@@ -57,7 +57,7 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Salesloft', sub)) {
     const check = verifySalesloftSignature(delivery.headers['x-salesloft-signature'], delivery.rawBody, sub.secret);
     if (!check.ok) throw rejectedDelivery(z, 'Salesloft', check.reason);
   }
@@ -70,7 +70,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   if (!isKnownEvent(event)) throw unrecognisedPayload(z, 'Salesloft', body, `unknown event ${event}`);
   if (event === 'meeting_booked') {
     const m = Meeting.safeParse(body);
-    if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_booked fields do not match: ${m.error.message}`);
+    if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_booked fields do not match: ${issuesText(m.error)}`);
     const e = normalizeMeeting(m.data, body);
     if (!e) throw unrecognisedPayload(z, 'Salesloft', body, 'meeting_booked carries no created_at / updated_at');
     return [e];
@@ -78,7 +78,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   if (event === 'email_updated' || event === 'email_with_body_and_subject_updated') {
     // Not subscribed by this app, but accepted by hand (Normalize Webhook): same ids as polling.
     const e = Email.safeParse(body);
-    if (!e.success) throw unrecognisedPayload(z, 'Salesloft', body, `${event} fields do not match: ${e.error.message}`);
+    if (!e.success) throw unrecognisedPayload(z, 'Salesloft', body, `${event} fields do not match: ${issuesText(e.error)}`);
     return emailEvents(e.data)
       .map((type) => normalizeEmail(e.data, type as 'reply_received' | 'email_bounced', body))
       .filter((x): x is UnifiedEvent => x !== null);

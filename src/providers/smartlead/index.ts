@@ -2,8 +2,8 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret, mustVerify } from '../shared/secrets';
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import type { Delivery } from '../../delivery/delivery';
@@ -121,7 +121,7 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Smartlead', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) {
       throw rejectedDelivery(z, 'Smartlead', 'the webhook URL secret is missing or wrong');
@@ -132,9 +132,9 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
   const body = withoutSecretFields(delivery.body, ['secret_key']) as Record<string, unknown>;
   const record = body as Record<string, unknown>;
   const type = eventTypeOf(record);
-  const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }): T => {
+  const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T => {
     const result = schema.safeParse(body);
-    if (!result.success) throw unrecognisedPayload(z, 'Smartlead', body, `${type} fields do not match: ${result.error.message}`);
+    if (!result.success) throw unrecognisedPayload(z, 'Smartlead', body, `${type} fields do not match: ${issuesText(result.error)}`);
     return result.data;
   };
   try {

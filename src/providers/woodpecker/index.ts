@@ -3,8 +3,8 @@ import type { Delivery } from '../../delivery/delivery';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { cappedLines, rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { woodpeckerErrorMessage, wpCall } from './api';
 import { woodpeckerLeads } from './leads';
@@ -90,7 +90,7 @@ const readItem = (raw: unknown, events: UnifiedEvent[]): string | null => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Woodpecker', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Woodpecker', 'the webhook URL secret is missing or wrong');
   }
@@ -109,9 +109,9 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     unusable.push(items.length > 1 ? `item ${index + 1} of ${items.length} (index ${index}): ${problem}` : problem);
   });
   if (unusable.length === items.length) {
-    throw unrecognisedPayload(z, 'Woodpecker', items.length === 1 ? items[0] : body, unusable.join('; '));
+    throw unrecognisedPayload(z, 'Woodpecker', items.length === 1 ? items[0] : body, cappedLines(unusable).join('; '));
   }
-  for (const line of unusable) z.console.log(`Woodpecker webhook delivery: skipped ${line}; the other items were processed.`);
+  for (const line of cappedLines(unusable)) z.console.log(`Woodpecker webhook delivery: skipped ${line}; the other items were processed.`);
   return events;
 };
 
