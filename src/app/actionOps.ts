@@ -17,6 +17,9 @@ import {
 import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
 import { scrubSecrets } from '../providers/shared/secrets';
+import { usableEvents } from '../providers/shared/events';
+import { manualVerification } from '../providers/shared/verification';
+import { refuseDeepText } from '../delivery/depth';
 
 const leadsOf = (z: ZObject, provider: Provider, what: string): LeadOperations => {
   if (!provider.leads) {
@@ -106,22 +109,26 @@ export const normalizeEvent = async (z: ZObject, bundle: Bundle) => {
   const input = readInput(z, NormalizeInput, bundle.inputData);
   const triggerInput = readTriggerInput(z, bundle.inputData);
   const headers = normaliseHeaders(input.headers);
+  const manual = manualVerification(z, provider, bundle.inputData);
   let body: unknown;
   try {
-    body = JSON.parse(input.raw_body);
-  } catch {
+    body = JSON.parse(refuseDeepText(input.raw_body));
+  } catch (err) {
+    if ((err as Error).name === 'AppError') throw err;
     body = Object.fromEntries(new URLSearchParams(input.raw_body));
   }
   const events = await provider.events.parse(
     ctxOf(z, bundle),
-    { headers, rawBody: input.raw_body, body, query: {}, receivedAt: new Date(now()) },
-    null,
+    { headers, rawBody: input.raw_body, body, query: manual.query, receivedAt: new Date(now()) },
+    manual.sub,
     triggerInput,
   );
-  const checked = events.map((e) => checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw) }));
+  const checked = usableEvents(z, provider.label, events).map((e) => checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw, manual.sub?.secret) }));
   const first = checked[0];
   return {
     ...(first ?? { id: `${provider.id}:none`, event: null, tool: provider.id }),
+    verified: manual.verified,
+    verification: manual.note,
     event_count: checked.length,
     events: checked,
   };

@@ -24,6 +24,6 @@ export const PROVIDERS: Partial<Record<ToolId, Provider>> = {
 };
 
 export const findProvider = (tool: unknown): Provider | null =>
-  typeof tool === 'string' && tool in PROVIDERS ? (PROVIDERS[tool as ToolId] ?? null) : null;
+  typeof tool === 'string' && Object.hasOwn(PROVIDERS, tool) ? (PROVIDERS[tool as ToolId] ?? null) : null;
 
 export const providerList = (): Provider[] => Object.values(PROVIDERS).filter((p): p is Provider => Boolean(p));

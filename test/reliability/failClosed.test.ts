@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { join } from 'node:path';
+import { withPinnedClock } from '../../src/delivery/clock';
 import { loadFixtures } from '../../src/harness/fixture';
 import type { ToolId } from '../../src/model/tools';
 import { appTester, deliveryBundle, messageOf, op, resetNock } from '../support/app';
@@ -43,8 +44,10 @@ describe('fail-closed webhook verification', () => {
       const { querystring: _q, ...request } = fx.request;
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => !/signature/i.test(k)));
       const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? Object.fromEntries(Object.entries(request.body).filter(([k]) => k !== 'secret')) : request.body;
-      const bundle = deliveryBundle(tool, { headers, body: request.rawBody ? JSON.parse(request.rawBody) : body }, { inputData: fx.inputData });
-      const out = (await appTester(op('triggers', trigger).perform, bundle as never, true)) as unknown[];
+      const out = (await withPinnedClock(new Date(fx.received_at), () => {
+        const bundle = deliveryBundle(tool, { headers, body: request.rawBody ? JSON.parse(request.rawBody) : body }, { inputData: fx.inputData });
+        return appTester(op('triggers', trigger).perform, bundle as never, true);
+      })) as unknown[];
       expect([tool, out.length]).toEqual([tool, fx.expect.filter((e) => (e.event ?? trigger) === trigger).length]);
     }
   });

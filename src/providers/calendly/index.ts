@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import { str, uriId } from '../../model/values';
 import { callJson } from '../../http/client';
@@ -55,7 +56,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
     });
     const stale = listed.data.collection?.find((h) => h.callback_url === req.targetUrl);
     if (stale?.uri) {
-      await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${uriId(stale.uri)}`, allowStatuses: [404] });
+      await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${pathSegment(uriId(stale.uri))}`, allowStatuses: [404] });
     }
     created = await callJson(ctx, calendly, { method: 'POST', path: '/webhook_subscriptions', body });
   }
@@ -65,7 +66,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
@@ -122,7 +123,7 @@ const listRecent = async (ctx: Ctx): Promise<UnifiedEvent[]> => {
     const scheduled = parsed.data as ScheduledEvent;
     const invitees = await callJson<{ collection?: unknown[] }>(ctx, calendly, {
       method: 'GET',
-      path: `/scheduled_events/${uriId(scheduled.uri)}/invitees`,
+      path: `/scheduled_events/${pathSegment(uriId(scheduled.uri))}/invitees`,
       params: { count: '10' },
     });
     for (const inv of invitees.data.collection ?? []) {

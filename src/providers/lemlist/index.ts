@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
@@ -49,7 +50,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, lemlist, { method: 'DELETE', path: `/hooks/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, lemlist, { method: 'DELETE', path: `/hooks/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 const KNOWN_TYPES: readonly string[] = [...Object.values(HOOK_TYPE), ...INTERESTED_TYPES, ...IGNORED_TYPES];

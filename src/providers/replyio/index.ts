@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
@@ -83,7 +84,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, replyio, { method: 'DELETE', path: `/v3/webhooks/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, replyio, { method: 'DELETE', path: `/v3/webhooks/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 /** Which documented shape a body is, read into one form; null when it is neither. */

@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { Lead, LeadCampaign, ActionOutcome } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, str } from '../../model/values';
@@ -207,7 +208,7 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
       for (const c of targets) {
         const { data } = await callJson<Record<string, unknown> | null>(ctx, provider, {
           method: 'POST',
-          path: `/v3/sequences/${encodeURIComponent(String(c.id))}/contacts/set-status-in-sequence`,
+          path: `/v3/sequences/${pathSegment(String(c.id))}/contacts/set-status-in-sequence`,
           body: { contactIds: [Number(contactId)], statusInSequence: newStatus },
         });
         const failure = data && typeof data === 'object' ? (data as Record<string, unknown>)[contactId] : undefined;

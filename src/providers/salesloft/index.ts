@@ -1,3 +1,5 @@
+import { refuseOlderThanDedupeWindow } from '../../delivery/dedupe';
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
@@ -52,7 +54,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, salesloft, { method: 'DELETE', path: `/v2/webhook_subscriptions/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, salesloft, { method: 'DELETE', path: `/v2/webhook_subscriptions/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
@@ -61,6 +63,8 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     const check = verifySalesloftSignature(delivery.headers['x-salesloft-signature'], delivery.rawBody, sub.secret);
     if (!check.ok) throw rejectedDelivery(z, 'Salesloft', check.reason);
   }
+  // The signature has no timestamp: a verified delivery older than the dedupe window is a replay.
+  const fresh = (events: UnifiedEvent[]) => (sub ? refuseOlderThanDedupeWindow(events, delivery.receivedAt, (why) => rejectedDelivery(z, 'Salesloft', why)) : events);
   const body = delivery.body;
   const event = str(delivery.headers['x-salesloft-event']);
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Salesloft', body);
@@ -73,15 +77,17 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_booked fields do not match: ${issuesText(m.error)}`);
     const e = normalizeMeeting(m.data, body);
     if (!e) throw unrecognisedPayload(z, 'Salesloft', body, 'meeting_booked carries no created_at / updated_at');
-    return [e];
+    return fresh([e]);
   }
   if (event === 'email_updated' || event === 'email_with_body_and_subject_updated') {
     // Not subscribed by this app, but accepted by hand (Normalize Webhook): same ids as polling.
     const e = Email.safeParse(body);
     if (!e.success) throw unrecognisedPayload(z, 'Salesloft', body, `${event} fields do not match: ${issuesText(e.error)}`);
-    return emailEvents(e.data)
-      .map((type) => normalizeEmail(e.data, type as 'reply_received' | 'email_bounced', body))
-      .filter((x): x is UnifiedEvent => x !== null);
+    return fresh(
+      emailEvents(e.data)
+        .map((type) => normalizeEmail(e.data, type as 'reply_received' | 'email_bounced', body))
+        .filter((x): x is UnifiedEvent => x !== null),
+    );
   }
   return []; // a Salesloft event that is none of ours
 };

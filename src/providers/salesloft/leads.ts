@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { email as lower, str } from '../../model/values';
@@ -153,7 +154,7 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
     const affected: LeadCampaign[] = [];
     for (const m of targets) {
       // A membership already gone (404) counts as removed: the call is idempotent.
-      await callJson(ctx, provider, { method: 'DELETE', path: `/v2/cadence_memberships/${encodeURIComponent(String(m.id))}`, allowStatuses: [404] });
+      await callJson(ctx, provider, { method: 'DELETE', path: `/v2/cadence_memberships/${pathSegment(String(m.id))}`, allowStatuses: [404] });
       affected.push({ id: String(m.cadence?.id ?? ''), name: null, status: 'removed' });
     }
     return outcome(

@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
@@ -86,7 +87,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
   if (eventType === 'LEAD_CATEGORY_UPDATED') {
     body.categories = req.event === 'lead_interested' ? req.input.interested_categories : req.input.meeting_categories;
   }
-  const path = `/campaigns/${encodeURIComponent(campaignId)}/webhooks`;
+  const path = `/campaigns/${pathSegment(campaignId, 'Campaign')}/webhooks`;
   const created = await callJson<{ id?: number | string }>(ctx, smartlead, { method: 'POST', path, body });
   // The documented create response has no id: find ours by its (unique, secret-bearing) URL.
   let id = str(created.data?.id);
@@ -113,7 +114,7 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   }
   await callJson(ctx, smartlead, {
     method: 'DELETE',
-    path: `/campaigns/${encodeURIComponent(String(data.campaign_id))}/webhooks`,
+    path: `/campaigns/${pathSegment(String(data.campaign_id))}/webhooks`,
     body: { id: Number.isNaN(Number(data.id)) ? data.id : Number(data.id) },
     allowStatuses: [404],
   });
@@ -167,7 +168,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
   const campaign = { id: input.campaign_id, name: str(found?.name) };
   const { data } = await callJson<{ data?: unknown[] }>(ctx, smartlead, {
     method: 'GET',
-    path: `/campaigns/${encodeURIComponent(input.campaign_id)}/statistics`,
+    path: `/campaigns/${pathSegment(input.campaign_id, 'Campaign')}/statistics`,
     params: { email_status: STATISTICS_STATUS[event], offset: '0', limit: '25' },
   });
   const wantCategories =

@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import { z as zod } from 'zod';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as emailOf, joinName, str } from '../../model/values';
@@ -102,7 +103,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     if (Object.keys(custom).length) entry.custom_fields = custom;
     const { data } = await callJson<unknown>(ctx, provider, {
       method: 'POST',
-      path: `/campaigns/${encodeURIComponent(campaignId)}/leads`,
+      path: `/campaigns/${pathSegment(campaignId, 'Campaign')}/leads`,
       body: {
         lead_list: [entry],
         settings: {
@@ -157,7 +158,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
         if (req.policy.if_previously_contacted === 're_enroll' && status === 'PAUSED' && lead) {
           await callJson(ctx, provider, {
             method: 'POST',
-            path: `/campaigns/${encodeURIComponent(req.campaign_id)}/leads/${lead.id}/resume`,
+            path: `/campaigns/${pathSegment(req.campaign_id, 'Campaign')}/leads/${pathSegment(lead.id)}/resume`,
             body: { resume_lead_with_delay_days: 0 },
           });
           return outcome({
@@ -218,7 +219,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
         affected.push(c);
         continue;
       }
-      const path = `/campaigns/${encodeURIComponent(c.id)}/leads/${lead.id}${req.mode === 'pause' ? '/pause' : ''}`;
+      const path = `/campaigns/${pathSegment(c.id)}/leads/${pathSegment(lead.id)}${req.mode === 'pause' ? '/pause' : ''}`;
       const { status } = await callJson(ctx, provider, { method: req.mode === 'pause' ? 'POST' : 'DELETE', path, allowStatuses: [404] });
       if (status === 404) {
         alreadyStopped += 1; // not (or no longer) in this campaign
