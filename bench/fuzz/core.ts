@@ -269,6 +269,8 @@ const parsedError = (err: unknown): { name: string; text: string; code?: string;
 };
 
 const TYPED = new Set(['AppError', 'ThrottledError', 'ExpiredAuthError', 'HaltedError', 'RefreshAuthError']);
+/** Codes of the errors that say our own output broke the contract: always a bug. */
+const OUR_BUGS = new Set(['InvalidEvent', 'InvalidOutput']);
 
 /** Sorts what a run produced into its outcome class. */
 export const classify = (result: { out?: unknown; err?: unknown }, secrets: string[], ms: number): CaseResult => {
@@ -278,7 +280,8 @@ export const classify = (result: { out?: unknown; err?: unknown }, secrets: stri
     const e = parsedError(result.err);
     if (e.text.length > MAX_ERROR_TEXT) return { outcome: 'bug', detail: `error text of ${e.text.length} characters: ${e.text.slice(0, 300)}`, ms };
     if (leaks(e.text).length) return { outcome: 'bug', detail: `error quotes a secret: ${e.text.slice(0, 300)}`, ms };
-    const typed = TYPED.has(e.name) && (e.name !== 'AppError' || (e.code !== undefined && (e.status ?? 400) < 500));
+    // Typed: a Zapier error class, and for z.errors.Error a code — but never our own "please report this" 500s.
+    const typed = TYPED.has(e.name) && (e.name !== 'AppError' || (e.code !== undefined && !OUR_BUGS.has(e.code)));
     return typed ? { outcome: 'typed_error', ms } : { outcome: 'bug', detail: `${e.name}: ${e.text.slice(0, 400)}`, ms };
   }
   const out = result.out;
