@@ -107,14 +107,17 @@ const wide = fc
   .map((n) => new Lazy(`${n} items`, () => Array.from({ length: n }, (_, i) => ({ ['k' + i]: i, email: `x${i}@`, event: 'constructor' }))));
 const anyJson = fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>;
 
-/** A value to put somewhere in a payload. */
-export const valueArb: fc.Arbitrary<Value> = fc.oneof(
-  { weight: 6, arbitrary: hostile },
-  { weight: 3, arbitrary: anyJson },
-  { weight: 1, arbitrary: bigString },
-  { weight: 1, arbitrary: deep },
-  { weight: 1, arbitrary: wide },
-);
+/**
+ * A value to put somewhere in a payload. `heavy` is the weight (out of 100) of the large ones —
+ * huge strings, deep and wide values — which cost far more per case than the hostile names.
+ */
+export const valueArbWith = (heavy: number): fc.Arbitrary<Value> =>
+  fc.oneof(
+    { weight: 60, arbitrary: hostile },
+    { weight: 40 - Math.min(heavy, 39), arbitrary: anyJson },
+    { weight: Math.max(heavy, 0), arbitrary: fc.oneof(bigString, deep, wide) },
+  );
+export const valueArb = valueArbWith(25);
 
 const pathsOf = (value: Json, prefix: Path = [], out: Path[] = [], depth = 0): Path[] => {
   out.push(prefix);
@@ -183,11 +186,12 @@ export interface Mutation {
   value: Value;
 }
 
-export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
-  at: fc.nat(),
-  kind: fc.constantFrom<Mutation['kind']>('replace', 'replace', 'replace', 'replace', 'delete', 'rename', 'whole'),
-  value: valueArb,
-});
+export const mutationArbWith = (heavy: number): fc.Arbitrary<Mutation> =>
+  fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom<Mutation['kind']>('replace', 'replace', 'replace', 'replace', 'delete', 'rename', 'whole'),
+    value: valueArbWith(heavy),
+  });
 
 export const applyMutation = (body: Json, mutation: Mutation): Json => {
   const m = { ...mutation, value: realise(mutation.value) };
@@ -220,10 +224,10 @@ export interface FuzzCase {
   header: Json | null;
 }
 
-export const caseArb = (seedCount: number): fc.Arbitrary<FuzzCase> =>
+export const caseArb = (seedCount: number, heavy = 25): fc.Arbitrary<FuzzCase> =>
   fc.record({
     seed: fc.nat({ max: Math.max(0, seedCount - 1) }),
-    mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
+    mutations: fc.array(mutationArbWith(heavy), { minLength: 1, maxLength: 3 }),
     onHttp: fc.boolean(),
     trigger: fc.constantFrom(...EVENT_TYPES),
     header: fc.option(hostile, { freq: 8 }),
