@@ -154,3 +154,6 @@ export const findAddresses = (text: unknown, max = MAX_SCAN_CHARS): string[] => 
   }
   return out;
 };
+
+/** Tool error texts are scanned by regexes (codes, "try again in N seconds"): only their first 2,000 characters. */
+export const boundedText = <T extends string | null>(text: T, max = 2000): T => (text !== null && text.length > max ? text.slice(0, max) : text) as T;

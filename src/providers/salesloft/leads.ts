@@ -1,7 +1,7 @@
 import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
-import { email as lower, str } from '../../model/values';
+import { boundedText, email as lower, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
 import { leadFromPerson } from './normalize';
@@ -125,7 +125,7 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
       ]);
       if (current.some((m) => str(m.cadence?.id) === req.campaign_id && m.currently_on_cadence === true)) return alreadyOn();
       throw new z.errors.Error(
-        `Salesloft did not add ${address} to cadence ${req.campaign_id} (422): ${said.replace(/[.\s]+$/, '')}. The person is not on that cadence now, so this is not "already enrolled".`,
+        `Salesloft did not add ${address} to cadence ${req.campaign_id} (422): ${boundedText(said, 500).replace(/[.\s]+$/, '')}. The person is not on that cadence now, so this is not "already enrolled".`,
         'salesloft_422',
         422,
       );
