@@ -14,6 +14,8 @@ const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 12);
 /** Weight (of 100) of huge / deep / wide values among mutations: they are slow, and covered by the targeted tests. */
 const HEAVY = Number(process.env.FUZZ_HEAVY ?? 3);
+/** Cases per child process: a fresh process (and core's invocation counter) every this many cases. */
+const CHUNK = Number(process.env.FUZZ_CHUNK ?? 2500);
 const PARALLEL = Math.max(1, Math.min(Number(process.env.FUZZ_PARALLEL ?? 2), cpus().length));
 
 interface ChildReport {
@@ -25,7 +27,7 @@ interface ChildReport {
   slowestMs: number;
 }
 
-const child = async (tool: ToolId): Promise<void> => {
+const child = async (tool: ToolId, from: number, to: number): Promise<void> => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nock = require('nock') as typeof import('nock');
   nock.disableNetConnect();
@@ -40,7 +42,7 @@ const child = async (tool: ToolId): Promise<void> => {
   let slowest = 0;
   const started = Date.now();
   const cases = fc.sample(caseArb(seeds.length, HEAVY), { numRuns: CASES, seed: SEED + TOOLS.indexOf(tool) });
-  for (let i = 0; i < cases.length; i += 1) {
+  for (let i = from; i < Math.min(to, cases.length); i += 1) {
     const c = cases[i]!;
     const r = await runCase(tool, seeds, c);
     counts[r.outcome] += 1;
@@ -55,9 +57,9 @@ const child = async (tool: ToolId): Promise<void> => {
   process.stdout.write(`${JSON.stringify(report)}\n`);
 };
 
-const runChild = (tool: ToolId): Promise<ChildReport> =>
+const runChild = (tool: ToolId, from: number, to: number): Promise<ChildReport> =>
   new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--expose-gc', __filename, '--child', tool], {
+    const proc = spawn(process.execPath, ['--expose-gc', __filename, '--child', tool, String(from), String(to)], {
       env: { ...process.env, NODE_ENV: 'test', SALES_CONNECT_BACKOFF_UNIT_MS: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -75,15 +77,28 @@ const runChild = (tool: ToolId): Promise<ChildReport> =>
 
 const main = async () => {
   const started = Date.now();
-  process.stdout.write(`fuzz: ${CASES} cases per tool, seed ${SEED}, heavy values weight ${HEAVY}/100, ${PARALLEL} at a time\n`);
-  const queue = [...TOOLS];
-  const reports: ChildReport[] = [];
+  process.stdout.write(`fuzz: ${CASES} cases per tool (child processes of ${CHUNK}), seed ${SEED}, heavy values weight ${HEAVY}/100, ${PARALLEL} at a time\n`);
+  const queue = TOOLS.flatMap((tool) => Array.from({ length: Math.ceil(CASES / CHUNK) }, (_, i) => ({ tool, from: i * CHUNK, to: Math.min(CASES, (i + 1) * CHUNK) })));
+  const parts: ChildReport[] = [];
   await Promise.all(
     Array.from({ length: PARALLEL }, async () => {
-      for (let tool = queue.shift(); tool; tool = queue.shift()) reports.push(await runChild(tool));
+      for (let task = queue.shift(); task; task = queue.shift()) parts.push(await runChild(task.tool, task.from, task.to));
     }),
   );
-  reports.sort((a, b) => TOOLS.indexOf(a.tool) - TOOLS.indexOf(b.tool));
+  // One row per tool, summed over its chunks.
+  const reports: ChildReport[] = TOOLS.map((tool) => {
+    const mine = parts.filter((p) => p.tool === tool);
+    const counts = { events: 0, no_event: 0, typed_error: 0, bug: 0 } as Record<Outcome, number>;
+    for (const p of mine) for (const o of OUTCOMES) counts[o] += p.counts[o];
+    return {
+      tool,
+      counts,
+      bugs: mine.flatMap((p) => p.bugs),
+      seconds: mine.reduce((n, p) => n + p.seconds, 0),
+      maxRssMb: Math.max(0, ...mine.map((p) => p.maxRssMb)),
+      slowestMs: Math.max(0, ...mine.map((p) => p.slowestMs)),
+    };
+  });
   const header = ['tool', ...OUTCOMES, 'cases', 'slowest ms', 'max RSS MB', 's'];
   const rows = reports.map((r) => [r.tool, ...OUTCOMES.map((o) => String(r.counts[o])), String(OUTCOMES.reduce((n, o) => n + r.counts[o], 0)), String(r.slowestMs), String(r.maxRssMb), r.seconds.toFixed(0)]);
   const total = ['total', ...OUTCOMES.map((o) => String(reports.reduce((n, r) => n + r.counts[o], 0))), String(reports.reduce((n, r) => n + OUTCOMES.reduce((m, o) => m + r.counts[o], 0), 0)), '', '', ''];
@@ -97,7 +112,7 @@ const main = async () => {
 };
 
 if (process.argv[2] === '--child') {
-  child(process.argv[3] as ToolId).then(
+  child(process.argv[3] as ToolId, Number(process.argv[4] ?? 0), Number(process.argv[5] ?? CASES)).then(
     () => process.exit(0),
     (err) => {
       process.stderr.write(`${(err as Error).stack}\n`);

@@ -3,6 +3,7 @@ import { findProvider } from '../providers';
 import type { Provider } from '../providers/types';
 import { baseUrlFor, sameOrigin } from './baseUrl';
 import { toolMessage, withoutKey } from './client';
+import { expiredAuth } from '../providers/shared/errors';
 
 /** The connection's provider, if `url` goes to that provider's API origin; else null. */
 const providerFor = (authData: Record<string, unknown> | undefined, url: string | undefined): Provider | null => {
@@ -62,7 +63,8 @@ export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundl
   if (!provider) return response;
   const { status } = response;
   if (status === 401) {
-    throw new z.errors.ExpiredAuthError(
+    throw expiredAuth(
+      z,
       `${provider.label} rejected the API key (401: ${toolMessage(provider, response)}). ` +
         `Reconnect your ${provider.label} account in Zapier with a current API key.`,
     );

@@ -175,6 +175,20 @@ describe('5. absurd nesting is refused before anything walks it', () => {
     expect(out).toHaveLength(1);
   });
 
+  it('a 401 while a trigger handles a delivery never appends the bundle (with the per-Zap secret) to the error', async () => {
+    const fx = fixture('mailshake', 'replied_reply');
+    for (const call of fx.http) {
+      const url = new URL(call.url);
+      nock(url.origin).intercept(url.pathname + url.search, call.method).reply(401, { error: 'Invalid API key', code: 'invalid_api_key' });
+    }
+    const bundle = deliveryBundle('mailshake', { body: fx.request.body, querystring: fx.request.querystring }, { subscribeData: fx.subscription });
+    const result = await settle(appTester(op('triggers', 'reply_received').perform, bundle as never, true));
+    expect(result.name).toBe('ExpiredAuthError');
+    expect(result.message).toMatch(/Reconnect your Mailshake account/);
+    expect(result.message).not.toContain(fx.subscription.secret);
+    expect(result.message).not.toMatch(/What happened/);
+  });
+
   it('Normalize Webhook refuses a raw body nested 3,000 levels, before parsing it', async () => {
     const raw = `${'['.repeat(3000)}${']'.repeat(3000)}`;
     const result = await settle(appTester(op('creates', 'normalize_event').perform, { authData: authFor('smartlead'), inputData: { raw_body: raw } } as never));

@@ -1,3 +1,4 @@
+import { expiredAuth } from '../shared/errors';
 import { callApi, parseJson, type ApiRequest } from '../../http/client';
 import { boundedText, str } from '../../model/values';
 import type { Ctx, Provider } from '../types';
@@ -89,7 +90,8 @@ export const msCall = async <T = unknown>(
       throw new z.errors.ThrottledError(`Mailshake quota reached: ${problem.error}. Zapier will retry in ${wait} s.`, wait);
     }
     case 'invalid_api_key':
-      throw new z.errors.ExpiredAuthError(
+      throw expiredAuth(
+        z,
         `Mailshake rejected the API key (${problem.error}). Reconnect your Mailshake account in Zapier with a current API key.`,
       );
     case 'not_found':

@@ -68,3 +68,16 @@ export const rejectedDelivery = (z: ZObject, toolLabel: string, reason: string):
 export const MAX_LOG_LINES = 10;
 export const cappedLines = (lines: string[], max = MAX_LOG_LINES): string[] =>
   lines.length <= max ? lines.map((l) => clip(l, MAX_WHY_CHARS)) : [...lines.slice(0, max).map((l) => clip(l, MAX_WHY_CHARS)), `… and ${lines.length - max} more item(s) skipped the same way`];
+
+/**
+ * "Reconnect your account" (ExpiredAuthError). Core appends "What happened: … with bundle {…}" —
+ * the bundle as JSON, subscribeData's signing key / sc_secret included — to the text of any error
+ * not marked doNotContextify; z.errors.Error and ThrottledError are marked, ExpiredAuthError is
+ * not. A 401 while a trigger handles a delivery (Mailshake fetches its resource) would otherwise
+ * put the per-Zap secret into Zap history.
+ */
+export const expiredAuth = (z: ZObject, message: string): Error => {
+  const err = new z.errors.ExpiredAuthError(clip(message, MAX_ERROR_CHARS));
+  (err as Error & { doNotContextify?: boolean }).doNotContextify = true;
+  return err;
+};
