@@ -38,6 +38,10 @@ const LOST_REPLY_SHARE = Number(process.env.FAULTS_LOST_REPLY_SHARE ?? 0);
 process.env.SALES_CONNECT_BACKOFF_UNIT_MS = String(Math.max(1, Math.round(1000 * SCALE)));
 const ENROLLS = Number(process.env.FAULTS_INVOCATIONS ?? 500);
 const DELIVERIES = Number(process.env.FAULTS_DELIVERIES ?? 1000);
+/** Invocations of one tool in flight at once (as Zapier runs many Zaps on one connection): pushes against the rate limits. */
+const CONCURRENCY = Number(process.env.FAULTS_CONCURRENCY ?? 4);
+/** The first invocations of each tool and action run alone, so their API calls can be counted one by one. */
+const CALIBRATION = 5;
 const TOOLS: ToolId[] = ['smartlead', 'lemlist', 'replyio', 'woodpecker', 'mailshake', 'apollo', 'salesloft', 'mixmax'];
 /** Fewest calls per run each README documents, for a new lead (enroll) and one named campaign (stop). */
 const README_MIN: Record<string, { enroll: number; stop: number }> = {
@@ -74,6 +78,7 @@ const errorInfo = (err: unknown): ErrorInfo => {
 const expectedClass = (e: ErrorInfo): boolean => e.name === 'ThrottledError' || (e.name === 'AppError' && e.code === 'ToolUnavailable');
 
 interface Run {
+  calibration?: boolean;
   tool: ToolId;
   action: 'enroll' | 'stop';
   result: Record<string, unknown> | null;
@@ -198,6 +203,22 @@ const main = async () => {
   // Enroll, then Stop, per tool in order (so calls can be counted per invocation); tools in parallel.
   const perTool = Math.ceil(ENROLLS / TOOLS.length);
   const runs: Run[] = [];
+  const phases: { tool: ToolId; action: Run['action']; from: number; to: number; count: number }[] = [];
+  /** Runs `bundles` for one tool and action: the first alone (calls counted each), then CONCURRENCY at a time. */
+  const phase = async (tool: ToolId, action: Run['action'], bundles: Record<string, unknown>[]) => {
+    const from = mock.log.length;
+    for (const b of bundles.slice(0, CALIBRATION)) runs.push({ ...(await invoke(mock, tool, action, b)), calibration: true } as Run);
+    const rest = bundles.slice(CALIBRATION);
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let b = rest.shift(); b; b = rest.shift()) {
+          runs.push(await invoke(mock, tool, action, b));
+          if (runs.length % 50 === 0) gc?.();
+        }
+      }),
+    );
+    phases.push({ tool, action, from, to: mock.log.length, count: bundles.length });
+  };
   await Promise.all(
     TOOLS.map(async (tool, t) => {
       const apiKey = `faults-${tool}-key-0123456789`;
@@ -207,15 +228,13 @@ const main = async () => {
       const count = Math.min(perTool, ENROLLS - t * perTool);
       // The first campaign of the dropdown (the mocks seed archived / paused ones further down, which refuse enrolment by design).
       const leads = Array.from({ length: Math.max(0, count) }, (_, i) => ({ email: `fault-${tool}-${i}@example.com`, campaign: campaigns[0]! }));
-      for (const lead of leads) {
-        const inputData = { email: lead.email, campaign_id: lead.campaign, first_name: 'Fault', last_name: 'Test', ...(mailboxes[0] ? { mailbox_id: mailboxes[0] } : {}) };
-        runs.push(await invoke(mock, tool, 'enroll', { authData: { tool, api_key: apiKey }, inputData }));
-        if (runs.length % 50 === 0) gc?.();
-      }
-      for (const lead of leads) {
-        runs.push(await invoke(mock, tool, 'stop', { authData: { tool, api_key: apiKey }, inputData: { email: lead.email, campaign_id: lead.campaign, mode } }));
-        if (runs.length % 50 === 0) gc?.();
-      }
+      const authData = { tool, api_key: apiKey };
+      await phase(
+        tool,
+        'enroll',
+        leads.map((lead) => ({ authData, inputData: { email: lead.email, campaign_id: lead.campaign, first_name: 'Fault', last_name: 'Test', ...(mailboxes[0] ? { mailbox_id: mailboxes[0] } : {}) } })),
+      );
+      await phase(tool, 'stop', leads.map((lead) => ({ authData, inputData: { email: lead.email, campaign_id: lead.campaign, mode } })));
       maxRss = Math.max(maxRss, process.memoryUsage().rss);
     }),
   );
@@ -281,15 +300,18 @@ const main = async () => {
   out(`Enroll Lead: ${enrolls.length} invocations, ${sum(enrolls, (r) => 1 + r.throttles + r.replays)} attempts (${sum(enrolls, (r) => r.throttles)} throttled retries, ${sum(enrolls, (r) => r.replays)} replays); outcomes: ${outcomes(enrolls)}`);
   out(`Stop Sequence: ${stops.length} invocations, ${sum(stops, (r) => 1 + r.throttles + r.replays)} attempts (${sum(stops, (r) => r.throttles)} throttled retries, ${sum(stops, (r) => r.replays)} replays); outcomes: ${outcomes(stops)}`);
   out();
-  out('API calls per invocation (mock log; clean = not an injected 503 or a 429), beside the README minimum:');
+  out('API calls per invocation (mock log over each phase; clean = not an injected 503 or a 429; min = fewest clean calls of the');
+  out(`first ${CALIBRATION}, which run alone), beside the README minimum:`);
   out(`${'tool'.padEnd(11)}${'action'.padEnd(8)}${'runs'.padStart(5)}${'calls/run'.padStart(11)}${'clean/run'.padStart(11)}${'min clean'.padStart(11)}${'README min'.padStart(12)}`);
   for (const tool of TOOLS) {
     for (const action of ['enroll', 'stop'] as const) {
+      const ph = phases.find((p) => p.tool === tool && p.action === action);
       const list = runs.filter((r) => r.tool === tool && r.action === action && r.result);
-      if (!list.length) continue;
-      const calls = sum(list, (r) => r.calls) / list.length;
-      const clean = sum(list, (r) => r.cleanCalls) / list.length;
-      const minClean = Math.min(...list.filter((r) => r.replays === 0 && r.throttles === 0).map((r) => r.cleanCalls));
+      if (!ph || !list.length) continue;
+      const logged = mock.log.slice(ph.from, ph.to).filter((l) => l.tool === tool);
+      const calls = logged.length / ph.count;
+      const clean = logged.filter((l) => l.status !== 429 && l.status !== 503).length / ph.count;
+      const minClean = Math.min(...list.filter((r) => r.calibration && r.replays === 0 && r.throttles === 0).map((r) => r.cleanCalls));
       out(`${tool.padEnd(11)}${action.padEnd(8)}${String(list.length).padStart(5)}${calls.toFixed(2).padStart(11)}${clean.toFixed(2).padStart(11)}${String(Number.isFinite(minClean) ? minClean : '-').padStart(11)}${String(README_MIN[tool]![action]).padStart(12)}`);
     }
   }
