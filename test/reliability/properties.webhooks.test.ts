@@ -10,6 +10,8 @@ import nock from 'nock';
 import { caseArb, runCase, seedsFor, TOOLS, type CaseResult } from '../../bench/fuzz/core';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 24);
+/** Weight (of 100) of huge / deep / wide values: slow per case, and each kind has its own targeted test (hostile.test.ts). */
+const HEAVY = Number(process.env.PROPERTY_HEAVY ?? 10);
 
 beforeAll(() => {
   // z.console.log of skipped batch items would flood the output.
@@ -24,7 +26,7 @@ describe('webhook handling never has a bug', () => {
     expect(seeds.length).toBeGreaterThan(0);
     const seen: CaseResult['outcome'][] = [];
     await fc.assert(
-      fc.asyncProperty(caseArb(seeds.length), async (c) => {
+      fc.asyncProperty(caseArb(seeds.length, HEAVY), async (c) => {
         const result = await runCase(tool, seeds, c);
         seen.push(result.outcome);
         if (result.outcome === 'bug') throw new Error(`${tool}: ${result.detail}`);
