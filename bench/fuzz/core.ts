@@ -274,7 +274,7 @@ const parsedError = (err: unknown): { name: string; text: string; code?: string;
 
 const TYPED = new Set(['AppError', 'ThrottledError', 'ExpiredAuthError', 'HaltedError', 'RefreshAuthError']);
 /** Codes of the errors that say our own output broke the contract: always a bug. */
-const OUR_BUGS = new Set(['InvalidEvent', 'InvalidOutput']);
+const OUR_BUGS = new Set(['InvalidEvent', 'InvalidOutput', 'InternalError']);
 
 /** Sorts what a run produced into its outcome class. */
 export const classify = (result: { out?: unknown; err?: unknown }, secrets: string[], ms: number): CaseResult => {

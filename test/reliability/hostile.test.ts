@@ -189,6 +189,18 @@ describe('5. absurd nesting is refused before anything walks it', () => {
     expect(result.message).not.toMatch(/What happened/);
   });
 
+  it('should a bug of ours throw while a trigger reads a delivery, the error names it without the bundle or its secret', async () => {
+    const smartlead = PROVIDERS.smartlead!;
+    jest.spyOn(smartlead.events, 'parse').mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    });
+    const result = await settle(deliver('smartlead', 'reply_received', smartleadReply()));
+    expect(result).toMatchObject({ name: 'AppError', code: 'InternalError' });
+    expect(result.message).toMatch(/failed while reading this Smartlead delivery \(TypeError: Cannot read properties/);
+    expect(result.message).not.toContain(TEST_SUBSCRIPTION_SECRET);
+    expect(result.message).not.toMatch(/What happened/);
+  });
+
   it('Normalize Webhook refuses a raw body nested 3,000 levels, before parsing it', async () => {
     const raw = `${'['.repeat(3000)}${']'.repeat(3000)}`;
     const result = await settle(appTester(op('creates', 'normalize_event').perform, { authData: authFor('smartlead'), inputData: { raw_body: raw } } as never));

@@ -81,3 +81,28 @@ export const expiredAuth = (z: ZObject, message: string): Error => {
   (err as Error & { doNotContextify?: boolean }).doNotContextify = true;
   return err;
 };
+
+const TYPED_ERRORS = new Set(['AppError', 'ThrottledError', 'ExpiredAuthError', 'HaltedError', 'RefreshAuthError']);
+
+/**
+ * Runs a step's handling of a delivery; an error that is not one of Zapier's typed errors (a bug
+ * of ours: TypeError, RangeError…) leaves as a typed 500 that says so — never contextified, since
+ * core would append the bundle, with subscribeData's per-Zap secret, to its text.
+ */
+export const withoutBundleInErrors = async <T>(z: ZObject, toolLabel: string, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (err) {
+    const e = err as Error & { doNotContextify?: boolean };
+    if (e && TYPED_ERRORS.has(e.name)) {
+      e.doNotContextify = true;
+      throw e;
+    }
+    const failure = new z.errors.Error(
+      `Sales Connect failed while reading this ${toolLabel} delivery (${clip(`${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, 300)}). Please report this.`,
+      'InternalError',
+      500,
+    );
+    throw failure;
+  }
+};
