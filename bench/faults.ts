@@ -96,7 +96,8 @@ const invoke = async (mock: RunningMock, tool: ToolId, action: Run['action'], bu
   const run: Run = { tool, action, result: null, error: null, throttles: 0, replays: 0, wrongErrors: [], calls: 0, cleanCalls: 0 };
   for (let attempt = 0; attempt < 200; attempt += 1) {
     try {
-      run.result = (await appTester(op('creates', action === 'enroll' ? 'enroll_lead' : 'stop_sequence') as never, bundle as never)) as Record<string, unknown>;
+      // Each retry is a new invocation with its own bundle, as in Zapier (the step's time budget is per bundle).
+      run.result = (await appTester(op('creates', action === 'enroll' ? 'enroll_lead' : 'stop_sequence') as never, structuredClone(bundle) as never)) as Record<string, unknown>;
       run.error = null;
       break;
     } catch (err) {
