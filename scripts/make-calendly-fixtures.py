@@ -73,7 +73,7 @@ def write(name, description, body=None, raw=None, t=T, received=T + 2, key=KEY, 
     headers["calendly-webhook-signature"] = sign(key, t, raw)
   fx = {"tool": "calendly", "description": description, "source": source,
         "request": {"method": "POST", "headers": headers, "querystring": {}, "rawBody": raw},
-        "received_at": iso(received), "subscription": {"id": "BBBBBBBBBBBBBBBB", "secret": KEY} if subscription else {},
+        "received_at": iso(received), "subscription": {"id": "BBBBBBBBBBBBBBBB", "secret": KEY} if subscription else {"id": "BBBBBBBBBBBBBBBB"},
         "inputData": {}}
   if expect_error is not None: fx["expect_error"] = expect_error
   else: fx["expect"] = expect if expect is not None else []
@@ -83,7 +83,7 @@ def write(name, description, body=None, raw=None, t=T, received=T + 2, key=KEY, 
 os.makedirs(OUT, exist_ok=True)
 write('invitee_created_signed', 'invitee.created, the vendor example, signed with the subscription signing key', created, expect=[expect_created])
 write('invitee_created_pretty_body_signed', 'invitee.created delivered pretty-printed; the signature covers those exact bytes', raw=json.dumps(created, indent=2), expect=[expect_created])
-write('invitee_created_unsigned_no_secret', 'invitee.created to a subscription with no stored signing key (made by hand): accepted unverified', created, header=False, subscription=False, expect=[expect_created])
+write('invitee_created_unsigned_no_secret', 'invitee.created to a subscription with no stored signing key (made by hand): refused, verification is fail-closed', created, header=False, subscription=False, expect_error='no stored secret')
 
 res = copy.deepcopy(created)
 res['payload']['old_invitee'] = 'https://api.calendly.com/scheduled_events/CCCCCCCCCCCCCCCC/invitees/CCCCCCCCCCCCCCCC'

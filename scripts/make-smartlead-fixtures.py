@@ -82,10 +82,14 @@ unsub = {
   "description": "Lead unsubscribed", "metadata": {"webhook_created_at": "2023-09-01T00:00:00.000Z"}, "event_type": "LEAD_UNSUBSCRIBED"
 }
 
+# Verification is fail-closed: every subscription performSubscribe creates stores the URL secret, and
+# every delivery to the webhook URL we registered carries it as sc_secret.
+URL_SECRET = "fixture-url-secret"
+
 def write(name, description, body, expect=None, source=DOC_REPLY, input_data=None, query=None, subscription=None, expect_error=None):
   fx = {"tool": "smartlead", "description": description, "source": source,
-        "request": {"method": "POST", "headers": {"content-type": "application/json"}, "querystring": query or {}, "body": body},
-        "received_at": "2025-06-02T12:05:10.000Z", "subscription": subscription or {"id": "799", "campaign_id": "9181"},
+        "request": {"method": "POST", "headers": {"content-type": "application/json"}, "querystring": query or {"sc_secret": URL_SECRET}, "body": body},
+        "received_at": "2025-06-02T12:05:10.000Z", "subscription": subscription or {"id": "799", "campaign_id": "9181", "secret": URL_SECRET},
         "inputData": input_data or {}}
   if expect_error is not None: fx["expect_error"] = expect_error
   else: fx["expect"] = expect

@@ -167,7 +167,8 @@ describe('replay says why (the real binary)', () => {
     expect(run.code).toBe(0);
     const tail = run.stdout.trim().split('\n').slice(-3);
     const calendly = readdirSync(join(__dirname, 'fixtures', 'calendly')).filter((f) => f.endsWith('.json')).length;
-    expect(tail[0]).toMatch(new RegExp(`^calendly +${calendly} fixtures: ${calendly} passed \\(\\d+ events, 6 refused as expected\\)$`));
+    // 7 refused: the 6 signature cases and the unsigned delivery refused fail-closed (issue 12).
+    expect(tail[0]).toMatch(new RegExp(`^calendly +${calendly} fixtures: ${calendly} passed \\(\\d+ events, 7 refused as expected\\)$`));
     expect(tail[1]).toMatch(/^salesloft +1 fixture: 1 passed \(1 event\)$/);
     expect(tail[2]).toBe(`${calendly + 1} passed, 0 failed`);
   });

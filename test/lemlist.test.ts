@@ -202,9 +202,9 @@ describe('lemlist deliveries', () => {
   });
 
   it('reports an unrecognised payload with its keys, and an undocumented activity type by name', async () => {
-    const err = await deliver('reply_received', { foo: 1, bar: 2 }, {}).catch((e) => e);
+    const err = await deliver('reply_received', { foo: 1, bar: 2, secret: SECRET }).catch((e) => e);
     expect(messageOf(err)).toMatch(/did not recognise this lemlist webhook delivery \(top-level keys: foo, bar\)/);
-    const unknown = await deliver('reply_received', fixture('unknown_activity_type').request.body, {}).catch((e) => e);
+    const unknown = await deliver('reply_received', { ...fixture('unknown_activity_type').request.body, secret: SECRET }).catch((e) => e);
     expect(messageOf(unknown)).toMatch(/unknown activity type somethingNew/);
   });
 });

@@ -101,6 +101,9 @@ describe('Salesloft subscribe / unsubscribe', () => {
 
 describe('Salesloft deliveries', () => {
   const signed = fixture('meeting_booked_signed');
+  // Delivered when the fixture was (its received_at): a signed delivery older than the dedupe window is a replay (issue 12).
+  beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(signed.received_at)));
+  afterEach(() => jest.restoreAllMocks());
   const delivery = (extra: Record<string, unknown> = {}) =>
     deliveryBundle('salesloft', { headers: signed.request.headers, rawBody: signed.request.rawBody }, { subscribeData: { id: '4321', secret: TOKEN }, ...extra });
 

@@ -1,5 +1,6 @@
 import { z as zod } from 'zod';
 import type { ZObject } from 'zapier-platform-core';
+import { refuseDeepValue } from '../delivery/depth';
 import type { EnrollPolicy, LeadInput, StopMode } from '../providers/types';
 
 const optionalText = zod
@@ -89,7 +90,7 @@ export const NormalizeInput = zod.object({
         ctx.addIssue({ code: 'custom', message: 'is required: map the raw body of the webhook from the Webhooks by Zapier step' });
         return zod.NEVER;
       }
-      return typeof v === 'string' ? v : JSON.stringify(v);
+      return typeof v === 'string' ? v : JSON.stringify(refuseDeepValue(v));
     }),
   headers: zod
     .union([zod.record(zod.string(), zod.union([zod.string(), zod.number()])), zod.null(), zod.string()])

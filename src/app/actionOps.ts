@@ -25,6 +25,9 @@ import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
 import { checkOutput } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
+import { usableEvents } from '../providers/shared/events';
+import { manualVerification } from '../providers/shared/verification';
+import { refuseDeepText } from '../delivery/depth';
 
 /** The connected tool's lead operations and their capability row, or the reason it has none. */
 const leadsOf = (z: ZObject, provider: Provider, what: string): { leads: LeadOperations; caps: ActionCapabilities } => {
@@ -189,22 +192,26 @@ export const normalizeEvent = async (z: ZObject, bundle: Bundle) => {
   const input = readInput(z, NormalizeInput, bundle.inputData);
   const triggerInput = readTriggerInput(z, bundle.inputData);
   const headers = normaliseHeaders(input.headers);
+  const manual = manualVerification(z, provider, bundle.inputData);
   let body: unknown;
   try {
-    body = JSON.parse(input.raw_body);
-  } catch {
+    body = JSON.parse(refuseDeepText(input.raw_body));
+  } catch (err) {
+    if ((err as Error).name === 'AppError') throw err;
     body = Object.fromEntries(new URLSearchParams(input.raw_body));
   }
   const events = await provider.events.parse(
     ctxOf(z, bundle),
-    { headers, rawBody: input.raw_body, body, query: {}, receivedAt: new Date(now()) },
-    null,
+    { headers, rawBody: input.raw_body, body, query: manual.query, receivedAt: new Date(now()) },
+    manual.sub,
     triggerInput,
   );
-  const checked = events.map((e) => publishEvent(checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw) })));
+  const checked = usableEvents(z, provider.label, events).map((e) => publishEvent(checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw, manual.sub?.secret) })));
   const first = checked[0];
   return {
     ...(first ?? { id: `${provider.id}:none`, event: null, tool: provider.id, tool_label: provider.label }),
+    verified: manual.verified,
+    verification: manual.note,
     event_count: checked.length,
     events: checked,
   };

@@ -24,3 +24,21 @@ export const claimFirstDelivery = async (z: ZObject, key: string): Promise<boole
   // dropping every event should the cache answer null.
   return claimed !== false;
 };
+
+/**
+ * Deliveries whose signature carries no timestamp (Salesloft signs only the body) can be captured
+ * and replayed; within the window the replay is collapsed by id, after it nothing would tell it
+ * from a new event. So a signed delivery whose own event time is older than the window is refused:
+ * every tool delivers (and retries) within minutes. Returns the events, or throws `refuse(reason)`.
+ */
+export const refuseOlderThanDedupeWindow = <E extends { occurred_at: string }>(events: E[], receivedAt: Date, refuse: (reason: string) => Error): E[] => {
+  const oldest = receivedAt.getTime() - DEDUPE_WINDOW_SECONDS * 1000;
+  const stale = events.find((e) => Date.parse(e.occurred_at) < oldest);
+  if (stale) {
+    throw refuse(
+      `its event happened at ${stale.occurred_at}, more than ${DEDUPE_WINDOW_SECONDS / 3600} h before it arrived — older than the window in which a ` +
+        'redelivery is recognised, so it is treated as a replay of a captured delivery (the signature has no timestamp to tell)',
+    );
+  }
+  return events;
+};

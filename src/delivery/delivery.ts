@@ -1,5 +1,6 @@
 import type { Bundle } from 'zapier-platform-core';
 import { now } from './clock';
+import { refuseDeepText, refuseDeepValue } from './depth';
 
 /** One webhook delivery as our providers see it, whatever way Zapier handed it over. */
 export interface Delivery {
@@ -37,8 +38,12 @@ const parseQuery = (q: unknown): Record<string, string> => {
   return {};
 };
 
-const parseBody = (raw: string, contentType: string | undefined): unknown => {
-  const trimmed = raw.trim();
+/**
+ * A webhook body as text → JSON (or form fields); null when it is neither. Bodies nested deeper
+ * than any tool sends are refused (typed error) before JSON.parse builds them.
+ */
+export const parseBody = (raw: string, contentType: string | undefined): unknown => {
+  const trimmed = refuseDeepText(raw).trim();
   if (trimmed === '') return {};
   if (contentType?.includes('application/x-www-form-urlencoded') && !/^[[{]/.test(trimmed)) {
     return Object.fromEntries(new URLSearchParams(trimmed));
@@ -52,6 +57,9 @@ const parseBody = (raw: string, contentType: string | undefined): unknown => {
 
 export const deliveryFromBundle = (bundle: Bundle): Delivery => {
   const raw = bundle.rawRequest;
+  // Zapier may have parsed the body already (cleanedRequest): refuse absurd nesting before any
+  // of our code, or core's serialisation of our output, walks it.
+  refuseDeepValue(bundle.cleanedRequest);
   const headers = normaliseHeaders(raw?.headers ?? (bundle.cleanedRequest as { headers?: Record<string, string> })?.headers);
   if (raw && typeof raw.content === 'string') {
     return {

@@ -123,7 +123,12 @@ export const fixtureFromDelivery = (
     request,
     received_at: arrivalTime(req.headers[RECEIVED_AT_HEADER], receivedAt).toISOString(),
     // The subscription given may hold the secret too (Woodpecker's and Mailshake's target_url).
-    subscription: { id: 'recorded', ...(standIn(setup.subscription ?? {}, setup.secret) as object), ...(secret !== undefined ? { secret } : {}) },
+    // Given nothing to verify with, the recording is a delivery by hand (an empty subscription):
+    // replay, fail-closed like the app, refuses a subscription that has no secret.
+    subscription:
+      secret === undefined && !setup.subscription
+        ? {}
+        : { id: 'recorded', ...(standIn(setup.subscription ?? {}, setup.secret) as object), ...(secret !== undefined ? { secret } : {}) },
     inputData: setup.inputData ?? {},
   };
 };

@@ -96,7 +96,9 @@ export const replayFixture = async (app: App, fixture: Fixture, triggerKey?: str
       const bundle = {
         authData: { tool: fixture.tool, api_key: REPLAY_API_KEY },
         inputData: fixture.inputData,
-        subscribeData: { tool: fixture.tool, id: 'replay', ...fixture.subscription },
+        // An empty `subscription` is a delivery by hand (Normalize Webhook, a Mixmax rule): no
+        // subscription to verify against. Any other is verified, fail-closed (docs/ARCHITECTURE.md, "Error policy").
+        subscribeData: Object.keys(fixture.subscription).length ? { tool: fixture.tool, id: 'replay', ...fixture.subscription } : undefined,
         ...zapierRequestFor(fixture.request),
       };
       try {

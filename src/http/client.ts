@@ -1,6 +1,7 @@
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 import type { Ctx, Provider } from '../providers/types';
 import { baseUrlFor } from './baseUrl';
+import { hasDotSegment } from './path';
 
 /** Backoff before retry n (1 s, 2 s, 4 s), each ±25 % jitter. Tests shrink the unit. */
 const backoffUnitMs = (): number => Number(process.env.SALES_CONNECT_BACKOFF_UNIT_MS ?? 1000);
@@ -39,7 +40,8 @@ const isRetryableStatus = (status: number) => status >= 500 && status <= 599;
 /** The tool's own words for an error, for people reading Zap history. */
 export const toolMessage = (provider: Provider, response: HttpResponse): string => {
   const content = typeof response.content === 'string' ? response.content : '';
-  return provider.errorMessage(content) ?? (content.trim().slice(0, 300) || `HTTP ${response.status}`);
+  const said = provider.errorMessage(content.length > 100_000 ? content.slice(0, 100_000) : content);
+  return said ? (said.length > 500 ? `${said.slice(0, 500)}…` : said) : content.trim().slice(0, 300) || `HTTP ${response.status}`;
 };
 
 /**
@@ -49,6 +51,10 @@ export const toolMessage = (provider: Provider, response: HttpResponse): string 
  */
 export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Promise<HttpResponse> => {
   const { path, allowStatuses = [], ...options } = req;
+  // Defence in depth: ids go through pathSegment(), and no relative path with a dot segment is sent.
+  if (!/^https?:\/\//.test(path) && hasDotSegment(path)) {
+    throw new ctx.z.errors.Error(`Refused to call ${provider.label}: the path ${JSON.stringify(path.slice(0, 200))} has a "." or ".." segment.`, 'InvalidId', 400);
+  }
   const url = apiUrl(provider, path);
   const started = stepStart(ctx.bundle);
   const callStarted = Date.now();
@@ -61,12 +67,12 @@ export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Pr
       response = await ctx.z.request({ ...options, url, skipThrowForStatus: true, redirect: 'manual' } as HttpRequestOptions & { url: string });
     } catch (err) {
       if (!isNetworkError(err)) throw err;
-      lastFailure = `could not reach ${provider.label} (${withoutQueryStrings((err as Error).message)})`;
+      lastFailure = `could not reach ${provider.label} (${withoutKey(withoutQueryStrings(String((err as Error).message).slice(0, 2000)), ctx.bundle.authData?.api_key)})`;
     }
     if (response) {
       if (response.status >= 300 && response.status < 400) {
         throw new ctx.z.errors.Error(
-          `${provider.label} answered with a redirect (${response.status}) to ${withoutQueryStrings(response.getHeader('location') ?? 'elsewhere')}; not followed. Check SALES_CONNECT_${provider.id.toUpperCase()}_BASE_URL if you set it.`,
+          `${provider.label} answered with a redirect (${response.status}) to ${withoutKey(withoutQueryStrings((response.getHeader('location') ?? 'elsewhere').slice(0, 500)), ctx.bundle.authData?.api_key)}; not followed. Check SALES_CONNECT_${provider.id.toUpperCase()}_BASE_URL if you set it.`,
           'UnexpectedRedirect',
           response.status,
         );
@@ -105,6 +111,27 @@ export const parseJson = (response: HttpResponse): unknown => {
   } catch {
     return content;
   }
+};
+
+/** Keys shorter than this are not searched for (a word like "revoked" is no key; real keys are 20+ characters). */
+const MIN_KEY_CHARS = 12;
+
+/** The forms a key takes on the wire: as is, URL-encoded, and inside HTTP Basic credentials. */
+const keyForms = (apiKey: string): string[] =>
+  [
+    apiKey,
+    encodeURIComponent(apiKey),
+    Buffer.from(`:${apiKey}`).toString('base64'),
+    Buffer.from(`${apiKey}:`).toString('base64'),
+    Buffer.from(apiKey).toString('base64'),
+  ].filter((form, i, all) => form.length >= MIN_KEY_CHARS && all.indexOf(form) === i);
+
+/** `text` with every form of the key replaced by `[redacted]`. */
+export const withoutKey = (text: string, apiKey: unknown): string => {
+  if (typeof apiKey !== 'string' || apiKey.length < MIN_KEY_CHARS) return text;
+  let out = text;
+  for (const form of keyForms(apiKey)) if (out.includes(form)) out = out.split(form).join('[redacted]');
+  return out;
 };
 
 /** Network errors quote the URL; its query string may hold a key (Smartlead's `api_key`). */

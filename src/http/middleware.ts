@@ -1,8 +1,9 @@
-import type { AfterResponseMiddleware, BeforeRequestMiddleware } from 'zapier-platform-core';
+import type { AfterResponseMiddleware, BeforeRequestMiddleware, HttpResponse } from 'zapier-platform-core';
 import { findProvider } from '../providers';
 import type { Provider } from '../providers/types';
 import { baseUrlFor, sameOrigin } from './baseUrl';
-import { toolMessage } from './client';
+import { toolMessage, withoutKey } from './client';
+import { expiredAuth } from '../providers/shared/errors';
 
 /** The connection's provider, if `url` goes to that provider's API origin; else null. */
 const providerFor = (authData: Record<string, unknown> | undefined, url: string | undefined): Provider | null => {
@@ -33,13 +34,37 @@ export const retryAfterHeaderSeconds = (header: string | null | undefined, nowMs
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
 };
 
+/**
+ * A tool that echoes the connection's API key in a response body (an error that quotes the
+ * request, a "key xyz is invalid") must not put it into Zap history: the key is scrubbed from the
+ * body before anything reads it, so no error of any status — and no output — can quote it.
+ */
+export const scrubApiKey = (response: HttpResponse, apiKey: unknown): HttpResponse => {
+  const content = typeof response.content === 'string' ? response.content : null;
+  if (content === null) return response;
+  const clean = withoutKey(content, apiKey);
+  if (clean === content) return response;
+  const r = response as HttpResponse & { content: string; data?: unknown; json?: unknown };
+  r.content = clean;
+  try {
+    r.data = JSON.parse(clean);
+    r.json = JSON.parse(clean);
+  } catch {
+    r.data = undefined;
+    r.json = undefined;
+  }
+  return r;
+};
+
 /** 401 / 403 / 429 mean the same thing everywhere, so they are mapped here once (docs/ARCHITECTURE.md, "Error policy"). */
 export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundle) => {
+  scrubApiKey(response, bundle.authData?.api_key);
   const provider = providerFor(bundle.authData, response.request?.url);
   if (!provider) return response;
   const { status } = response;
   if (status === 401) {
-    throw new z.errors.ExpiredAuthError(
+    throw expiredAuth(
+      z,
       `${provider.label} rejected the API key (401: ${toolMessage(provider, response)}). ` +
         `Reconnect your ${provider.label} account in Zapier with a current API key.`,
     );

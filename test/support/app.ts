@@ -3,6 +3,10 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../src/index';
 import { zapierRequestFor } from '../../src/delivery/delivery';
 import type { ToolId } from '../../src/model/tools';
+import { now } from '../../src/delivery/clock';
+import { signCalendly } from '../../src/providers/calendly/signature';
+import { signSalesloft } from '../../src/providers/salesloft/signature';
+import { URL_SECRET_PARAM } from '../../src/providers/shared/secrets';
 
 export { App };
 export const appTester = createAppTester(App);
@@ -16,17 +20,60 @@ export const op = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
 
 export const authFor = (tool: ToolId, api_key = `test-${tool}-key`) => ({ tool, api_key });
 
-/** A bundle as Zapier builds it for a webhook delivery to a hook trigger's perform. */
+/** The secret deliveryBundle's subscriptions store when a test gives none (verification is fail-closed). */
+export const TEST_SUBSCRIPTION_SECRET = 'test-subscription-secret';
+
+type TestRequest = { headers?: Record<string, string>; querystring?: Record<string, string>; body?: unknown; rawBody?: string };
+
+/**
+ * What a delivery from the webhook we registered carries to prove it: our URL secret (tools that
+ * sign nothing), lemlist's body `secret`, or Calendly's / Salesloft's signature of the raw body.
+ * Whatever the test set itself is left as it is.
+ */
+const carrying = (tool: ToolId, request: TestRequest, secret: string): TestRequest => {
+  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  switch (tool) {
+    case 'lemlist':
+      return request.body && typeof request.body === 'object' && !Array.isArray(request.body) && !('secret' in request.body)
+        ? { ...request, body: { ...(request.body as object), secret } }
+        : request;
+    case 'calendly': {
+      if (headers['calendly-webhook-signature'] !== undefined) return request;
+      const raw = request.rawBody ?? JSON.stringify(request.body ?? {});
+      const t = Math.floor(now() / 1000);
+      return { ...request, rawBody: raw, headers: { ...(request.headers ?? {}), 'calendly-webhook-signature': signCalendly(secret, t, raw) } };
+    }
+    case 'salesloft': {
+      if (headers['x-salesloft-signature'] !== undefined) return request;
+      const raw = request.rawBody ?? JSON.stringify(request.body ?? {});
+      return { ...request, rawBody: raw, headers: { ...(request.headers ?? {}), 'x-salesloft-signature': signSalesloft(secret, raw) } };
+    }
+    case 'apollo':
+      return request; // no webhooks: nothing to carry
+    default:
+      return { ...request, querystring: { [URL_SECRET_PARAM]: secret, ...(request.querystring ?? {}) } };
+  }
+};
+
+/**
+ * A bundle as Zapier builds it for a webhook delivery to a hook trigger's perform. Unless the
+ * test's subscribeData names a `secret` (tests of verification itself), the subscription stores
+ * one and the delivery carries it, as every delivery to a webhook performSubscribe made does.
+ */
 export const deliveryBundle = (
   tool: ToolId,
-  request: { headers?: Record<string, string>; querystring?: Record<string, string>; body?: unknown; rawBody?: string },
+  request: TestRequest,
   extra: { subscribeData?: Record<string, unknown>; inputData?: Record<string, unknown> } = {},
-) => ({
-  authData: authFor(tool),
-  inputData: extra.inputData ?? {},
-  subscribeData: { tool, id: 'sub-1', ...(extra.subscribeData ?? {}) },
-  ...zapierRequestFor({ method: 'POST', headers: { 'content-type': 'application/json', ...(request.headers ?? {}) }, ...request }),
-});
+) => {
+  const ownSecret = extra.subscribeData && 'secret' in extra.subscribeData;
+  const req = ownSecret ? request : carrying(tool, request, TEST_SUBSCRIPTION_SECRET);
+  return {
+    authData: authFor(tool),
+    inputData: extra.inputData ?? {},
+    subscribeData: { tool, id: 'sub-1', ...(ownSecret ? {} : { secret: TEST_SUBSCRIPTION_SECRET }), ...(extra.subscribeData ?? {}) },
+    ...zapierRequestFor({ method: 'POST', headers: { 'content-type': 'application/json', ...(req.headers ?? {}) }, ...req }),
+  };
+};
 
 /** Zapier app errors carry their message JSON-encoded; this reads it back. */
 export const messageOf = (err: unknown): string => {

@@ -13,6 +13,16 @@ export interface MockOptions {
   failRate?: number;
   /** Deterministic fault injection for tests; defaults to Math.random. */
   random?: () => number;
+  /**
+   * Share (0–1) of the injected faults that strike after the request was handled: the state
+   * changed, the answer is lost (a 503). Default 0: every fault strikes before anything changed.
+   */
+  lostReplyShare?: number;
+  /**
+   * Rate-limit windows run this much faster than the tool's (0.05 → a 60 s window lasts 3 s);
+   * Retry-After still says the tool's real seconds. Default: SALES_CONNECT_MOCK_TIME_SCALE, else 1.
+   */
+  timeScale?: number;
 }
 
 export interface RunningMock {
@@ -24,6 +34,10 @@ export interface RunningMock {
   log: { tool: ToolId; method: string; path: string; status: number }[];
   /** Counts `count` requests of `apiKey` against the tool's current window, as if they had just been served. */
   fillRateWindow(tool: ToolId, apiKey: string, count: number): void;
+  /** The tool's in-memory state (read-only use: fault runs check it for duplicates). */
+  state(tool: ToolId): unknown;
+  /** The time scale the rate-limit windows run at (see MockOptions.timeScale). */
+  timeScale: number;
 }
 
 const readBody = (req: IncomingMessage): Promise<string> =>
@@ -54,6 +68,7 @@ const match = (pattern: string, path: string): Record<string, string> | null => 
  */
 export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
   const random = opts.random ?? Math.random;
+  const timeScale = opts.timeScale ?? (Number(process.env.SALES_CONNECT_MOCK_TIME_SCALE ?? 1) || 1);
   const states = new Map(opts.mocks.map((m) => [m.tool, m.initialState()]));
   const windows = new Map<string, number[]>();
   const log: RunningMock['log'] = [];
@@ -94,12 +109,14 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
     const key = `${mock.tool}:${apiKey}`;
     const now = Date.now();
     const limits = [mock.rateLimit, ...(mock.moreRateLimits ?? [])];
-    const longest = Math.max(...limits.map((l) => l.windowMs));
+    const longest = Math.max(...limits.map((l) => l.windowMs)) * timeScale;
     const recent = (windows.get(key) ?? []).filter((t) => now - t < longest);
     for (const limit of limits) {
-      const inWindow = recent.filter((t) => now - t < limit.windowMs);
+      const windowMs = limit.windowMs * timeScale;
+      const inWindow = recent.filter((t) => now - t < windowMs);
       if (inWindow.length >= limit.requests) {
-        const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now - (inWindow[0] as number))) / 1000));
+        // In the tool's real seconds, whatever the time scale.
+        const retryAfter = Math.max(1, Math.ceil((windowMs - (now - (inWindow[0] as number))) / timeScale / 1000));
         windows.set(key, recent);
         const limited = mock.error(429, `Rate limit of ${limit.requests} requests per ${limit.windowMs / 1000} s exceeded`);
         return send({ ...limited, headers: { ...(limited.headers ?? {}), 'Retry-After': String(retryAfter) } }, mock.tool, path);
@@ -108,15 +125,20 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
     recent.push(now);
     windows.set(key, recent);
 
+    let loseReply = false;
     if ((opts.failRate ?? 0) > 0 && random() < (opts.failRate as number)) {
-      return send(mock.error(503, 'Service temporarily unavailable (injected fault)'), mock.tool, path);
+      // (random() is drawn a second time only when some faults may strike after handling: seeded tests keep their sequence.)
+      if (!((opts.lostReplyShare ?? 0) > 0 && random() < (opts.lostReplyShare as number))) return send(mock.error(503, 'Service temporarily unavailable (injected fault)'), mock.tool, path);
+      loseReply = true;
     }
+    const fault = mock.error(503, 'Service temporarily unavailable (injected fault, after handling)');
     for (const route of mock.routes as MockRoute<unknown>[]) {
       if (route.method !== req.method) continue;
       const params = match(route.path, path);
       if (!params) continue;
       try {
-        return send(route.handle({ method: req.method, path, params, query: url.searchParams, headers, body, apiKey }, states.get(mock.tool)), mock.tool, path);
+        const answer = route.handle({ method: req.method, path, params, query: url.searchParams, headers, body, apiKey }, states.get(mock.tool));
+        return send(loseReply ? fault : answer, mock.tool, path);
       } catch (err) {
         return send(mock.error(500, `mock error: ${(err as Error).message}`), mock.tool, path);
       }
@@ -131,5 +153,5 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
     const key = `${tool}:${apiKey}`;
     windows.set(key, [...(windows.get(key) ?? []), ...Array.from({ length: count }, () => Date.now())]);
   };
-  return { server, port, env, log, fillRateWindow };
+  return { server, port, env, log, fillRateWindow, state: (tool: ToolId) => states.get(tool), timeScale };
 };

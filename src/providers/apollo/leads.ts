@@ -1,6 +1,7 @@
+import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
-import { str } from '../../model/values';
+import { lookup, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopMode, StopRequest } from '../types';
@@ -193,7 +194,7 @@ export const apolloLeads = (provider: Provider): LeadOperations => {
     };
     if (before && LIVE.includes(beforeStatus)) return alreadyIn();
 
-    const path = withQuery(`/emailer_campaigns/${encodeURIComponent(req.campaign_id)}/add_contact_ids`, [
+    const path = withQuery(`/emailer_campaigns/${pathSegment(req.campaign_id, 'Campaign')}/add_contact_ids`, [
       ['emailer_campaign_id', req.campaign_id],
       ['contact_ids[]', String(contact.id)],
       ['send_email_from_email_account_id', mailbox],
@@ -229,7 +230,7 @@ export const apolloLeads = (provider: Provider): LeadOperations => {
           return say('skipped_previously_contacted', lead, campaign, `Apollo skipped ${email}: it has finished another sequence, so it was not added to ${label}.`);
         default:
           throw new z.errors.Error(
-            `Apollo did not add ${email} to sequence ${label}: ${SKIP_REASONS[reason] ?? reason} (${reason}).`,
+            `Apollo did not add ${email} to sequence ${label}: ${lookup(SKIP_REASONS, reason) ?? reason} (${reason}).`,
             'EnrollSkipped',
             422,
           );
@@ -312,7 +313,7 @@ export const apolloLeads = (provider: Provider): LeadOperations => {
       if (!Object.keys(body).length) return { lead: leadFromContact(existing), created: false };
       const { data } = await callJson<{ contact?: unknown }>(ctx, provider, {
         method: 'PATCH',
-        path: `/contacts/${encodeURIComponent(String(existing.id))}`,
+        path: `/contacts/${pathSegment(String(existing.id))}`,
         body,
       });
       const c = Contact.safeParse(data?.contact);

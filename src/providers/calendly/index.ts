@@ -1,10 +1,11 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str, uriId } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, mustVerify } from '../shared/secrets';
 import type { Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { calendlyCapabilities } from './capabilities';
 import { isRescheduleCancel, normalizeCanceledInvitee, normalizeInvitee } from './normalize';
@@ -60,7 +61,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
     });
     const stale = listed.data.collection?.find((h) => h.callback_url === req.targetUrl);
     if (stale?.uri) {
-      await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${uriId(stale.uri)}`, allowStatuses: [404] });
+      await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${pathSegment(uriId(stale.uri))}`, allowStatuses: [404] });
     }
     created = await callJson(ctx, calendly, { method: 'POST', path: '/webhook_subscriptions', body });
   }
@@ -70,12 +71,12 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Calendly', sub)) {
     const check = verifyCalendlySignature(delivery.headers['calendly-webhook-signature'], delivery.rawBody, sub.secret, delivery.receivedAt.getTime());
     if (!check.ok) throw rejectedDelivery(z, 'Calendly', check.reason);
   }
@@ -87,7 +88,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   // No-shows, routing forms, contacts, recaps: recognised, none of ours.
   if (event !== 'invitee.created' && event !== 'invitee.canceled') return [];
   const parsed = InviteeWebhook.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `${event} fields do not match: ${parsed.error.message}`);
+  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `${event} fields do not match: ${issuesText(parsed.error)}`);
   const invitee = parsed.data.payload;
   try {
     if (event === 'invitee.created') return [normalizeInvitee(invitee, invitee.scheduled_event, body)];
@@ -140,7 +141,7 @@ const listRecent = async (ctx: Ctx, status: 'active' | 'canceled'): Promise<Unif
     const scheduled = parsed.data as ScheduledEvent;
     const invitees = await callJson<{ collection?: unknown[] }>(ctx, calendly, {
       method: 'GET',
-      path: `/scheduled_events/${uriId(scheduled.uri)}/invitees`,
+      path: `/scheduled_events/${pathSegment(uriId(scheduled.uri))}/invitees`,
       params: status === 'active' ? { count: '10' } : { status: 'canceled', count: '10' },
     });
     for (const inv of invitees.data.collection ?? []) {

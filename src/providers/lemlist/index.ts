@@ -1,10 +1,11 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, safeEqual, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { lemlistCapabilities } from './capabilities';
 import { leadOperations } from './leads';
@@ -50,7 +51,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, lemlist, { method: 'DELETE', path: `/hooks/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, lemlist, { method: 'DELETE', path: `/hooks/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 const KNOWN_TYPES: readonly string[] = [...Object.values(HOOK_TYPE), ...INTERESTED_TYPES, ...IGNORED_TYPES];
@@ -58,7 +59,7 @@ const KNOWN_TYPES: readonly string[] = [...Object.values(HOOK_TYPE), ...INTEREST
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
   const body = delivery.body;
-  if (sub?.secret) {
+  if (mustVerify(z, LABEL, sub)) {
     const given = body && typeof body === 'object' && !Array.isArray(body) ? (body as { secret?: unknown }).secret : undefined;
     if (typeof given !== 'string' || !safeEqual(given, sub.secret)) {
       throw rejectedDelivery(z, LABEL, `the body's "secret" field is ${typeof given === 'string' ? 'wrong' : 'missing'}`);
@@ -70,7 +71,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   if (!KNOWN_TYPES.includes(type)) throw unrecognisedPayload(z, LABEL, body, `unknown activity type ${type}`);
   if (!eventTypeOfActivity(type)) return [];
   const parsed = Activity.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, LABEL, body, `${type} fields do not match: ${parsed.error.message}`);
+  if (!parsed.success) throw unrecognisedPayload(z, LABEL, body, `${type} fields do not match: ${issuesText(parsed.error)}`);
   try {
     const event = normalizeActivity(parsed.data, body);
     return event ? [event] : [];
@@ -101,7 +102,7 @@ const LIST_TYPES: Record<EventType, string[]> = {
 const listFinished = async (ctx: Ctx, campaignId: string): Promise<UnifiedEvent[]> => {
   const { data } = await callJson<unknown>(ctx, lemlist, {
     method: 'GET',
-    path: `/campaigns/${encodeURIComponent(campaignId)}/export/leads`,
+    path: `/campaigns/${pathSegment(campaignId)}/export/leads`,
     params: { state: 'all', format: 'json' },
   });
   const names = await listCampaigns(ctx, 0);

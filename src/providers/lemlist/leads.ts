@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { HttpResponse } from 'zapier-platform-core';
 import { outcomeFor } from '../shared/outcome';
 import { callApi, callJson, parseJson, toolMessage } from '../../http/client';
@@ -87,7 +88,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
   const lookup = async (ctx: Ctx, address: string): Promise<LeadEntry[]> => {
     const res = await callJson<unknown>(ctx, provider(), {
       method: 'GET',
-      path: `/leads/${encodeURIComponent(address.trim().toLowerCase())}`,
+      path: `/leads/${pathSegment(address.trim().toLowerCase())}`,
       params: { version: 'v2' },
       allowStatuses: [404],
     });
@@ -105,7 +106,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
   const contactLookup = async (ctx: Ctx, address: string): Promise<{ known: boolean; contact: ContactRecord | null }> => {
     const res = await callApi(ctx, provider(), {
       method: 'GET',
-      path: `/contacts/${encodeURIComponent(address.trim().toLowerCase())}`,
+      path: `/contacts/${pathSegment(address.trim().toLowerCase())}`,
       allowStatuses: [400, 404],
     });
     if (res.status === 404) return { known: false, contact: null };
@@ -141,7 +142,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
   const createInCampaign = (ctx: Ctx, campaignId: string, lead: LeadInput, deduplicate: boolean | null): Promise<HttpResponse> =>
     callApi(ctx, provider(), {
       method: 'POST',
-      path: `/campaigns/${encodeURIComponent(campaignId)}/leads/`,
+      path: `/campaigns/${pathSegment(campaignId, 'Campaign')}/leads/`,
       ...(deduplicate === null ? {} : { params: { deduplicate: String(deduplicate) } }),
       body: leadBody(lead, true),
       allowStatuses: [400, 409],
@@ -171,7 +172,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
       if (Object.keys(body).length === 0) return { lead: leadFromEntries(entries, lead.email)!, created: false };
       const { data } = await callJson<Record<string, unknown>>(ctx, provider(), {
         method: 'PATCH',
-        path: `/campaigns/${encodeURIComponent(campaignId)}/leads/${encodeURIComponent(String(existing._id))}`,
+        path: `/campaigns/${pathSegment(campaignId, 'Campaign')}/leads/${pathSegment(String(existing._id))}`,
         body,
       });
       const updated = entriesFrom({ ...existing, ...(data ?? {}), campaign: existing.campaign, variables: existing.variables });
@@ -273,7 +274,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
         // Always action=remove: without it lemlist unsubscribes the lead instead (never wanted).
         const res = await callApi(ctx, provider(), {
           method: 'DELETE',
-          path: `/campaigns/${encodeURIComponent(campaignId)}/leads/${encodeURIComponent(String(e._id))}`,
+          path: `/campaigns/${pathSegment(campaignId, 'Campaign')}/leads/${pathSegment(String(e._id))}`,
           params: { action: 'remove' },
           allowStatuses: [404],
         });
@@ -285,7 +286,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
         }
         const res = await callApi(ctx, provider(), {
           method: 'POST',
-          path: `/leads/pause/${encodeURIComponent(String(e._id))}`,
+          path: `/leads/pause/${pathSegment(String(e._id))}`,
           params: { campaignId },
           allowStatuses: [404],
         });
@@ -359,7 +360,7 @@ export const leadOperations = (provider: () => Provider): LeadOperations => {
       }
       const res = await callApi(ctx, provider(), {
         method: 'POST',
-        path: `/leads/start/${encodeURIComponent(String(e._id))}`,
+        path: `/leads/start/${pathSegment(String(e._id))}`,
         allowStatuses: [404],
       });
       // 404 "Lead not found": the entry is gone since the lookup (removed): nothing to resume there.

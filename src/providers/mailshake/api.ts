@@ -1,5 +1,6 @@
+import { expiredAuth } from '../shared/errors';
 import { callApi, parseJson, type ApiRequest } from '../../http/client';
-import { str } from '../../model/values';
+import { boundedText, str } from '../../model/values';
 import type { Ctx, Provider } from '../types';
 
 /** Mailshake's error body: `{code, error, time}` (API docs "Errors"). */
@@ -28,7 +29,8 @@ export const QUOTA_WINDOW_SECONDS = 3600;
  * UNCONFIRMED). We read an ISO timestamp in it, or "N seconds/minutes/hours"; null when the
  * message names no time.
  */
-export const retryAfterInMessage = (message: string, now: number = Date.now()): number | null => {
+export const retryAfterInMessage = (full: string, now: number = Date.now()): number | null => {
+  const message = boundedText(full);
   const iso = message.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/);
   if (iso) {
     const at = Date.parse(iso[0]);
@@ -121,7 +123,8 @@ export const msCall = async <T = unknown>(
       throw new z.errors.ThrottledError(`Mailshake quota reached: ${problem.error}. Zapier will retry in ${wait} s.`, wait);
     }
     case 'invalid_api_key':
-      throw new z.errors.ExpiredAuthError(
+      throw expiredAuth(
+        z,
         `Mailshake rejected the API key (${problem.error}). Reconnect your Mailshake account in Zapier with a current API key.`,
       );
     case 'not_found':

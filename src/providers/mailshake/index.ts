@@ -5,7 +5,7 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { mailshakeCapabilities } from './capabilities';
 import { mailshakeErrorMessage, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
@@ -196,7 +196,7 @@ export const checkResourceUrl = (raw: string, base: string): { url: string } | {
  */
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Mailshake', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Mailshake', 'the webhook URL secret is missing or wrong');
   }

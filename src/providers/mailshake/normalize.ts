@@ -1,5 +1,5 @@
 import { emptyLead, type EventLead, type UnifiedEvent } from '../../model/event';
-import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
+import { email, eventId, isoUtc, joinName, lookup, splitName, str } from '../../model/values';
 import { REPLY_TYPES, type LeadModel, type Recipient, type Reply } from './payloads';
 
 const TOOL = 'mailshake' as const;
@@ -39,7 +39,7 @@ const campaignOf = (c: { id?: unknown; title?: string | null } | null | undefine
  * reply's `from_email` is the recipient's address; our sending mailbox is not in the model.
  */
 export const normalizeReply = (r: Reply, raw: unknown): UnifiedEvent[] => {
-  const type = REPLY_TYPES[(str(r.type) ?? '').toLowerCase() as keyof typeof REPLY_TYPES];
+  const type = lookup(REPLY_TYPES, (str(r.type) ?? '').toLowerCase());
   if (!type) return [];
   const at = isoUtc(r.actionDate);
   if (!at) throw new Error('no timestamp');

@@ -3,8 +3,8 @@ import { EVENT_LABELS, type EventType } from '../../model/tools';
 import { email, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { safeEqual, URL_SECRET_PARAM } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { safeEqual, URL_SECRET_PARAM, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, TriggerInput } from '../types';
 import { mixmaxCapabilities } from './capabilities';
 import { mixmaxLeads } from './leads';
@@ -22,7 +22,7 @@ const errorMessage = (content: string): string | null => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Mixmax', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Mixmax', 'the webhook URL secret is missing or wrong');
   }
@@ -33,7 +33,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
   try {
     if ((MESSAGE_EVENTS as readonly string[]).includes(name) || isBounceName(name)) {
       const parsed = MessageEvent.safeParse(body);
-      if (!parsed.success) throw unrecognisedPayload(z, 'Mixmax', body, `${name} fields do not match: ${parsed.error.message}`);
+      if (!parsed.success) throw unrecognisedPayload(z, 'Mixmax', body, `${name} fields do not match: ${issuesText(parsed.error)}`);
       const m = parsed.data;
       if (isBounceName(name) || (name === 'message:received' && isDaemon(m))) return [normalizeBounce(m, body)];
       if (name === 'message:sent') return [];
@@ -44,7 +44,7 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     }
     if ((TRACKING_EVENTS as readonly string[]).includes(name)) {
       const parsed = TrackingEvent.safeParse(body);
-      if (!parsed.success) throw unrecognisedPayload(z, 'Mixmax', body, `${name} fields do not match: ${parsed.error.message}`);
+      if (!parsed.success) throw unrecognisedPayload(z, 'Mixmax', body, `${name} fields do not match: ${issuesText(parsed.error)}`);
       return []; // opens and clicks are not unified events
     }
     throw unrecognisedPayload(z, 'Mixmax', body, `unknown eventName ${name}`);

@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead } from '../../model/lead';
 import { leadFromInput, outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, splitName, str } from '../../model/values';
@@ -93,7 +94,7 @@ const recipientState = async (ctx: Ctx, provider: Provider, sequenceId: string, 
   for (let page = 0; page < RECIPIENT_SCAN.maxPages; page += 1) {
     const { data } = await callJson<unknown>(ctx, provider, {
       method: 'GET',
-      path: `/sequences/${encodeURIComponent(sequenceId)}/recipients`,
+      path: `/sequences/${pathSegment(sequenceId)}/recipients`,
       params: { limit: String(RECIPIENT_SCAN.limit), offset: String(offset) },
     });
     const rows = Array.isArray(data) ? data : [];
@@ -141,7 +142,7 @@ export const mixmaxLeads = (provider: Provider): LeadOperations => ({
     const lead = inputLead(req.lead, address);
     const { data } = await callJson<{ recipients?: unknown[] }>(ctx, provider, {
       method: 'POST',
-      path: `/sequences/${encodeURIComponent(req.campaign_id)}/recipients`,
+      path: `/sequences/${pathSegment(req.campaign_id, 'Campaign')}/recipients`,
       body: { recipients: [{ email: address, variables: variablesOf(req.lead) }] },
     });
     const rows = (data?.recipients ?? []).map((r) => RecipientResult.safeParse(r)).filter((r) => r.success).map((r) => r.data);
@@ -205,7 +206,7 @@ export const mixmaxLeads = (provider: Provider): LeadOperations => ({
     // developer.mixmax.com POST /sequences/:id/cancel answers `{recipients: [emails exited]}`.
     const res = await callJson<{ recipients?: unknown } | null>(ctx, provider, {
       method: 'POST',
-      path: `/sequences/${encodeURIComponent(req.campaign_id)}/cancel`,
+      path: `/sequences/${pathSegment(req.campaign_id, 'Campaign')}/cancel`,
       body: { emails: [address] },
       allowStatuses: [404],
     });

@@ -1,5 +1,5 @@
 import { emptyLead, type UnifiedEvent } from '../../model/event';
-import { email, eventId, isoUtc, splitName, str } from '../../model/values';
+import { email, eventId, findAddresses, isoUtc, splitName, str } from '../../model/values';
 import type { MessageEvent } from './payloads';
 
 const TOOL = 'mixmax' as const;
@@ -16,8 +16,8 @@ const bouncedAddress = (m: MessageEvent): string | null => {
   const direct = email(m.recipientEmail);
   if (direct) return direct;
   const ours = new Set([m.from?.email, m.receivedBy?.email, ...(m.to ?? []).map((t) => t.email)].map((e) => email(e)).filter(Boolean));
-  const found = (m.plaintextBody ?? '').match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g) ?? [];
-  return found.map((e) => e.toLowerCase()).find((e) => !ours.has(e) && !DAEMON.test(e)) ?? null;
+  const found = findAddresses(m.plaintextBody);
+  return found.find((e) => !ours.has(e) && !DAEMON.test(e)) ?? null;
 };
 
 /** Epoch ms (number or digit string) or ISO. */

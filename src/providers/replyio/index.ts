@@ -1,10 +1,11 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { replyioCapabilities } from './capabilities';
 import { replyioLeads } from './leads';
@@ -78,7 +79,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 };
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
-  await callJson(ctx, replyio, { method: 'DELETE', path: `/v3/webhooks/${encodeURIComponent(data.id)}`, allowStatuses: [404] });
+  await callJson(ctx, replyio, { method: 'DELETE', path: `/v3/webhooks/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
 /** Which documented shape a body is, read into one form; null when it is neither. */
@@ -87,15 +88,15 @@ const readEnvelope = (body: Record<string, unknown>): { event: ReplyEvent } | { 
   if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') return null;
   if (body.payload && typeof body.payload === 'object') {
     const b = EnvelopeB.safeParse(body);
-    return b.success ? { event: fromShapeB(b.data) } : { error: b.error.message };
+    return b.success ? { event: fromShapeB(b.data) } : { error: issuesText(b.error) };
   }
   const a = EnvelopeA.safeParse(body);
-  return a.success ? { event: fromShapeA(a.data, body) } : { error: a.error.message };
+  return a.success ? { event: fromShapeA(a.data, body) } : { error: issuesText(a.error) };
 };
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Reply.io', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Reply.io', 'the webhook URL secret is missing or wrong');
   }

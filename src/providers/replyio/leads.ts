@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import type { Lead, LeadCampaign, ActionOutcome } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, str } from '../../model/values';
@@ -49,7 +50,7 @@ const getPerson = async (ctx: Ctx, provider: Provider, address: string): Promise
 const getStatuses = async (ctx: Ctx, provider: Provider, contactId: string | number): Promise<ContactStatuses | null> => {
   const res = await callJson<unknown>(ctx, provider, {
     method: 'GET',
-    path: `/v3/contacts/${encodeURIComponent(String(contactId))}/statuses`,
+    path: `/v3/contacts/${pathSegment(String(contactId))}/statuses`,
     allowStatuses: [404],
   });
   if (res.status === 404 || !res.data) return null;
@@ -252,7 +253,7 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
       for (const c of targets) {
         const { data } = await callJson<Record<string, unknown> | null>(ctx, provider, {
           method: 'POST',
-          path: `/v3/sequences/${encodeURIComponent(String(c.id))}/contacts/set-status-in-sequence`,
+          path: `/v3/sequences/${pathSegment(String(c.id))}/contacts/set-status-in-sequence`,
           body: { contactIds: [Number(contactId)], statusInSequence: newStatus },
         });
         const failure = data && typeof data === 'object' ? (data as Record<string, unknown>)[contactId] : undefined;
@@ -307,7 +308,7 @@ export const replyioLeads = (provider: Provider): LeadOperations => ({
     for (const c of paused) {
       const { data } = await callJson<Record<string, unknown> | null>(ctx, provider, {
         method: 'POST',
-        path: `/v3/sequences/${encodeURIComponent(String(c.sequenceId))}/contacts/set-status-in-sequence`,
+        path: `/v3/sequences/${pathSegment(String(c.sequenceId))}/contacts/set-status-in-sequence`,
         body: { contactIds: [Number(contactId)], statusInSequence: 'active' },
       });
       const failure = data && typeof data === 'object' ? (data as Record<string, unknown>)[contactId as string] : undefined;

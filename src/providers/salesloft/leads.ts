@@ -1,6 +1,7 @@
+import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
-import { email as lower, str } from '../../model/values';
+import { boundedText, email as lower, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopRequest } from '../types';
 import { leadFromPerson } from './normalize';
@@ -124,7 +125,7 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
       ]);
       if (current.some((m) => str(m.cadence?.id) === req.campaign_id && m.currently_on_cadence === true)) return alreadyOn();
       throw new z.errors.Error(
-        `Salesloft did not add ${address} to cadence ${req.campaign_id} (422): ${said.replace(/[.\s]+$/, '')}. The person is not on that cadence now, so this is not "already enrolled".`,
+        `Salesloft did not add ${address} to cadence ${req.campaign_id} (422): ${boundedText(said, 500).replace(/[.\s]+$/, '')}. The person is not on that cadence now, so this is not "already enrolled".`,
         'salesloft_422',
         422,
       );
@@ -153,7 +154,7 @@ export const salesloftLeads = (provider: Provider): LeadOperations => {
     const affected: LeadCampaign[] = [];
     for (const m of targets) {
       // A membership already gone (404) counts as removed: the call is idempotent.
-      await callJson(ctx, provider, { method: 'DELETE', path: `/v2/cadence_memberships/${encodeURIComponent(String(m.id))}`, allowStatuses: [404] });
+      await callJson(ctx, provider, { method: 'DELETE', path: `/v2/cadence_memberships/${pathSegment(String(m.id))}`, allowStatuses: [404] });
       affected.push({ id: String(m.cadence?.id ?? ''), name: null, status: 'removed' });
     }
     return outcome(

@@ -1,9 +1,10 @@
+import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret } from '../shared/secrets';
+import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret, mustVerify } from '../shared/secrets';
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { smartleadCapabilities } from './capabilities';
@@ -97,7 +98,7 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
   if (eventType === 'LEAD_CATEGORY_UPDATED') {
     body.categories = req.event === 'lead_interested' ? req.input.interested_categories : req.input.meeting_categories;
   }
-  const path = `/campaigns/${encodeURIComponent(campaignId)}/webhooks`;
+  const path = `/campaigns/${pathSegment(campaignId, 'Campaign')}/webhooks`;
   const created = await callJson<{ id?: number | string }>(ctx, smartlead, { method: 'POST', path, body });
   // The documented create response has no id: find ours by its (unique, secret-bearing) URL.
   let id = str(created.data?.id);
@@ -124,7 +125,7 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   }
   await callJson(ctx, smartlead, {
     method: 'DELETE',
-    path: `/campaigns/${encodeURIComponent(String(data.campaign_id))}/webhooks`,
+    path: `/campaigns/${pathSegment(String(data.campaign_id))}/webhooks`,
     body: { id: Number.isNaN(Number(data.id)) ? data.id : Number(data.id) },
     allowStatuses: [404],
   });
@@ -132,7 +133,7 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Smartlead', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) {
       throw rejectedDelivery(z, 'Smartlead', 'the webhook URL secret is missing or wrong');
@@ -143,9 +144,9 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, in
   const body = withoutSecretFields(delivery.body, ['secret_key']) as Record<string, unknown>;
   const record = body as Record<string, unknown>;
   const type = eventTypeOf(record);
-  const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }): T => {
+  const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T => {
     const result = schema.safeParse(body);
-    if (!result.success) throw unrecognisedPayload(z, 'Smartlead', body, `${type} fields do not match: ${result.error.message}`);
+    if (!result.success) throw unrecognisedPayload(z, 'Smartlead', body, `${type} fields do not match: ${issuesText(result.error)}`);
     return result.data;
   };
   try {
@@ -192,7 +193,7 @@ const listFinished = async (ctx: Ctx, campaignId: string): Promise<UnifiedEvent[
     (
       await callJson<LeadsPage>(ctx, smartlead, {
         method: 'GET',
-        path: `/campaigns/${encodeURIComponent(campaignId)}/leads`,
+        path: `/campaigns/${pathSegment(campaignId)}/leads`,
         params: { status: 'COMPLETED', offset: String(offset), limit: String(FINISHED_PAGE) },
       })
     ).data;
@@ -225,7 +226,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
   const campaign = { id: input.campaign_id, name: str(found?.name) };
   const { data } = await callJson<{ data?: unknown[] }>(ctx, smartlead, {
     method: 'GET',
-    path: `/campaigns/${encodeURIComponent(input.campaign_id)}/statistics`,
+    path: `/campaigns/${pathSegment(input.campaign_id)}/statistics`,
     params: { email_status: status, offset: '0', limit: '25' },
   });
   const wantCategories =

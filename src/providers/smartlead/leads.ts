@@ -1,3 +1,4 @@
+import { pathSegment } from '../../http/path';
 import { z as zod } from 'zod';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as emailOf, joinName, str } from '../../model/values';
@@ -167,7 +168,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       if (cursor !== null) body.lastSeenLeadId = cursor;
       const { status, data } = await callJson<unknown>(ctx, provider, {
         method: 'POST',
-        path: `/campaigns/${encodeURIComponent(campaignId)}/leads/filter`,
+        path: `/campaigns/${pathSegment(campaignId)}/leads/filter`,
         body,
         // A campaign the lookup listed may have been deleted since: nothing runs there.
         allowStatuses: campaignMayBeGone ? [404] : [],
@@ -196,7 +197,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     if (Object.keys(custom).length) entry.custom_fields = custom;
     const { data } = await callJson<unknown>(ctx, provider, {
       method: 'POST',
-      path: `/campaigns/${encodeURIComponent(campaignId)}/leads`,
+      path: `/campaigns/${pathSegment(campaignId, 'Campaign')}/leads`,
       body: {
         lead_list: [entry],
         settings: {
@@ -291,7 +292,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
           }
           const resumed = await callJson(ctx, provider, {
             method: 'POST',
-            path: `/campaigns/${encodeURIComponent(req.campaign_id)}/leads/${row.email_lead.id}/resume`,
+            path: `/campaigns/${pathSegment(req.campaign_id)}/leads/${pathSegment(String(row.email_lead.id))}/resume`,
             body: { resume_lead_with_delay_days: 0 },
           });
           if (!confirmed(resumed.data)) {
@@ -382,7 +383,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
     for (const c of memberships) {
       const { status, data } = await callJson(ctx, provider, {
         method: 'DELETE',
-        path: `/campaigns/${encodeURIComponent(c.id)}/leads/${lead.id}`,
+        path: `/campaigns/${pathSegment(c.id)}/leads/${pathSegment(String(lead.id))}`,
         allowStatuses: [404],
       });
       if (status === 404 || !confirmed(data)) {
@@ -424,7 +425,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       }
       const { data } = await callJson(ctx, provider, {
         method: 'POST',
-        path: `/campaigns/${encodeURIComponent(c.id)}/leads/${row.email_lead.id}/pause`,
+        path: `/campaigns/${pathSegment(c.id)}/leads/${pathSegment(String(row.email_lead.id))}/pause`,
       });
       if (!confirmed(data)) {
         throw new z.errors.Error(
@@ -495,7 +496,7 @@ export const smartleadLeads = (provider: Provider): LeadOperations => {
       }
       const { data } = await callJson(ctx, provider, {
         method: 'POST',
-        path: `/campaigns/${encodeURIComponent(c.id)}/leads/${row.email_lead.id}/resume`,
+        path: `/campaigns/${pathSegment(c.id)}/leads/${pathSegment(String(row.email_lead.id))}/resume`,
         body: { resume_lead_with_delay_days: 0 },
       });
       if (!confirmed(data)) {

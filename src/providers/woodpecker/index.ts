@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Delivery } from '../../delivery/delivery';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
-import { str } from '../../model/values';
-import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret } from '../shared/secrets';
+import { lookup, str } from '../../model/values';
+import { cappedLines, rejectedDelivery, unrecognisedPayload } from '../shared/errors';
+import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { woodpeckerCapabilities } from './capabilities';
 import { woodpeckerErrorMessage, wpCall } from './api';
@@ -86,7 +86,7 @@ const readItem = (raw: unknown, events: UnifiedEvent[]): string | null => {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'not an event object';
   const name = eventNameOf(raw as Record<string, unknown>);
   if (name && (IGNORED_EVENTS as readonly string[]).includes(name)) return null;
-  const type = name ? MAPPED_EVENTS[name as keyof typeof MAPPED_EVENTS] : undefined;
+  const type = lookup(MAPPED_EVENTS, name);
   if (!type) return name ? `unknown event ${name}` : 'no event name';
   const parsed = WebhookItem.safeParse(raw);
   if (!parsed.success) {
@@ -104,7 +104,7 @@ const readItem = (raw: unknown, events: UnifiedEvent[]): string | null => {
 
 const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
-  if (sub?.secret) {
+  if (mustVerify(z, 'Woodpecker', sub)) {
     const given = delivery.query[URL_SECRET_PARAM];
     if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Woodpecker', 'the webhook URL secret is missing or wrong');
   }
@@ -123,9 +123,9 @@ const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _i
     unusable.push(items.length > 1 ? `item ${index + 1} of ${items.length} (index ${index}): ${problem}` : problem);
   });
   if (unusable.length === items.length) {
-    throw unrecognisedPayload(z, 'Woodpecker', items.length === 1 ? items[0] : body, unusable.join('; '));
+    throw unrecognisedPayload(z, 'Woodpecker', items.length === 1 ? items[0] : body, cappedLines(unusable, 3).join('; '));
   }
-  for (const line of unusable) z.console.log(`Woodpecker webhook delivery: skipped ${line}; the other items were processed.`);
+  for (const line of cappedLines(unusable)) z.console.log(`Woodpecker webhook delivery: skipped ${line}; the other items were processed.`);
   return events;
 };
 

@@ -1,6 +1,6 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
-import { email as emailOf, joinName, str } from '../../model/values';
+import { boundedText, email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { wpCall } from './api';
 import { woodpecker } from './index';
@@ -138,7 +138,7 @@ const itemResult = (data: unknown, address: string): ItemResult => {
   }
   const code = (str(item.code) ?? '').toUpperCase();
   const status = (str(item.status) ?? '').toUpperCase();
-  const text = str(item.msg) ?? str(item.message);
+  const text = boundedText(str(item.msg) ?? str(item.message));
   const message = text ?? str(top?.msg) ?? (code || status || 'no details');
   if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(text ?? '')) {
     return { kind: 'duplicate', message };
