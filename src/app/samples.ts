@@ -23,6 +23,21 @@ const lead = SAMPLE_LEAD;
 const campaign = { id: '9181', name: 'Q2 outbound' };
 const nullMessage = null;
 const nullMeeting = null;
+/** Calendly's sample invitee and meeting (booked, then canceled). */
+const calendlyInvitee = { ...lead, company: null, title: null, linkedin_url: null, tool_lead_id: 'AAAAAAAAAAAAAAAA' };
+const calendlyMeeting = {
+  id: 'BBBBBBBBBBBBBBBB',
+  title: '30 Minute Intro',
+  start_time: '2025-04-10T15:00:00.000Z',
+  end_time: '2025-04-10T15:30:00.000Z',
+  timezone: 'America/New_York',
+  join_url: 'https://zoom.us/j/000000000',
+  location: 'Zoom: https://zoom.us/j/000000000',
+  organizer_email: 'rep@yourcompany.example',
+  rescheduled: false,
+  canceled_by: null,
+  cancel_reason: null,
+};
 
 const EVENTS: Record<EventType, UnifiedEvent> = {
   reply_received: {
@@ -63,22 +78,10 @@ const EVENTS: Record<EventType, UnifiedEvent> = {
     event: 'meeting_booked',
     tool: 'calendly',
     occurred_at: '2025-04-02T15:04:05.000Z',
-    lead: { ...lead, company: null, title: null, linkedin_url: null, tool_lead_id: 'AAAAAAAAAAAAAAAA' },
+    lead: calendlyInvitee,
     campaign: null,
     message: nullMessage,
-    meeting: {
-      id: 'BBBBBBBBBBBBBBBB',
-      title: '30 Minute Intro',
-      start_time: '2025-04-10T15:00:00.000Z',
-      end_time: '2025-04-10T15:30:00.000Z',
-      timezone: 'America/New_York',
-      join_url: 'https://zoom.us/j/000000000',
-      location: 'https://zoom.us/j/000000000',
-      organizer_email: 'rep@yourcompany.example',
-      rescheduled: false,
-      canceled_by: null,
-      cancel_reason: null,
-    },
+    meeting: calendlyMeeting,
     category: null,
     raw: {},
   },
@@ -108,22 +111,10 @@ const EVENTS: Record<EventType, UnifiedEvent> = {
     event: 'meeting_canceled',
     tool: 'calendly',
     occurred_at: '2025-04-05T09:30:00.000Z',
-    lead: { ...lead, company: null, title: null, linkedin_url: null, tool_lead_id: 'AAAAAAAAAAAAAAAA' },
+    lead: calendlyInvitee,
     campaign: null,
     message: nullMessage,
-    meeting: {
-      id: 'BBBBBBBBBBBBBBBB',
-      title: '30 Minute Intro',
-      start_time: '2025-04-10T15:00:00.000Z',
-      end_time: '2025-04-10T15:30:00.000Z',
-      timezone: 'America/New_York',
-      join_url: 'https://zoom.us/j/000000000',
-      location: 'Zoom: https://zoom.us/j/000000000',
-      organizer_email: 'rep@yourcompany.example',
-      rescheduled: false,
-      canceled_by: 'invitee',
-      cancel_reason: 'Something came up, sorry!',
-    },
+    meeting: { ...calendlyMeeting, canceled_by: 'invitee', cancel_reason: 'Something came up, sorry!' },
     category: null,
     raw: {},
   },

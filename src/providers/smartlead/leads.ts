@@ -97,12 +97,13 @@ const SEARCH_PAGES = 5;
 /** Smartlead answers pause / resume / delete of a lead or campaign it does not have with 200 `{}`: only `ok: true` is done. */
 const confirmed = (data: unknown): boolean => Boolean(data && typeof data === 'object' && (data as { ok?: unknown }).ok === true);
 
-const toLead = (l: SmartleadLead): Lead => {
+/** A Smartlead lead's person fields (the lookup and a campaign's search rows share them). */
+const personOf = (l: Pick<SmartleadLead, 'id' | 'email' | 'first_name' | 'last_name' | 'company_name' | 'linkedin_profile'> & { phone_number?: unknown }) => {
   const first = str(l.first_name);
   const last = str(l.last_name);
   return {
     id: `smartlead:${l.id}`,
-    tool: 'smartlead',
+    tool: 'smartlead' as const,
     tool_lead_id: String(l.id),
     email: emailOf(l.email),
     first_name: first,
@@ -112,33 +113,18 @@ const toLead = (l: SmartleadLead): Lead => {
     title: null,
     phone: str(l.phone_number),
     linkedin_url: str(l.linkedin_profile),
-    unsubscribed: l.is_unsubscribed ?? null,
-    // The lookup does not carry the lead's status in each campaign: unknown, never guessed.
-    campaigns: (l.lead_campaign_data ?? []).map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: null })),
   };
 };
 
+const toLead = (l: SmartleadLead): Lead => ({
+  ...personOf(l),
+  unsubscribed: l.is_unsubscribed ?? null,
+  // The lookup does not carry the lead's status in each campaign: unknown, never guessed.
+  campaigns: (l.lead_campaign_data ?? []).map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: null })),
+});
+
 /** The lead as a campaign's search row shows it (no unsubscribe flag there: unknown). */
-const leadFromRow = (row: CampaignLeadRow, campaign: LeadCampaign): Lead => {
-  const l = row.email_lead;
-  const first = str(l.first_name);
-  const last = str(l.last_name);
-  return {
-    id: `smartlead:${l.id}`,
-    tool: 'smartlead',
-    tool_lead_id: String(l.id),
-    email: emailOf(l.email),
-    first_name: first,
-    last_name: last,
-    full_name: joinName(first, last),
-    company: str(l.company_name),
-    title: null,
-    phone: str(l.phone_number),
-    linkedin_url: str(l.linkedin_profile),
-    unsubscribed: null,
-    campaigns: [campaign],
-  };
-};
+const leadFromRow = (row: CampaignLeadRow, campaign: LeadCampaign): Lead => ({ ...personOf(row.email_lead), unsubscribed: null, campaigns: [campaign] });
 
 export const smartleadLeads = (provider: Provider): LeadOperations => {
   const findRaw = async (ctx: Ctx, address: string): Promise<SmartleadLead | null> => {
