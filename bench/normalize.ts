@@ -45,13 +45,15 @@ const main = async () => {
     const provider = findProvider(fx.tool);
     if (!provider) continue;
     const request = zapierRequestFor(fx.request);
-    const bundle = { authData: { tool: fx.tool, api_key: 'bench' }, inputData: fx.inputData, subscribeData: { tool: fx.tool, id: 'bench', ...fx.subscription }, ...request };
+    // As replay: an empty subscription is a delivery by hand (Mixmax rules, Apollo), nothing to verify against.
+    const subscribeData = Object.keys(fx.subscription).length ? { tool: fx.tool, id: 'bench', ...fx.subscription } : undefined;
+    const bundle = { authData: { tool: fx.tool, api_key: 'bench' }, inputData: fx.inputData, subscribeData, ...request };
     const raw = request.rawRequest.content as string;
     const input = { campaign_id: null, interested_categories: ['Interested'], meeting_categories: ['Meeting Booked'] };
     const at = new Date(fx.received_at);
     const a = await time(() => JSON.parse(raw));
     const b = await withPinnedClock(at, () =>
-      time(() => provider.events.parse({ z: { console: { log: () => undefined } } as never, bundle: bundle as never }, deliveryFromBundle(bundle as never), bundle.subscribeData as never, input)),
+      time(() => provider.events.parse({ z: { console: { log: () => undefined } } as never, bundle: bundle as never }, deliveryFromBundle(bundle as never), (subscribeData ?? null) as never, input)),
     );
     const perform = App.triggers[(fx.expect?.[0]?.event as string | undefined) ?? 'reply_received'] as { operation: { perform: unknown } };
     const c = await withPinnedClock(at, () => quietly(() => time(() => appTester(perform.operation.perform as never, bundle as never, true))));
