@@ -1,5 +1,8 @@
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 import type { Ctx, Provider } from '../providers/types';
+
+/** What a call needs of its tool: where its API is and how it words errors (not the whole provider). */
+export type ApiTool = Pick<Provider, 'id' | 'label' | 'defaultBaseUrl' | 'errorMessage'>;
 import { baseUrlFor } from './baseUrl';
 import { hasDotSegment } from './path';
 
@@ -32,13 +35,13 @@ export interface ApiRequest extends Omit<HttpRequestOptions, 'url'> {
   allowStatuses?: number[];
 }
 
-export const apiUrl = (provider: Provider, path: string): string =>
+export const apiUrl = (provider: ApiTool, path: string): string =>
   /^https?:\/\//.test(path) ? path : `${baseUrlFor(provider.id, provider.defaultBaseUrl)}${path}`;
 
 const isRetryableStatus = (status: number) => status >= 500 && status <= 599;
 
 /** The tool's own words for an error, for people reading Zap history. */
-export const toolMessage = (provider: Provider, response: HttpResponse): string => {
+export const toolMessage = (provider: ApiTool, response: HttpResponse): string => {
   const content = typeof response.content === 'string' ? response.content : '';
   const said = provider.errorMessage(content.length > 100_000 ? content.slice(0, 100_000) : content);
   return said ? (said.length > 500 ? `${said.slice(0, 500)}…` : said) : content.trim().slice(0, 300) || `HTTP ${response.status}`;
@@ -49,7 +52,7 @@ export const toolMessage = (provider: Provider, response: HttpResponse): string 
  * inside the step's time budget; 401/403/429 are mapped by the afterResponse middleware; any
  * other 4xx becomes an error quoting the tool, unless the caller allowed that status.
  */
-export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Promise<HttpResponse> => {
+export const callApi = async (ctx: Ctx, provider: ApiTool, req: ApiRequest): Promise<HttpResponse> => {
   const { path, allowStatuses = [], ...options } = req;
   // Defence in depth: ids go through pathSegment(), and no relative path with a dot segment is sent.
   if (!/^https?:\/\//.test(path) && hasDotSegment(path)) {
@@ -98,7 +101,7 @@ export const callApi = async (ctx: Ctx, provider: Provider, req: ApiRequest): Pr
   }
 };
 
-export const callJson = async <T = unknown>(ctx: Ctx, provider: Provider, req: ApiRequest): Promise<{ status: number; data: T }> => {
+export const callJson = async <T = unknown>(ctx: Ctx, provider: ApiTool, req: ApiRequest): Promise<{ status: number; data: T }> => {
   const response = await callApi(ctx, provider, req);
   return { status: response.status, data: parseJson(response) as T };
 };
@@ -151,7 +154,7 @@ const isNetworkError = (err: unknown): boolean => {
   );
 };
 
-const apiError = (z: ZObject, provider: Provider, response: HttpResponse): Error =>
+const apiError = (z: ZObject, provider: ApiTool, response: HttpResponse): Error =>
   new z.errors.Error(
     `${provider.label} rejected the request (${response.status}): ${toolMessage(provider, response)}`,
     `${provider.id}_${response.status}`,

@@ -1,7 +1,8 @@
 import { expiredAuth } from '../shared/errors';
 import { callApi, parseJson, type ApiRequest } from '../../http/client';
 import { boundedText, str } from '../../model/values';
-import type { Ctx, Provider } from '../types';
+import type { Ctx } from '../types';
+import type { ApiTool } from '../../http/client';
 
 /** Mailshake's error body: `{code, error, time}` (API docs "Errors"). */
 export const mailshakeErrorOf = (data: unknown): { code: string; error: string } | null => {
@@ -96,7 +97,7 @@ export const monthlyRecipientLimitError = (z: Ctx['z'], toolMessage: string, add
  */
 export const msCall = async <T = unknown>(
   ctx: Ctx,
-  provider: Provider,
+  provider: ApiTool,
   req: ApiRequest & { notFoundOk?: boolean; /** The address being added, named in a monthly-limit error. */ adding?: string },
 ): Promise<T | null> => {
   const { notFoundOk, adding, ...rest } = req;
@@ -133,4 +134,12 @@ export const msCall = async <T = unknown>(
     default:
   }
   throw new z.errors.Error(`Mailshake rejected the request: ${problem.error} (${problem.code})`, `mailshake_${problem.code}`, response.status >= 400 ? response.status : 400);
+};
+
+/** Mailshake's API identity: what lead operations and the provider both call with (no import circle). */
+export const mailshakeApi: ApiTool = {
+  id: 'mailshake',
+  label: 'Mailshake',
+  defaultBaseUrl: 'https://api.mailshake.com/2017-04-01',
+  errorMessage: mailshakeErrorMessage,
 };

@@ -8,7 +8,8 @@ import { rejectedDelivery, unrecognisedPayload } from '../shared/errors';
 import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { mailshakeCapabilities } from './capabilities';
-import { mailshakeErrorMessage, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
+import { mailshakeApi, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
+import { listCampaignPage } from './campaigns';
 import { mailshakeLeads } from './leads';
 import { normalizeLead, normalizeReply } from './normalize';
 import { Campaign, IGNORED_OBJECTS, LeadModel, Paginated, PushBody, Reply } from './payloads';
@@ -34,17 +35,6 @@ const REPLY_TYPE: Partial<Record<EventType, string>> = {
 
 const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
-export const listCampaignPage = async (ctx: Ctx, nextToken: string | null): Promise<{ campaigns: Campaign[]; nextToken: string | null }> => {
-  const body: Record<string, unknown> = { perPage: 100 };
-  if (nextToken) body.nextToken = nextToken;
-  const data = await msCall(ctx, mailshake, { method: 'POST', path: '/campaigns/list', body });
-  const page = Paginated.safeParse(data ?? {});
-  const results = page.success ? (page.data.results ?? []) : [];
-  return {
-    campaigns: results.map((c) => Campaign.safeParse(c)).filter((r) => r.success).map((r) => r.data),
-    nextToken: page.success ? (str(page.data.nextToken) ?? null) : null,
-  };
-};
 
 /**
  * `push/create {targetUrl, event, filter}`. Mailshake signs nothing and recommends a secret in
@@ -242,16 +232,14 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 };
 
 export const mailshake: Provider = {
+  ...mailshakeApi,
   id: 'mailshake',
-  label: 'Mailshake',
   capabilities: mailshakeCapabilities,
-  defaultBaseUrl: 'https://api.mailshake.com/2017-04-01',
   rateLimit: { description: 'a quota of units per hour (most calls 1 unit, adding recipients 10 + 1 per recipient)', retryAfterSeconds: QUOTA_WINDOW_SECONDS },
   authorize(request, apiKey) {
     // HTTP Basic with the key as user and an empty password (the docs' `curl -u "my-api-key:"`).
     request.headers = { ...(request.headers ?? {}), Authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}` };
   },
-  errorMessage: mailshakeErrorMessage,
   retryAfterFromBody: mailshakeRetryAfterFromBody,
   forbiddenHint: 'Check that the key belongs to an active Mailshake team with API access (team administrator, paid subscription).',
   async testAuth(ctx) {

@@ -2,8 +2,8 @@ import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { leadFromInput as leadOf, outcomeFor } from '../shared/outcome';
 import { email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
-import { msCall } from './api';
-import { listCampaignPage, mailshake } from './index';
+import { msCall, mailshakeApi } from './api';
+import { listCampaignPage } from './campaigns';
 import { leadOfRecipient } from './normalize';
 import { AddedRecipients, AddStatus, type Campaign, Paginated, Recipient, Reply, SentMessage } from './payloads';
 
@@ -48,7 +48,7 @@ const leadFrom = (r: Recipient | null, address: string, campaigns: LeadCampaign[
 
 /** `recipients/get {campaignID, emailAddress}`: the recipient with exactly that address, or null. */
 const getRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const data = await msCall(ctx, mailshake, {
+  const data = await msCall(ctx, mailshakeApi, {
     method: 'POST',
     path: '/recipients/get',
     body: { campaignID: campaignNumber(campaignId), emailAddress: address },
@@ -158,7 +158,7 @@ type AddResult = { kind: 'added' } | { kind: 'already' } | { kind: 'unsubscribed
  */
 const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Promise<AddResult> => {
   const address = lead.email.trim().toLowerCase();
-  const data = await msCall(ctx, mailshake, {
+  const data = await msCall(ctx, mailshakeApi, {
     method: 'POST',
     path: '/recipients/add',
     body: { campaignID: campaignNumber(campaignId), addAsNewList: false, addresses: [addressEntry(lead)] },
@@ -170,7 +170,7 @@ const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Prom
   const statusId = str(info.checkStatusID);
   for (let i = 1; statusId && i <= ADD_STATUS_POLLS; i += 1) {
     await sleep(pollUnitMs() * i);
-    const status = AddStatus.safeParse((await msCall(ctx, mailshake, { method: 'POST', path: '/recipients/add-status', body: { statusID: campaignNumber(statusId) } })) ?? {});
+    const status = AddStatus.safeParse((await msCall(ctx, mailshakeApi, { method: 'POST', path: '/recipients/add-status', body: { statusID: campaignNumber(statusId) } })) ?? {});
     if (!status.success || !status.data.isFinished) continue;
     const p = status.data.problems ?? {};
     const has = (list: string[] | null | undefined) => (list ?? []).some((e) => emailOf(e) === address);
@@ -207,7 +207,7 @@ const capacityError = (ctx: Ctx, address: string, campaignId: string) =>
 
 /** Sent messages to exactly this address (`activity/sent {recipientEmailAddress}`), newest first. */
 const sentTo = async (ctx: Ctx, address: string) => {
-  const data = await msCall(ctx, mailshake, { method: 'POST', path: '/activity/sent', body: { recipientEmailAddress: address, perPage: 100 } });
+  const data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/activity/sent', body: { recipientEmailAddress: address, perPage: 100 } });
   const page = Paginated.safeParse(data ?? {});
   return (page.success ? (page.data.results ?? []) : [])
     .map((s) => SentMessage.safeParse(s))
@@ -256,7 +256,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
 
 /** `recipients/list {search, filter:{action:'paused'}}`: the recipient when it is paused in that campaign. */
 const pausedRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const listed = await msCall(ctx, mailshake, {
+  const listed = await msCall(ctx, mailshakeApi, {
     method: 'POST',
     path: '/recipients/list',
     body: { campaignID: campaignNumber(campaignId), search: address, filter: { action: 'paused' }, perPage: 100 },
@@ -271,7 +271,7 @@ const pausedRecipient = async (ctx: Ctx, campaignId: string, address: string): P
 
 /** `recipients/pause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
 const pause = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const data = await msCall(ctx, mailshake, {
+  const data = await msCall(ctx, mailshakeApi, {
     method: 'POST',
     path: '/recipients/pause',
     body: { campaignID: campaignNumber(campaignId), emailAddress: address },
@@ -377,7 +377,7 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
  * (docs "Models > Reply"). An unsubscribe anywhere is team-wide; a bounce counts per campaign.
  */
 const blockingReplies = async (ctx: Ctx, address: string): Promise<{ unsubscribed: boolean; bouncedIn: Set<string> }> => {
-  const data = await msCall(ctx, mailshake, { method: 'POST', path: '/activity/replies', body: { recipientEmailAddress: address, perPage: 100 } });
+  const data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/activity/replies', body: { recipientEmailAddress: address, perPage: 100 } });
   const page = Paginated.safeParse(data ?? {});
   const replies = (page.success ? (page.data.results ?? []) : [])
     .map((r) => Reply.safeParse(r))
@@ -392,7 +392,7 @@ const blockingReplies = async (ctx: Ctx, address: string): Promise<{ unsubscribe
 
 /** `recipients/unpause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
 const unpause = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const data = await msCall(ctx, mailshake, {
+  const data = await msCall(ctx, mailshakeApi, {
     method: 'POST',
     path: '/recipients/unpause',
     body: { campaignID: campaignNumber(campaignId), emailAddress: address },

@@ -1,6 +1,7 @@
 import { callApi, parseJson, toolMessage, type ApiRequest } from '../../http/client';
 import { str } from '../../model/values';
 import type { Ctx, Provider } from '../types';
+import type { ApiTool } from '../../http/client';
 
 /** The v1 error envelope: `{"status":{"status":"ERROR","code":"E_…","msg":"…"}}`. */
 export const errorCodeOf = (data: unknown): string | null => {
@@ -36,7 +37,7 @@ export const QUEUE_WAIT_SECONDS = 5;
  * caller's own `allowStatuses` (409 on subscribe, 404 on unsubscribe) come back as data.
  * 204 No Content (an empty list) comes back as `null`.
  */
-export const wpCall = async <T = unknown>(ctx: Ctx, provider: Provider, req: ApiRequest): Promise<{ status: number; data: T | null }> => {
+export const wpCall = async <T = unknown>(ctx: Ctx, provider: ApiTool & Pick<Provider, 'rateLimit'>, req: ApiRequest): Promise<{ status: number; data: T | null }> => {
   const allow = req.allowStatuses ?? [];
   const response = await callApi(ctx, provider, { ...req, allowStatuses: [...allow, 400] });
   const data = parseJson(response);
@@ -51,4 +52,13 @@ export const wpCall = async <T = unknown>(ctx: Ctx, provider: Provider, req: Api
     throw new ctx.z.errors.Error(`Woodpecker rejected the request (400): ${toolMessage(provider, response)}`, code ?? 'woodpecker_400', 400);
   }
   return { status: response.status, data: response.status === 204 ? null : (data as T) };
+};
+
+/** Woodpecker's API identity: what lead operations and the provider both call with (no import circle). */
+export const woodpeckerApi: ApiTool & Pick<Provider, 'rateLimit'> = {
+  id: 'woodpecker',
+  label: 'Woodpecker',
+  defaultBaseUrl: 'https://api.woodpecker.co/rest',
+  errorMessage: woodpeckerErrorMessage,
+  rateLimit: { description: 'one request at a time per API key, at most 6 queued', retryAfterSeconds: QUEUE_WAIT_SECONDS },
 };

@@ -7,7 +7,7 @@ import { cappedLines, rejectedDelivery, unrecognisedPayload } from '../shared/er
 import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { woodpeckerCapabilities } from './capabilities';
-import { woodpeckerErrorMessage, wpCall } from './api';
+import { woodpeckerApi, woodpeckerErrorMessage, wpCall } from './api';
 import { woodpeckerLeads } from './leads';
 import { normalizeItem, normalizeProspectRow } from './normalize';
 import { CampaignRow, eventNameOf, IGNORED_EVENTS, MAPPED_EVENTS, ProspectRow, WebhookItem } from './payloads';
@@ -151,15 +151,12 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 };
 
 export const woodpecker: Provider = {
+  ...woodpeckerApi,
   id: 'woodpecker',
-  label: 'Woodpecker',
   capabilities: woodpeckerCapabilities,
-  defaultBaseUrl: 'https://api.woodpecker.co/rest',
-  rateLimit: { description: 'one request at a time per API key, at most 6 queued', retryAfterSeconds: 5 },
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), 'x-api-key': apiKey };
   },
-  errorMessage: woodpeckerErrorMessage,
   forbiddenHint: 'Check that the API key is active and that your Woodpecker plan includes the API add-on.',
   async testAuth(ctx) {
     const campaigns = await listCampaignRows(ctx);

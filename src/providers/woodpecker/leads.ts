@@ -2,8 +2,7 @@ import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { boundedText, email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
-import { wpCall } from './api';
-import { woodpecker } from './index';
+import { wpCall, woodpeckerApi } from './api';
 import { AddProspectsResponse, ProspectRow } from './payloads';
 
 const TOOL = 'woodpecker' as const;
@@ -86,7 +85,7 @@ const leadFromInput = (lead: LeadInput, id: string | null, known: ProspectRow | 
  */
 export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | null> => {
   const wanted = address.trim().toLowerCase();
-  const { data } = await wpCall<unknown[]>(ctx, woodpecker, {
+  const { data } = await wpCall<unknown[]>(ctx, woodpeckerApi, {
     method: 'GET',
     path: '/v1/prospects',
     params: { search: `email=${wanted}`, campaigns_details: 'true' },
@@ -166,7 +165,7 @@ const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<stri
   const body: Record<string, unknown> = { campaign: { campaign_id: campaignNumber(campaignId) }, force: opts.force };
   if (opts.update) body.update = true;
   body.prospects = [prospect];
-  const { data } = await wpCall(ctx, woodpecker, { method: 'POST', path: '/v1/add_prospects_campaign', body });
+  const { data } = await wpCall(ctx, woodpeckerApi, { method: 'POST', path: '/v1/add_prospects_campaign', body });
   const result = itemResult(data, prospect.email as string);
   if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
   return result;
@@ -406,7 +405,7 @@ const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
 const upsert = async (ctx: Ctx, lead: LeadInput, _campaignId: string | null): Promise<{ lead: Lead; created: boolean }> => {
   const address = lead.email.trim().toLowerCase();
   const existing = await findRow(ctx, address);
-  const { data } = await wpCall(ctx, woodpecker, {
+  const { data } = await wpCall(ctx, woodpeckerApi, {
     method: 'POST',
     path: '/v1/add_prospects_list',
     body: { update: true, prospects: [prospectBody(lead)] },
