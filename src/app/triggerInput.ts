@@ -5,8 +5,6 @@ import { readInput } from './validate';
 
 import { DEFAULT_INTERESTED, DEFAULT_MEETING } from './categoryDefaults';
 
-export { DEFAULT_INTERESTED, DEFAULT_MEETING };
-
 /** Zapier sends a list field as an array, a comma-separated string, or nothing. */
 const categoryList = (fallback: string[]) =>
   zod

@@ -32,5 +32,3 @@ export const findProvider = (tool: unknown): Provider | null => {
   const id = toolIdOf(tool);
   return id ? LOADERS[id]() : null;
 };
-
-export const providerList = (): Provider[] => Object.values(PROVIDERS);

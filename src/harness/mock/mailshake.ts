@@ -153,6 +153,18 @@ const campaignOf = (s: State, p: Record<string, unknown>): Campaign | MockRespon
   const c = s.campaigns.find((x) => String(x.id) === text(p.campaignID));
   return c ?? msError(404, 'missing_dependent_data', `No campaign with ID ${text(p.campaignID)}`);
 };
+
+/** `recipients/pause` and `recipients/unpause`: set the flag and answer the recipient (idempotent); not_found when not in that campaign. */
+const setPaused = (req: MockRequest, s: State, paused: boolean): MockResponse => {
+  const p = params(req);
+  const campaign = campaignOf(s, p);
+  if (isResponse(campaign)) return campaign;
+  if (!p.emailAddress) return missing('emailAddress');
+  const r = campaign.recipients.get(text(p.emailAddress).trim().toLowerCase());
+  if (!r) return msError(404, 'not_found', 'Recipient not found');
+  r.paused = paused;
+  return json(200, recipientModel(r));
+};
 const isResponse = (x: unknown): x is MockResponse => !!x && typeof x === 'object' && 'status' in x && typeof (x as MockResponse).status === 'number';
 
 const splitName = (full: string) => {
@@ -348,31 +360,13 @@ export const mailshakeMock: ToolMock<State> = {
       // Pausing a paused recipient answers the recipient again (idempotent).
       method: 'POST',
       path: '/recipients/pause',
-      handle: (req, s) => {
-        const p = params(req);
-        const campaign = campaignOf(s, p);
-        if (isResponse(campaign)) return campaign;
-        if (!p.emailAddress) return missing('emailAddress');
-        const r = campaign.recipients.get(text(p.emailAddress).trim().toLowerCase());
-        if (!r) return msError(404, 'not_found', 'Recipient not found');
-        r.paused = true;
-        return json(200, recipientModel(r));
-      },
+      handle: (req, s) => setPaused(req, s, true),
     },
     {
       // Docs "Recipients > Unpause": resumes sending; not_found when not in that campaign.
       method: 'POST',
       path: '/recipients/unpause',
-      handle: (req, s) => {
-        const p = params(req);
-        const campaign = campaignOf(s, p);
-        if (isResponse(campaign)) return campaign;
-        if (!p.emailAddress) return missing('emailAddress');
-        const r = campaign.recipients.get(text(p.emailAddress).trim().toLowerCase());
-        if (!r) return msError(404, 'not_found', 'Recipient not found');
-        r.paused = false;
-        return json(200, recipientModel(r));
-      },
+      handle: (req, s) => setPaused(req, s, false),
     },
     {
       method: 'POST',

@@ -104,9 +104,8 @@ export const IGNORED_TYPES = [
   'imported', 'scanned', 'reviewed', 'failed',
 ] as const;
 
-/** `GET /leads/{email}?version=v2` items: one per campaign the lead is in. */
-export const LeadEntry = z.object({
-  _id: Id,
+/** The person fields lemlist's lead entries and campaign exports share. */
+const PERSON_FIELDS = {
   email: Str,
   firstName: Str,
   lastName: Str,
@@ -114,6 +113,12 @@ export const LeadEntry = z.object({
   jobTitle: Str,
   phone: Str,
   linkedinUrl: Str,
+};
+
+/** `GET /leads/{email}?version=v2` items: one per campaign the lead is in. */
+export const LeadEntry = z.object({
+  _id: Id,
+  ...PERSON_FIELDS,
   isPaused: z.boolean().nullish(),
   state: Str,
   status: Str,
@@ -155,13 +160,7 @@ export type Campaign = z.infer<typeof Campaign>;
 export const ExportedLead = z
   .object({
     _id: Id,
-    email: Str,
-    firstName: Str,
-    lastName: Str,
-    companyName: Str,
-    jobTitle: Str,
-    phone: Str,
-    linkedinUrl: Str,
+    ...PERSON_FIELDS,
     lastState: Str,
     status: Str,
   })
