@@ -2,7 +2,7 @@
  * How much of a webhook delivery's handling is ours? For every valid (non-refused) fixture,
  * in one run on this (shared, noisy) machine, it times:
  *   a. JSON.parse of the body alone (the floor),
- *   b. our provider's verify + normalise (`events.parse`),
+ *   b. our provider's verify + normalise (`readDelivery` with its webhook table),
  *   c. the whole trigger `perform` through Zapier core's app tester (all core middleware).
  * and prints the ratios b/a and c/b — ratios, not absolute times, since absolute times on a
  * shared 2-core machine mean little. Run: `npm run bench` (BENCH_ROUNDS=N to change the rounds).
@@ -14,6 +14,7 @@ import { withPinnedClock } from '../src/delivery/clock';
 import { deliveryFromBundle, zapierRequestFor } from '../src/delivery/delivery';
 import { loadFixtures } from '../src/harness/fixture';
 import { findProvider } from '../src/providers';
+import { readDelivery } from '../src/providers/shared/webhook';
 import App from '../src/index';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -53,7 +54,7 @@ const main = async () => {
     const at = new Date(fx.received_at);
     const a = await time(() => JSON.parse(raw));
     const b = await withPinnedClock(at, () =>
-      time(() => provider.events.parse({ z: { console: { log: () => undefined } } as never, bundle: bundle as never }, deliveryFromBundle(bundle as never), (subscribeData ?? null) as never, input)),
+      time(() => readDelivery({ z: { console: { log: () => undefined } } as never, bundle: bundle as never }, provider.events.webhook, deliveryFromBundle(bundle as never), (subscribeData ?? null) as never, input)),
     );
     const perform = App.triggers[(fx.expect?.[0]?.event as string | undefined) ?? 'reply_received'] as { operation: { perform: unknown } };
     const c = await withPinnedClock(at, () => quietly(() => time(() => appTester(perform.operation.perform as never, bundle as never, true))));

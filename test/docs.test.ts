@@ -55,6 +55,10 @@ describe('docs/ADDING-A-TOOL.md, enforced for every registered tool', () => {
     expect(declared.length === 0 || declared.length === registered.length ? [] : registered.map(([t]) => t).filter((t) => !declared.includes(t))).toEqual([]);
   });
 
+  it('every provider declares its deliveries in webhook.ts (the table the one pipeline reads)', () => {
+    expect(registered.filter(([tool]) => !existsSync(join(ROOT, 'src/providers', tool, 'webhook.ts'))).map(([tool]) => tool)).toEqual([]);
+  });
+
   it('every fixture bundled with the repository is checked (expect or expect_error): unchecked ones are fresh recordings', () => {
     const unchecked = readdirSync(join(ROOT, 'test/fixtures')).flatMap((tool) =>
       readdirSync(join(ROOT, 'test/fixtures', tool))

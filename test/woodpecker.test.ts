@@ -2,6 +2,7 @@ import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { woodpecker } from '../src/providers/woodpecker';
+import { readDelivery } from '../src/providers/shared/webhook';
 import { App, appTester, authFor, deliveryBundle, expectAllCalled, messageOf, op, resetNock, runWith } from './support/app';
 import { expectUnified } from './support/events';
 
@@ -174,7 +175,7 @@ describe('Woodpecker deliveries', () => {
         const delivery = { headers: {}, rawBody: null, body, query: {}, receivedAt: new Date('2025-03-23T12:00:00Z') };
         const input = { campaign_id: null, interested_categories: ['Interested'], meeting_categories: ['Meeting Booked'] };
         try {
-          const events = await woodpecker.events.parse(ctx, delivery, null, input);
+          const events = await readDelivery(ctx, woodpecker.events.webhook, delivery, null, input);
           return { events, logged: log.mock.calls.map((c) => String(c[0])) };
         } finally {
           log.mockRestore();

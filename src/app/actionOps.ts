@@ -27,6 +27,7 @@ import { checkOutput } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
 import { usableEvents } from '../providers/shared/events';
 import { manualVerification } from '../providers/shared/verification';
+import { readDelivery } from '../providers/shared/webhook';
 import { refuseDeepText } from '../delivery/depth';
 
 /** The connected tool's lead operations and their capability row, or the reason it has none. */
@@ -200,8 +201,9 @@ export const normalizeEvent = async (z: ZObject, bundle: Bundle) => {
     if ((err as Error).name === 'AppError') throw err;
     body = Object.fromEntries(new URLSearchParams(input.raw_body));
   }
-  const events = await provider.events.parse(
+  const events = await readDelivery(
     ctxOf(z, bundle),
+    provider.events.webhook,
     { headers, rawBody: input.raw_body, body, query: manual.query, receivedAt: new Date(now()) },
     manual.sub,
     triggerInput,

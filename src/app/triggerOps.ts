@@ -14,6 +14,7 @@ import { checkOutput } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
 import { usableEvents } from '../providers/shared/events';
 import { withoutBundleInErrors } from '../providers/shared/errors';
+import { readDelivery } from '../providers/shared/webhook';
 
 const matchesFilters = (e: UnifiedEvent, event: EventType, input: TriggerInput) =>
   e.event === event && (!input.campaign_id || e.campaign?.id === input.campaign_id);
@@ -55,7 +56,7 @@ export const receive = (event: EventType) => async (z: ZObject, bundle: Bundle):
   const sub = (bundle.subscribeData as SubscribeData | undefined) ?? null;
   const provider = findProvider(sub?.tool) ?? connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
-  const all = usableEvents(z, provider.label, await withoutBundleInErrors(z, provider.label, () => provider.events.parse(ctxOf(z, bundle), deliveryFromBundle(bundle), sub, input)));
+  const all = usableEvents(z, provider.label, await withoutBundleInErrors(z, provider.label, () => readDelivery(ctxOf(z, bundle), provider.events.webhook, deliveryFromBundle(bundle), sub, input)));
   // raw goes on into Zap data: never with the subscription's secret in it (tools echo our URL).
   const scrubbed = all.map((e) => ({ ...e, raw: scrubSecrets(e.raw, sub?.secret) }));
   const mine = checked(z, provider, scrubbed).filter((e) => matchesFilters(e, event, input));

@@ -96,6 +96,79 @@ export interface LeadOperations {
   listMailboxes?(ctx: Ctx): Promise<CampaignOption[]>;
 }
 
+/* ---- Webhook deliveries, as data (read by src/providers/shared/webhook.ts) ---- */
+
+/** What a zod schema offers that the pipeline uses (kept structural: no zod import here). */
+export interface PayloadSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** One row of a provider's event table. */
+export interface EventEntry<T = unknown> {
+  schema: PayloadSchema<T>;
+  /**
+   * The unified events this payload carries ([] or null: recognised, none of ours). Throws
+   * NoTimestamp when it has no usable time, Unrecognised for any other reason it cannot be read.
+   */
+  normalize(payload: T, raw: Record<string, unknown>, input: TriggerInput): UnifiedEvent[] | UnifiedEvent | null;
+  /** How the missing time is named in errors, when it is not the spec's `timestamp`. */
+  timestamp?: string;
+  /** The signature carries no time: refuse a verified delivery older than the dedupe window (Salesloft). */
+  refuseStale?: boolean;
+}
+
+/** A table entry with its payload type erased, so one table can hold every event's entry. */
+export type AnyEventEntry = EventEntry<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** How a delivery proves it comes from the webhook Sales Connect registered. */
+export type Verification =
+  /** `?sc_secret=` on the URL we registered (tools that sign nothing). */
+  | { by: 'url-secret' }
+  /** A field of the body the tool fills with the secret we gave it (lemlist's `secret`). */
+  | { by: 'body-secret'; field: string }
+  /** A signature over the raw body, checked by the tool's own routine. */
+  | { by: 'signature'; check(delivery: Delivery, secret: string): { ok: true } | { ok: false; reason: string } }
+  /** The tool posts no webhooks (Apollo): deliveries come by hand and carry nothing to check. */
+  | { by: 'none' };
+
+export interface WebhookSpec {
+  /** The tool's name in errors. */
+  label: string;
+  verify: Verification;
+  /** Shared-secret fields taken out of the body before it is read or passed on as `raw`. */
+  secretFields?: readonly string[];
+  /**
+   * A tool whose push only points at the data (Mailshake's `resource_url`): fetches what the
+   * delivery names. Throws Unrecognised / Rejected, or a Zapier error of its own.
+   */
+  resolve?(ctx: Ctx, body: unknown): Promise<unknown>;
+  /**
+   * The payloads a (resolved) body holds, when it can hold several; `{why}`: it is none of the
+   * accepted shapes (why null: nothing more to say than its keys). Without it the body must be one JSON object.
+   */
+  items?(body: unknown): unknown[] | { why: string | null };
+  /**
+   * A batch in which some items cannot be read still gives its good ones (Woodpecker posts up to
+   * 100 events); the others are logged. Otherwise any unreadable item refuses the delivery.
+   */
+  partialBatches?: boolean;
+  /** The event type a payload names, or null (then `noType` is the error). */
+  typeOf(payload: Record<string, unknown>, delivery: Delivery): string | null;
+  noType: string;
+  /** The error for a type neither in the table nor ignored. */
+  unknownType(type: string): string;
+  /** type → entry. Looked up by own key only: `constructor` selects nothing. */
+  events: Readonly<Record<string, AnyEventEntry>>;
+  /** Families of type names the tool varies (Mixmax's bounce event names): the first match reads it. */
+  patterns?: readonly { match: RegExp; entry: AnyEventEntry }[];
+  /** Types the tool documents that carry none of our events: recognised, no event. */
+  ignored: readonly string[] | ((type: string) => boolean);
+  /** How a missing time is named in errors ("usable timestamp", "usable createdAt"). */
+  timestamp: string;
+  /** The error for a payload (batch item, fetched resource) that is not a JSON object; default: no reason given. */
+  notAnObject?: string;
+}
+
 export interface Provider {
   id: ToolId;
   /** The tool's name as people write it: "Smartlead", "lemlist", "Reply.io". */
@@ -126,11 +199,11 @@ export interface Provider {
     /** Delete it; a webhook already gone is success. */
     unsubscribe?(ctx: Ctx, data: SubscribeData): Promise<void>;
     /**
-     * Verify and normalise one delivery into every unified event it carries (for any type;
-     * the trigger filters). `sub` is null for deliveries that reach us by hand (Normalize
-     * Webhook). Throws on a bad signature/secret or a payload no schema recognises.
+     * How its deliveries are verified, typed and normalised, as data: the shared pipeline
+     * (`readDelivery`, src/providers/shared/webhook.ts) reads every tool's deliveries with it —
+     * the webhooks Sales Connect registers and those that reach Normalize Webhook by hand.
      */
-    parse(ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]>;
+    webhook: WebhookSpec;
     /** Recent real events of a type, newest first (performList and the polling triggers). */
     listRecent?(ctx: Ctx, event: EventType, input: TriggerInput): Promise<UnifiedEvent[]>;
   };

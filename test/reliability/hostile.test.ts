@@ -191,7 +191,7 @@ describe('5. absurd nesting is refused before anything walks it', () => {
 
   it('should a bug of ours throw while a trigger reads a delivery, the error names it without the bundle or its secret', async () => {
     const smartlead = PROVIDERS.smartlead!;
-    jest.spyOn(smartlead.events, 'parse').mockImplementation(() => {
+    jest.spyOn(smartlead.events.webhook, 'typeOf').mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'x')");
     });
     const result = await settle(deliver('smartlead', 'reply_received', smartleadReply()));

@@ -3,13 +3,12 @@ import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
-import type { Delivery } from '../../delivery/delivery';
-import { unrecognisedPayload } from '../shared/errors';
-import type { CampaignOption, Ctx, Provider, SubscribeData, TriggerInput } from '../types';
+import type { CampaignOption, Ctx, Provider, TriggerInput } from '../types';
 import { apolloCapabilities } from './capabilities';
 import { apolloLeads, withQuery } from './leads';
+import { apolloWebhook } from './webhook';
 import { eventsOf, finishedAtEnd, interestedClasses, normalizeFinished, normalizeMessage } from './normalize';
-import { Contact, EmailerMessage, EmailerMessageSearch, HUMAN_REPLY_CLASSES } from './payloads';
+import { Contact, EmailerMessage, HUMAN_REPLY_CLASSES } from './payloads';
 
 /** Apollo's answers: JSON `{error}` / `{message}`, or text/plain (401 "Invalid API key…") verbatim. */
 const errorMessage = (content: string): string | null => {
@@ -123,34 +122,6 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
   return [...events.values()].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
 };
 
-/**
- * Apollo posts no webhooks; a delivery reaches us only by hand (Normalize Webhook, or a
- * Webhooks by Zapier step fed from Apollo's API): one emailer message, or a search response.
- */
-const parse = async (ctx: Ctx, delivery: Delivery, _sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  const body = delivery.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Apollo', body);
-  const search = EmailerMessageSearch.safeParse(body);
-  const items = search.success ? search.data.emailer_messages : [body];
-  const out: UnifiedEvent[] = [];
-  for (const item of items) {
-    const record = item as Record<string, unknown>;
-    const looksLikeMessage =
-      record && typeof record === 'object' && 'id' in record && ('replied' in record || 'reply_class' in record || 'bounce' in record);
-    const m = EmailerMessage.safeParse(item);
-    if (!looksLikeMessage || !m.success) {
-      throw unrecognisedPayload(z, 'Apollo', body, 'expected an Apollo emailer message (id, replied / reply_class / bounce)');
-    }
-    for (const type of eventsOf(m.data, input)) {
-      const e = normalizeMessage(m.data, type);
-      if (!e) throw unrecognisedPayload(z, 'Apollo', body, `emailer message ${String(m.data.id)} carries no usable timestamp`);
-      out.push(e);
-    }
-  }
-  return out;
-};
-
 export const apollo: Provider = {
   id: 'apollo',
   label: 'Apollo',
@@ -173,7 +144,7 @@ export const apollo: Provider = {
     return { account: str(data?.email) ?? (name || `user ${str(data?.id) ?? 'unknown'}`) };
   },
   events: {
-    parse,
+    webhook: apolloWebhook,
     listRecent,
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {

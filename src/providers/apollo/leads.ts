@@ -1,5 +1,5 @@
 import { pathSegment } from '../../http/path';
-import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import type { ActionOutcome, Lead } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { lookup, str } from '../../model/values';
 import { callJson } from '../../http/client';

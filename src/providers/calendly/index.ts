@@ -3,14 +3,12 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str, uriId } from '../../model/values';
 import { callJson } from '../../http/client';
-import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
-import { newSecret, mustVerify } from '../shared/secrets';
-import type { Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { newSecret } from '../shared/secrets';
+import type { Ctx, Provider, SubscribeData, SubscribeRequest } from '../types';
 import { calendlyCapabilities } from './capabilities';
 import { isRescheduleCancel, normalizeCanceledInvitee, normalizeInvitee } from './normalize';
-import { Invitee, InviteeWebhook, KNOWN_EVENTS, ScheduledEvent } from './payloads';
-import { verifyCalendlySignature } from './signature';
+import { Invitee, ScheduledEvent } from './payloads';
+import { calendlyWebhook } from './webhook';
 
 const errorMessage = (content: string): string | null => {
   try {
@@ -72,35 +70,6 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   await callJson(ctx, calendly, { method: 'DELETE', path: `/webhook_subscriptions/${pathSegment(data.id)}`, allowStatuses: [404] });
-};
-
-const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  if (mustVerify(z, 'Calendly', sub)) {
-    const check = verifyCalendlySignature(delivery.headers['calendly-webhook-signature'], delivery.rawBody, sub.secret, delivery.receivedAt.getTime());
-    if (!check.ok) throw rejectedDelivery(z, 'Calendly', check.reason);
-  }
-  const body = delivery.body as { event?: unknown } | null;
-  const event = typeof body?.event === 'string' ? body.event : null;
-  if (!event || !(KNOWN_EVENTS as readonly string[]).includes(event)) {
-    throw unrecognisedPayload(z, 'Calendly', body, event ? `unknown event ${event}` : 'no event name');
-  }
-  // No-shows, routing forms, contacts, recaps: recognised, none of ours.
-  if (event !== 'invitee.created' && event !== 'invitee.canceled') return [];
-  const parsed = InviteeWebhook.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, 'Calendly', body, `${event} fields do not match: ${issuesText(parsed.error)}`);
-  const invitee = parsed.data.payload;
-  try {
-    if (event === 'invitee.created') return [normalizeInvitee(invitee, invitee.scheduled_event, body)];
-    // The cancel half of a reschedule is no cancellation: the new booking arrives as Meeting Booked.
-    if (isRescheduleCancel(invitee)) return [];
-    return [normalizeCanceledInvitee(invitee, invitee.scheduled_event, body)];
-  } catch (err) {
-    if ((err as Error).message === 'no timestamp') {
-      throw unrecognisedPayload(z, 'Calendly', body, `${event} carries no ${event === 'invitee.created' ? 'created_at' : 'cancellation time'}`);
-    }
-    throw err;
-  }
 };
 
 /** How far back the recent-meetings window reaches for meetings that already took place. */
@@ -179,7 +148,7 @@ export const calendly: Provider = {
   events: {
     subscribe,
     unsubscribe,
-    parse,
+    webhook: calendlyWebhook,
     listRecent: (ctx, event) =>
       event === 'meeting_booked' ? listRecent(ctx, 'active') : event === 'meeting_canceled' ? listRecent(ctx, 'canceled') : Promise.resolve([]),
   },

@@ -1,3 +1,4 @@
+import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type UnifiedEvent } from '../../model/event';
 import { email, eventId, isoUtc, splitName, str, uriId } from '../../model/values';
 import type { Invitee, ScheduledEvent } from './payloads';
@@ -52,7 +53,7 @@ const CANCELERS = ['host', 'invitee'] as const;
 export const normalizeCanceledInvitee = (invitee: Invitee, scheduled: ScheduledEvent, raw: unknown): UnifiedEvent => {
   const cancellation = invitee.cancellation ?? null;
   const occurredAt = isoUtc(cancellation?.created_at) ?? isoUtc(invitee.updated_at);
-  if (!occurredAt) throw new Error('no timestamp');
+  if (!occurredAt) throw new NoTimestamp();
   // The booking's own time is not needed for a cancellation.
   const booked = normalizeInvitee({ ...invitee, created_at: invitee.created_at ?? occurredAt }, scheduled, raw);
   const canceler = str(cancellation?.canceler_type);
@@ -81,7 +82,7 @@ export const normalizeInvitee = (invitee: Invitee, scheduled: ScheduledEvent, ra
   const location = scheduled.location ?? null;
   const inviteeId = uriId(invitee.uri);
   const occurredAt = isoUtc(invitee.created_at);
-  if (!occurredAt) throw new Error('no timestamp');
+  if (!occurredAt) throw new NoTimestamp();
   return {
     id: eventId('calendly', 'meeting_booked', [inviteeId]),
     event: 'meeting_booked',

@@ -3,14 +3,13 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
-import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
-import { newSecret, safeEqual, mustVerify } from '../shared/secrets';
+import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { lemlistCapabilities } from './capabilities';
 import { leadOperations } from './leads';
-import { eventTypeOfActivity, normalizeActivity, normalizeExportedLead } from './normalize';
-import { Activity, Campaign, ExportedLead, HOOK_TYPE, IGNORED_TYPES, INTERESTED_TYPES } from './payloads';
+import { lemlistWebhook } from './webhook';
+import { normalizeActivity, normalizeExportedLead } from './normalize';
+import { Activity, Campaign, ExportedLead, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
 
 const LABEL = 'lemlist';
 
@@ -52,33 +51,6 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   await callJson(ctx, lemlist, { method: 'DELETE', path: `/hooks/${pathSegment(data.id)}`, allowStatuses: [404] });
-};
-
-const KNOWN_TYPES: readonly string[] = [...Object.values(HOOK_TYPE), ...INTERESTED_TYPES, ...IGNORED_TYPES];
-
-const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  const body = delivery.body;
-  if (mustVerify(z, LABEL, sub)) {
-    const given = body && typeof body === 'object' && !Array.isArray(body) ? (body as { secret?: unknown }).secret : undefined;
-    if (typeof given !== 'string' || !safeEqual(given, sub.secret)) {
-      throw rejectedDelivery(z, LABEL, `the body's "secret" field is ${typeof given === 'string' ? 'wrong' : 'missing'}`);
-    }
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, LABEL, body);
-  const type = (body as { type?: unknown }).type;
-  if (typeof type !== 'string' || type === '') throw unrecognisedPayload(z, LABEL, body, 'no activity type');
-  if (!KNOWN_TYPES.includes(type)) throw unrecognisedPayload(z, LABEL, body, `unknown activity type ${type}`);
-  if (!eventTypeOfActivity(type)) return [];
-  const parsed = Activity.safeParse(body);
-  if (!parsed.success) throw unrecognisedPayload(z, LABEL, body, `${type} fields do not match: ${issuesText(parsed.error)}`);
-  try {
-    const event = normalizeActivity(parsed.data, body);
-    return event ? [event] : [];
-  } catch (err) {
-    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, LABEL, body, `${type} carries no usable createdAt`);
-    throw err;
-  }
 };
 
 /**
@@ -175,7 +147,7 @@ export const lemlist: Provider = {
   events: {
     subscribe,
     unsubscribe,
-    parse,
+    webhook: lemlistWebhook,
     listRecent,
   },
   listCampaigns,

@@ -1,3 +1,4 @@
+import { NoTimestamp } from '../shared/webhook';
 import type { EventLead, EventMessage, UnifiedEvent } from '../../model/event';
 import { withoutSecretFields } from '../shared/secrets';
 import type { EventType } from '../../model/tools';
@@ -79,7 +80,7 @@ export const normalizeActivity = (a: Activity, raw: unknown): UnifiedEvent | nul
   const event = eventTypeOfActivity(a.type);
   if (!event) return null;
   const at = isoUtc(a.createdAt);
-  if (!at) throw new Error('no timestamp');
+  if (!at) throw new NoTimestamp();
   const lead = leadOf(a);
   const campaignId = str(a.campaignId);
   return {

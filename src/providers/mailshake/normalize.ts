@@ -1,3 +1,4 @@
+import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type EventLead, type UnifiedEvent } from '../../model/event';
 import { email, eventId, isoUtc, joinName, lookup, splitName, str } from '../../model/values';
 import { REPLY_TYPES, type LeadModel, type Recipient, type Reply } from './payloads';
@@ -42,7 +43,7 @@ export const normalizeReply = (r: Reply, raw: unknown): UnifiedEvent[] => {
   const type = lookup(REPLY_TYPES, (str(r.type) ?? '').toLowerCase());
   if (!type) return [];
   const at = isoUtc(r.actionDate);
-  if (!at) throw new Error('no timestamp');
+  if (!at) throw new NoTimestamp();
   const lead = leadOfRecipient(r.recipient);
   return [
     {
@@ -75,7 +76,7 @@ export const normalizeReply = (r: Reply, raw: unknown): UnifiedEvent[] => {
 /** LeadCreated: a recipient became a lead in Lead Catcher = Lead Interested. */
 export const normalizeLead = (l: LeadModel, raw: unknown): UnifiedEvent[] => {
   const at = isoUtc(l.created) ?? isoUtc(l.openedDate);
-  if (!at) throw new Error('no timestamp');
+  if (!at) throw new NoTimestamp();
   return [
     {
       id: eventId(TOOL, 'lead_interested', [l.id]),

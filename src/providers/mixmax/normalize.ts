@@ -1,6 +1,7 @@
+import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type UnifiedEvent } from '../../model/event';
 import { email, eventId, findAddresses, isoUtc, splitName, str } from '../../model/values';
-import type { MessageEvent } from './payloads';
+import { isBounceName, type MessageEvent } from './payloads';
 
 const TOOL = 'mixmax' as const;
 
@@ -26,7 +27,7 @@ const timeOf = (v: unknown): string | null => isoUtc(typeof v === 'string' && /^
 /** When it happened: the message's `sent`, else the event's `timestamp` (the tracking shape's). */
 const occurred = (m: MessageEvent): string => {
   const at = timeOf(m.sent) ?? timeOf(m.timestamp);
-  if (!at) throw new Error('no timestamp');
+  if (!at) throw new NoTimestamp();
   return at;
 };
 
@@ -98,4 +99,17 @@ export const normalizeBounce = (m: MessageEvent, raw: unknown): UnifiedEvent => 
     category: null,
     raw,
   };
+};
+
+/**
+ * A message event: a bounce (its own event name, or a mailer-daemon message received), a reply
+ * (received, written by someone other than our own mailbox), or nothing of ours (sent).
+ */
+export const normalizeMessage = (m: MessageEvent, raw: unknown): UnifiedEvent | null => {
+  const name = m.eventName;
+  if (isBounceName(name) || (name === 'message:received' && isDaemon(m))) return normalizeBounce(m, raw);
+  if (name === 'message:sent') return null;
+  const writer = email(m.from?.email);
+  if (!writer || writer === email(m.receivedBy?.email)) return null;
+  return normalizeReceived(m, raw);
 };

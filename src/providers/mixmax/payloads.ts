@@ -46,7 +46,8 @@ export const TrackingEvent = z.object({
 export const MESSAGE_EVENTS = ['message:received', 'message:sent'] as const;
 export const TRACKING_EVENTS = ['opened', 'clicked'] as const;
 /** A bounce arrives as its own event name (anything naming a bounce) or as a mailer-daemon message. */
-export const isBounceName = (name: string) => /bounce/i.test(name);
+export const BOUNCE_NAME = /bounce/i;
+export const isBounceName = (name: string) => BOUNCE_NAME.test(name);
 
 /** `GET /v1/sequences` items and `POST /v1/sequences/{id}/recipients` results. */
 export const Sequence = z.object({ _id: z.string(), name: Str });

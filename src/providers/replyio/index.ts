@@ -1,26 +1,12 @@
 import { pathSegment } from '../../http/path';
-import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
-import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
-import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { newSecret, withUrlSecret } from '../shared/secrets';
+import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest } from '../types';
 import { replyioCapabilities } from './capabilities';
 import { replyioLeads } from './leads';
-import {
-  fromShapeA,
-  fromShapeB,
-  normalizeBounce,
-  normalizeCategorized,
-  normalizeFinished,
-  normalizeMeeting,
-  normalizeReply,
-  normalizeUnsubscribe,
-  type ReplyEvent,
-} from './normalize';
-import { EnvelopeA, EnvelopeB, IGNORED_TYPES } from './payloads';
+import { replyioWebhook } from './webhook';
 
 /**
  * One v3 event type per subscription (docs.reply.io "Create a webhook subscription"), from the v3
@@ -82,57 +68,6 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   await callJson(ctx, replyio, { method: 'DELETE', path: `/v3/webhooks/${pathSegment(data.id)}`, allowStatuses: [404] });
 };
 
-/** Which documented shape a body is, read into one form; null when it is neither. */
-const readEnvelope = (body: Record<string, unknown>): { event: ReplyEvent } | { error: string } | null => {
-  const event = body.event;
-  if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') return null;
-  if (body.payload && typeof body.payload === 'object') {
-    const b = EnvelopeB.safeParse(body);
-    return b.success ? { event: fromShapeB(b.data) } : { error: issuesText(b.error) };
-  }
-  const a = EnvelopeA.safeParse(body);
-  return a.success ? { event: fromShapeA(a.data, body) } : { error: issuesText(a.error) };
-};
-
-const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  if (mustVerify(z, 'Reply.io', sub)) {
-    const given = delivery.query[URL_SECRET_PARAM];
-    if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Reply.io', 'the webhook URL secret is missing or wrong');
-  }
-  const body = delivery.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Reply.io', body);
-  const read = readEnvelope(body as Record<string, unknown>);
-  if (!read) throw unrecognisedPayload(z, 'Reply.io', body, 'no event envelope with a type');
-  if ('error' in read) throw unrecognisedPayload(z, 'Reply.io', body, `fields do not match: ${read.error}`);
-  const e = read.event;
-  try {
-    switch (e.type) {
-      case 'email_replied':
-        return [normalizeReply(e, body)];
-      case 'reply_categorized':
-        return normalizeCategorized(e, body, input);
-      case 'meeting_booked':
-        return [normalizeMeeting(e, body)];
-      case 'email_bounced':
-        return [normalizeBounce(e, body)];
-      case 'email_unsubscribed':
-      case 'contact_opted_out':
-        return [normalizeUnsubscribe(e, body)];
-      case 'contact_finished': {
-        const finished = normalizeFinished(e, body);
-        return finished ? [finished] : [];
-      }
-      default:
-        if ((IGNORED_TYPES as readonly string[]).includes(e.type)) return [];
-        throw unrecognisedPayload(z, 'Reply.io', body, `unknown event type ${e.type}`);
-    }
-  } catch (err) {
-    if ((err as Error).message === 'no timestamp') throw unrecognisedPayload(z, 'Reply.io', body, `${e.type} carries no usable timestamp`);
-    throw err;
-  }
-};
-
 interface Campaign {
   id: number | string;
   name?: string;
@@ -160,7 +95,7 @@ export const replyio: Provider = {
   events: {
     subscribe,
     unsubscribe,
-    parse,
+    webhook: replyioWebhook,
     // No listRecent: the API has no account-wide activity feed (v1 stats are per person and
     // throttled), so the editor shows the sample and the polling triggers say to use the instant ones.
   },

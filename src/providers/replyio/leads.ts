@@ -1,5 +1,5 @@
 import { pathSegment } from '../../http/path';
-import type { Lead, LeadCampaign, ActionOutcome } from '../../model/lead';
+import type { Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { email as lowerEmail, joinName, str } from '../../model/values';
 import { callJson } from '../../http/client';

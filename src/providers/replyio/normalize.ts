@@ -1,3 +1,4 @@
+import { NoTimestamp } from '../shared/webhook';
 import { type EventLead, type EventMeeting, type UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
@@ -99,7 +100,7 @@ export const categoryOf = (fields: Record<string, unknown>): string | null => {
 
 const occurred = (e: ReplyEvent, ...more: unknown[]): string => {
   const at = e.at ?? more.map((m) => isoUtc(m)).find(Boolean) ?? null;
-  if (!at) throw new Error('no timestamp');
+  if (!at) throw new NoTimestamp();
   return at;
 };
 

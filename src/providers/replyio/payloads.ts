@@ -74,16 +74,6 @@ export const EnvelopeB = z.object({
 });
 export type EnvelopeB = z.infer<typeof EnvelopeB>;
 
-/** The event types we map (plus the opt-out name seen in the newer catalog, see README). */
-export const MAPPED_TYPES = [
-  'email_replied',
-  'reply_categorized',
-  'meeting_booked',
-  'email_bounced',
-  'email_unsubscribed',
-  'contact_opted_out',
-  'contact_finished',
-] as const;
 
 /** Event types Reply.io documents that carry no unified event (recognised, answered with []). */
 export const IGNORED_TYPES = [

@@ -1,19 +1,16 @@
-import { refuseOlderThanDedupeWindow } from '../../delivery/dedupe';
 import { pathSegment } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
-import type { Delivery } from '../../delivery/delivery';
-import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
-import { newSecret, mustVerify } from '../shared/secrets';
+import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { salesloftCapabilities } from './capabilities';
 import { salesloftLeads, withQuery } from './leads';
 import { emailEvents, finishedWithoutReply, isCanceled, normalizeCanceledMeeting, normalizeEmail, normalizeFinished, normalizeMeeting } from './normalize';
-import { CadenceMembership, Email, isKnownEvent, Meeting, Person } from './payloads';
-import { verifySalesloftSignature } from './signature';
+import { CadenceMembership, Email, Meeting, Person } from './payloads';
+import { salesloftWebhook } from './webhook';
 
 /** Salesloft errors: `{error}` (403/404), `{errors: {field: [messages]}}` (422), or `{message}`. */
 const errorMessage = (content: string): string | null => {
@@ -59,51 +56,6 @@ const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData
 
 const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   await callJson(ctx, salesloft, { method: 'DELETE', path: `/v2/webhook_subscriptions/${pathSegment(data.id)}`, allowStatuses: [404] });
-};
-
-const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  if (mustVerify(z, 'Salesloft', sub)) {
-    const check = verifySalesloftSignature(delivery.headers['x-salesloft-signature'], delivery.rawBody, sub.secret);
-    if (!check.ok) throw rejectedDelivery(z, 'Salesloft', check.reason);
-  }
-  // The signature has no timestamp: a verified delivery older than the dedupe window is a replay.
-  const fresh = (events: UnifiedEvent[]) => (sub ? refuseOlderThanDedupeWindow(events, delivery.receivedAt, (why) => rejectedDelivery(z, 'Salesloft', why)) : events);
-  const body = delivery.body;
-  const event = str(delivery.headers['x-salesloft-event']);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw unrecognisedPayload(z, 'Salesloft', body);
-  if (!event) {
-    throw unrecognisedPayload(z, 'Salesloft', body, 'no x-salesloft-event header (Salesloft names the event only there; pass the headers along)');
-  }
-  if (!isKnownEvent(event)) throw unrecognisedPayload(z, 'Salesloft', body, `unknown event ${event}`);
-  if (event === 'meeting_booked') {
-    const m = Meeting.safeParse(body);
-    if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_booked fields do not match: ${issuesText(m.error)}`);
-    const e = normalizeMeeting(m.data, body);
-    if (!e) throw unrecognisedPayload(z, 'Salesloft', body, 'meeting_booked carries no created_at / updated_at');
-    return fresh([e]);
-  }
-  if (event === 'meeting_updated') {
-    // Every change of a meeting; only a canceled one (canceled_at set) is an event of ours.
-    const m = Meeting.safeParse(body);
-    if (!m.success) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_updated fields do not match: ${m.error.message}`);
-    if (!str(m.data.canceled_at)) return [];
-    if (!isCanceled(m.data)) return []; // canceled to be rescheduled: the meeting moves, it does not end
-    const e = normalizeCanceledMeeting(m.data, body);
-    if (!e) throw unrecognisedPayload(z, 'Salesloft', body, `meeting_updated canceled_at is not a date: ${String(m.data.canceled_at)}`);
-    return [e];
-  }
-  if (event === 'email_updated' || event === 'email_with_body_and_subject_updated') {
-    // Not subscribed by this app, but accepted by hand (Normalize Webhook): same ids as polling.
-    const e = Email.safeParse(body);
-    if (!e.success) throw unrecognisedPayload(z, 'Salesloft', body, `${event} fields do not match: ${issuesText(e.error)}`);
-    return fresh(
-      emailEvents(e.data)
-        .map((type) => normalizeEmail(e.data, type as 'reply_received' | 'email_bounced', body))
-        .filter((x): x is UnifiedEvent => x !== null),
-    );
-  }
-  return []; // a Salesloft event that is none of ours
 };
 
 /** Emails polling looks back this far on `updated_at` (a reply or bounce updates the email). */
@@ -267,7 +219,7 @@ export const salesloft: Provider = {
   events: {
     subscribe,
     unsubscribe,
-    parse,
+    webhook: salesloftWebhook,
     listRecent,
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {

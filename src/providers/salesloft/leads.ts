@@ -1,5 +1,5 @@
 import { pathSegment } from '../../http/path';
-import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
+import type { ActionOutcome, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
 import { boundedText, email as lower, str } from '../../model/values';
 import { callJson } from '../../http/client';

@@ -3,31 +3,14 @@ import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
-import { rejectedDelivery, unrecognisedPayload, issuesText } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withoutSecretFields, withUrlSecret, mustVerify } from '../shared/secrets';
+import { newSecret, withUrlSecret } from '../shared/secrets';
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { smartleadCapabilities } from './capabilities';
-import type { Delivery } from '../../delivery/delivery';
 import { smartleadLeads } from './leads';
-import {
-  EmailBounce,
-  EmailReply,
-  eventTypeOf,
-  IGNORED_TYPES,
-  LeadCategoryUpdated,
-  LeadUnsubscribed,
-  StatisticsRow,
-  CampaignLeadEntry,
-} from './payloads';
-import {
-  normalizeBounce,
-  normalizeCategory,
-  normalizeFinishedLead,
-  normalizeReply,
-  normalizeStatisticsRow,
-  normalizeUnsubscribe,
-} from './normalize';
+import { smartleadWebhook } from './webhook';
+import { StatisticsRow, CampaignLeadEntry } from './payloads';
+import { normalizeFinishedLead, normalizeStatisticsRow } from './normalize';
 
 /** Webhook event types per unified trigger (Smartlead campaign webhooks). */
 const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
@@ -131,46 +114,6 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   });
 };
 
-const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  if (mustVerify(z, 'Smartlead', sub)) {
-    const given = delivery.query[URL_SECRET_PARAM];
-    if (!given || !safeEqual(given, sub.secret)) {
-      throw rejectedDelivery(z, 'Smartlead', 'the webhook URL secret is missing or wrong');
-    }
-  }
-  if (!delivery.body || typeof delivery.body !== 'object' || Array.isArray(delivery.body)) throw unrecognisedPayload(z, 'Smartlead', delivery.body);
-  // `raw` goes on into Zaps: without the webhook's secret_key.
-  const body = withoutSecretFields(delivery.body, ['secret_key']) as Record<string, unknown>;
-  const record = body as Record<string, unknown>;
-  const type = eventTypeOf(record);
-  const read = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T => {
-    const result = schema.safeParse(body);
-    if (!result.success) throw unrecognisedPayload(z, 'Smartlead', body, `${type} fields do not match: ${issuesText(result.error)}`);
-    return result.data;
-  };
-  try {
-    switch (type) {
-      case 'EMAIL_REPLY':
-        return [normalizeReply(read(EmailReply), body)];
-      case 'LEAD_CATEGORY_UPDATED':
-        return normalizeCategory(read(LeadCategoryUpdated), body, input);
-      case 'EMAIL_BOUNCE':
-        return [normalizeBounce(read(EmailBounce), body)];
-      case 'LEAD_UNSUBSCRIBED':
-        return [normalizeUnsubscribe(read(LeadUnsubscribed), body)];
-      default:
-        if (type && (IGNORED_TYPES as readonly string[]).includes(type)) return [];
-        throw unrecognisedPayload(z, 'Smartlead', body, type ? `unknown event_type ${type}` : 'no event_type');
-    }
-  } catch (err) {
-    if ((err as Error).message === 'no timestamp') {
-      throw unrecognisedPayload(z, 'Smartlead', body, `${type} carries no usable timestamp`);
-    }
-    throw err;
-  }
-};
-
 /** Page size of the finished-leads listing (the legacy reference's maximum) and how many pages we read at most. */
 const FINISHED_PAGE = 100;
 const FINISHED_PAGES = 5;
@@ -263,7 +206,7 @@ export const smartlead: Provider = {
   events: {
     subscribe,
     unsubscribe,
-    parse,
+    webhook: smartleadWebhook,
     listRecent,
   },
   // GET /leads/fetch-categories (api.smartlead.ai api-reference, leads/categories): a top-level

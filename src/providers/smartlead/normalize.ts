@@ -1,3 +1,4 @@
+import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type EventLead, type EventMeeting, type UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
@@ -20,7 +21,7 @@ const occurred = (...candidates: unknown[]): string => {
     const iso = isoUtc(c);
     if (iso) return iso;
   }
-  throw new Error('no timestamp');
+  throw new NoTimestamp();
 };
 
 /**

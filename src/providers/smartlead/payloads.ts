@@ -97,8 +97,7 @@ export const LeadUnsubscribed = Common.extend({
 });
 export type LeadUnsubscribed = z.infer<typeof LeadUnsubscribed>;
 
-/** The event names Smartlead documents; the ones we map plus the ones we knowingly ignore. */
-export const MAPPED_TYPES = ['EMAIL_REPLY', 'LEAD_CATEGORY_UPDATED', 'EMAIL_BOUNCE', 'LEAD_UNSUBSCRIBED'] as const;
+/** The event names Smartlead documents that carry none of our events (the mapped ones are the webhook table, webhook.ts). */
 export const IGNORED_TYPES = [
   'EMAIL_SENT',
   'FIRST_EMAIL_SENT',

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Delivery } from '../../delivery/delivery';
+import { str } from '../../model/values';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
-import { lookup, str } from '../../model/values';
-import { cappedLines, rejectedDelivery, unrecognisedPayload } from '../shared/errors';
-import { newSecret, safeEqual, URL_SECRET_PARAM, withUrlSecret, mustVerify } from '../shared/secrets';
+import { newSecret, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { woodpeckerCapabilities } from './capabilities';
 import { woodpeckerApi, woodpeckerErrorMessage, wpCall } from './api';
 import { woodpeckerLeads } from './leads';
-import { normalizeItem, normalizeProspectRow } from './normalize';
-import { CampaignRow, eventNameOf, IGNORED_EVENTS, MAPPED_EVENTS, ProspectRow, WebhookItem } from './payloads';
+import { woodpeckerWebhook } from './webhook';
+import { normalizeProspectRow } from './normalize';
+import { CampaignRow, ProspectRow } from './payloads';
 
 /** The one webhook event each unified trigger subscribes to (account-wide; campaign filtered on receipt). */
 const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
@@ -81,54 +80,6 @@ const unsubscribe = async (ctx: Ctx, data: SubscribeData): Promise<void> => {
   });
 };
 
-/** Normalises one batch item into `events`; returns why it is unusable, or null. */
-const readItem = (raw: unknown, events: UnifiedEvent[]): string | null => {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'not an event object';
-  const name = eventNameOf(raw as Record<string, unknown>);
-  if (name && (IGNORED_EVENTS as readonly string[]).includes(name)) return null;
-  const type = lookup(MAPPED_EVENTS, name);
-  if (!type) return name ? `unknown event ${name}` : 'no event name';
-  const parsed = WebhookItem.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return `${name} fields do not match: ${issue?.path.join('.')} ${issue?.message}`;
-  }
-  try {
-    events.push(normalizeItem(parsed.data, type, raw));
-    return null;
-  } catch (err) {
-    if ((err as Error).message === 'no timestamp') return `${name} carries no usable timestamp`;
-    throw err;
-  }
-};
-
-const parse = async (ctx: Ctx, delivery: Delivery, sub: SubscribeData | null, _input: TriggerInput): Promise<UnifiedEvent[]> => {
-  const { z } = ctx;
-  if (mustVerify(z, 'Woodpecker', sub)) {
-    const given = delivery.query[URL_SECRET_PARAM];
-    if (!given || !safeEqual(given, sub.secret)) throw rejectedDelivery(z, 'Woodpecker', 'the webhook URL secret is missing or wrong');
-  }
-  const body = delivery.body;
-  // Documented: a JSON array of up to 100 events. A single object is accepted as a batch of one.
-  const items = Array.isArray(body) ? body : body && typeof body === 'object' && 'prospect' in (body as object) ? [body] : null;
-  if (!items || items.length === 0) throw unrecognisedPayload(z, 'Woodpecker', body, Array.isArray(body) ? 'empty batch' : 'expected a JSON array of events');
-  // Item by item: one unusable item (unknown event, fields that do not match, no timestamp) must
-  // not drop the good ones of the same batch. It is logged; only a batch with no usable item at
-  // all is an error. Documented-but-unmapped events are usable (they give no event).
-  const events: UnifiedEvent[] = [];
-  const unusable: string[] = [];
-  items.forEach((raw, index) => {
-    const problem = readItem(raw, events);
-    if (problem === null) return;
-    unusable.push(items.length > 1 ? `item ${index + 1} of ${items.length} (index ${index}): ${problem}` : problem);
-  });
-  if (unusable.length === items.length) {
-    throw unrecognisedPayload(z, 'Woodpecker', items.length === 1 ? items[0] : body, cappedLines(unusable, 3).join('; '));
-  }
-  for (const line of cappedLines(unusable)) z.console.log(`Woodpecker webhook delivery: skipped ${line}; the other items were processed.`);
-  return events;
-};
-
 /**
  * Recent items from the global prospect list by status (REPLIED / BOUNCED / BLACKLIST), newest
  * first. Interest has no global status filter, so Lead Interested has no recent items ([] → the
@@ -166,7 +117,7 @@ export const woodpecker: Provider = {
   events: {
     subscribe,
     unsubscribe,
-    parse,
+    webhook: woodpeckerWebhook,
     listRecent,
   },
   async listCampaigns(ctx, page): Promise<CampaignOption[]> {

@@ -1,3 +1,4 @@
+import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type EventLead, type UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, str } from '../../model/values';
@@ -37,7 +38,7 @@ export const normalizeItem = (item: WebhookItem, type: EventType, raw: unknown):
   const lead = leadOf(p);
   const mail = item.email ?? null;
   const at = isoUtc(item.timestamp) ?? isoUtc(mail?.date) ?? isoUtc(p['last replied']) ?? isoUtc(p.last_replied) ?? isoUtc(p.updated);
-  if (!at) throw new Error('no timestamp');
+  if (!at) throw new NoTimestamp();
   const campaign = campaignOf(p);
   let key: unknown[];
   switch (type) {
