@@ -1,5 +1,5 @@
 /**
- * `npm run faults`: the app against the local tool mocks (src/harness/mock) on a free loopback
+ * `npm run faults`: the app against the local tool mocks (dev/mock) on a free loopback
  * port, at a 20 % injected-fault rate (half of the faults strike after the mock handled the request:
  * the state changed, the answer is lost) plus each tool's rate limit:
  *   - 500 Enroll Lead and 500 Stop Sequence invocations, round-robin over the tools with leads, run
@@ -21,8 +21,8 @@ import { readFileSync } from 'node:fs';
 import { createAppTester } from 'zapier-platform-core';
 import { zapierRequestFor } from '../src/delivery/delivery';
 import { withPinnedClock } from '../src/delivery/clock';
-import { MOCKS } from '../src/harness/mock';
-import { startMock, type RunningMock } from '../src/harness/mock/server';
+import { MOCKS } from '../dev/mock';
+import { startMock, type RunningMock } from '../dev/mock/server';
 import type { ToolId } from '../src/model/tools';
 import { findProvider } from '../src/providers';
 import { signCalendly } from '../src/providers/calendly/signature';

@@ -11,7 +11,7 @@ const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
-const SOURCE_DIRS = ['src', 'triggers', 'creates', 'searches', 'bench', 'bin', 'scripts', 'test', 'docs'];
+const SOURCE_DIRS = ['src', 'triggers', 'creates', 'searches', 'bench', 'bin', 'scripts', 'dev', 'test', 'docs'];
 const SKIP = new Set(['node_modules', 'dist', 'build', 'fixtures', '.git']);
 
 const walk = (dir) =>

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFixtures } from '../src/harness/fixture';
-import { MOCKS } from '../src/harness/mock';
+import { MOCKS } from '../dev/mock';
 import { PROVIDERS } from '../src/providers';
 import type { Provider } from '../src/providers/types';
 
@@ -37,7 +37,7 @@ describe('docs/ADDING-A-TOOL.md, enforced for every registered tool', () => {
 
   it.each(registered)('%s has a provider README, a mock, its tests and README rows', (tool, provider) => {
     expect([tool, existsSync(join(ROOT, 'src/providers', tool, 'README.md'))]).toEqual([tool, true]);
-    expect([tool, MOCKS.some((m) => m.tool === tool), existsSync(join(ROOT, 'src/harness/mock', `${tool}.ts`))]).toEqual([tool, true, true]);
+    expect([tool, MOCKS.some((m) => m.tool === tool), existsSync(join(ROOT, 'dev/mock', `${tool}.ts`))]).toEqual([tool, true, true]);
     expect([tool, existsSync(join(ROOT, 'test', `${tool}.test.ts`))]).toEqual([tool, true]);
     const row = (header: RegExp) => tableRows(header).some((r) => r.startsWith(`| ${provider.label} |`));
     expect([tool, 'triggers row', row(/^\| tool \| Reply Received \|/)]).toEqual([tool, 'triggers row', true]);

@@ -1,6 +1,6 @@
 import { CAPABILITIES } from '../src/providers/capabilityTable';
 import type { ActionCapabilities } from '../src/providers/capabilities';
-import { MOCKS } from '../src/harness/mock';
+import { MOCKS } from '../dev/mock';
 import { PROVIDERS } from '../src/providers';
 import type { ToolId } from '../src/model/tools';
 import { appTester, authFor, messageOf, op } from './support/app';

@@ -1,5 +1,5 @@
 import { useMockApi } from './support/mockApi';
-import { apolloMock } from '../src/harness/mock/apollo';
+import { apolloMock } from '../dev/mock/apollo';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 

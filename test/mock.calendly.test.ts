@@ -1,6 +1,6 @@
-import { MOCKS } from '../src/harness/mock';
+import { MOCKS } from '../dev/mock';
 import { useMockApi } from './support/mockApi';
-import { calendlyMock } from '../src/harness/mock/calendly';
+import { calendlyMock } from '../dev/mock/calendly';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 
 /**

@@ -1,6 +1,6 @@
-import { MOCKS } from '../src/harness/mock';
+import { MOCKS } from '../dev/mock';
 import { useMockApi } from './support/mockApi';
-import { lemlistMock } from '../src/harness/mock/lemlist';
+import { lemlistMock } from '../dev/mock/lemlist';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, op } from './support/app';
 

@@ -1,5 +1,5 @@
 import { useMockApi } from './support/mockApi';
-import { mailshakeMock } from '../src/harness/mock/mailshake';
+import { mailshakeMock } from '../dev/mock/mailshake';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, deliveryBundle, messageOf, op } from './support/app';
 

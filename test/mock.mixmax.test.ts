@@ -1,6 +1,6 @@
-import { MOCKS } from '../src/harness/mock';
+import { MOCKS } from '../dev/mock';
 import { useMockApi } from './support/mockApi';
-import { mixmaxMock } from '../src/harness/mock/mixmax';
+import { mixmaxMock } from '../dev/mock/mixmax';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 
 /**

@@ -1,5 +1,5 @@
 import { useMockApi } from './support/mockApi';
-import { replyioMock } from '../src/harness/mock/replyio';
+import { replyioMock } from '../dev/mock/replyio';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 

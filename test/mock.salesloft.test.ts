@@ -1,5 +1,5 @@
 import { useMockApi } from './support/mockApi';
-import { salesloftMock } from '../src/harness/mock/salesloft';
+import { salesloftMock } from '../dev/mock/salesloft';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 

@@ -1,11 +1,11 @@
-import { MOCKS } from '../src/harness/mock';
+import { MOCKS } from '../dev/mock';
 import { useMockApi } from './support/mockApi';
 import { PROVIDERS } from '../src/providers';
-import { smartleadMock } from '../src/harness/mock/smartlead';
+import { smartleadMock } from '../dev/mock/smartlead';
 import { ActionOutcome } from '../src/model/lead';
 import { appTester, authFor, messageOf, op } from './support/app';
-import { startMock } from '../src/harness/mock/server';
-import { json, type ToolMock } from '../src/harness/mock/types';
+import { startMock } from '../dev/mock/server';
+import { json, type ToolMock } from '../dev/mock/types';
 
 /**
  * Every action, run offline against the local mock of the tool's API (what `sales-connect

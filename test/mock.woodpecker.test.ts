@@ -1,5 +1,5 @@
 import { useMockApi } from './support/mockApi';
-import { woodpeckerMock } from '../src/harness/mock/woodpecker';
+import { woodpeckerMock } from '../dev/mock/woodpecker';
 import { ActionOutcome } from '../src/model/lead';
 import { App, appTester, authFor, messageOf, op } from './support/app';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { MOCKS } from '../../src/harness/mock';
-import { startMock, type MockOptions, type RunningMock } from '../../src/harness/mock/server';
+import { MOCKS } from '../../dev/mock';
+import { startMock, type MockOptions, type RunningMock } from '../../dev/mock/server';
 import type { ToolId } from '../../src/model/tools';
 import { appTester, authFor, op } from './app';
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { MOCKS } from '../mock';
-import { startMock } from '../mock/server';
+import { MOCKS } from '../../../dev/mock';
+import { startMock } from '../../../dev/mock/server';
 import { readMockBlock, removeMockBlock, writeMockBlock } from '../envFile';
 import { binPath } from '../cli/packageRoot';
 import { describeError, UsageError } from '../cli/errors';

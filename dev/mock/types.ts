@@ -1,4 +1,4 @@
-import type { ToolId } from '../../model/tools';
+import type { ToolId } from '../../src/model/tools';
 
 /** One request as a tool mock sees it: path relative to the tool's API base. */
 export interface MockRequest {

@@ -5,7 +5,7 @@ examples). lemlist publishes no verbatim webhook body; the old developer docs sa
 "the activity", and connectors read `text` / `messagePreview` from live emailsReplied bodies, so
 reply fixtures are the union of the activity fields plus `text`, `messagePreview` and `secret`.
 Expectations are written by hand from those docs. Run from the repository root:
-python3 scripts/make-lemlist-fixtures.py"""
+python3 dev/fixture-generators/make-lemlist-fixtures.py"""
 import copy, json, os
 
 OUT = 'test/fixtures/lemlist'

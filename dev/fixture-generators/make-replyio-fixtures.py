@@ -4,7 +4,7 @@ Shape A: docs.reply.io "Webhook event payloads" (event envelope + flat snake_cas
 Shape B: the older v3 sample (event/subscription/payload/attempt), research §3.3.
 Envelope values (event id, dates, ids) are the vendor's own example values; fields the docs
 do not show verbatim are marked illustrative in `source`. Expected values written by hand.
-Run from the repository root: python3 scripts/make-replyio-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-replyio-fixtures.py"""
 import json, os
 
 OUT = 'test/fixtures/replyio'

@@ -2,7 +2,7 @@
 """Writes test/fixtures/smartlead/*.json from Smartlead's documented payloads
 (engagement-apis research §1.3: the API reference's "Capturing Email Replies" example and the
 help-site field tables). Expectations are written by hand from those docs.
-Run from the repository root: python3 scripts/make-smartlead-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-smartlead-fixtures.py"""
 import copy, json, os
 
 OUT = 'test/fixtures/smartlead'

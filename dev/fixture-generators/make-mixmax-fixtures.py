@@ -3,7 +3,7 @@
 (success.mixmax.com "Mixmax Webhook event structure"). Mixmax cannot register these webhooks
 through its API, so they reach the app through the Normalize Webhook action (no subscription,
 no secret). Expected values are written by hand from the documented examples.
-Run from the repository root: python3 scripts/make-mixmax-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-mixmax-fixtures.py"""
 import json, os
 
 OUT = 'test/fixtures/mixmax'

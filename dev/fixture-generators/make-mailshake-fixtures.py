@@ -4,7 +4,7 @@ fixture's `http` entry serves what that URL returns: the documented Reply and Le
 (Mailshake API docs "Models", mirrored in repo:mpociot/whiteboard source/includes/_89-models.md).
 Expectations are written by hand from those docs. The resource_url path format is UNCONFIRMED
 (the docs show only "https://api.mailshake.com/2017-04-01/..."), so the paths are illustrative.
-Run from the repository root: python3 scripts/make-mailshake-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-mailshake-fixtures.py"""
 import copy, json, os
 
 OUT = 'test/fixtures/mailshake'

@@ -1,4 +1,4 @@
-import { IGNORED_EVENTS, MAPPED_EVENTS } from '../../providers/woodpecker/payloads';
+import { IGNORED_EVENTS, MAPPED_EVENTS } from '../../src/providers/woodpecker/payloads';
 import { json, type MockResponse, type ToolMock } from './types';
 
 /**

@@ -2,7 +2,7 @@
 """Writes test/fixtures/calendly/*.json: the vendor's documented payloads, signed here with
 Python's hmac (an implementation independent of the app's) so the app's verifier is tested
 against bytes it did not produce. Expected values are written by hand from Calendly's docs.
-Run from the repository root: python3 scripts/make-calendly-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-calendly-fixtures.py"""
 import copy, hashlib, hmac, json, os
 from datetime import datetime, timezone, timedelta
 

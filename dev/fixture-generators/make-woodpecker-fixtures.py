@@ -2,7 +2,7 @@
 """Writes test/fixtures/woodpecker/*.json from Woodpecker's documented webhook payload
 (developers.woodpecker.co/docs/webhooks/prospect-replied, as recorded in engagement-apis research
 §4.3). Expectations are written by hand from that documentation, not from our output.
-Run from the repository root: python3 scripts/make-woodpecker-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-woodpecker-fixtures.py"""
 import copy, json, os
 
 OUT = 'test/fixtures/woodpecker'

@@ -3,7 +3,7 @@
 Apollo's GET /emailer_messages/search returns them (the vendor OpenAPI example, copied below),
 fed by hand (Normalize Webhook / Webhooks by Zapier). Variants set the documented fields
 replied / reply_class / bounce. Expectations are written by hand from the docs.
-Run from the repository root: python3 scripts/make-apollo-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-apollo-fixtures.py"""
 import copy, json, os
 
 OUT = 'test/fixtures/apollo'

@@ -1,4 +1,4 @@
-import { KNOWN_EVENTS } from '../../providers/calendly/payloads';
+import { KNOWN_EVENTS } from '../../src/providers/calendly/payloads';
 import { json, type MockResponse, type ToolMock } from './types';
 
 /**

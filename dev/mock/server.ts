@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { baseUrlEnvVar } from '../../http/baseUrl';
-import { listenOnLoopback } from '../listen';
-import type { ToolId } from '../../model/tools';
+import { baseUrlEnvVar } from '../../src/http/baseUrl';
+import { listenOnLoopback } from '../../src/harness/listen';
+import type { ToolId } from '../../src/model/tools';
 import type { MockResponse, MockRoute, ToolMock } from './types';
 
 export interface MockOptions {

@@ -4,7 +4,7 @@ field list (developers.salesloft.com/docs/api/meetings; engagement-apis research
 illustrative values). Deliveries are signed as Salesloft documents it: x-salesloft-signature =
 hex HMAC-SHA1 of the raw body keyed by the subscription's callback_token; the event name is only
 in x-salesloft-event. The token below is a placeholder, not a secret. Expectations are by hand.
-Run from the repository root: python3 scripts/make-salesloft-fixtures.py"""
+Run from the repository root: python3 dev/fixture-generators/make-salesloft-fixtures.py"""
 import copy, hashlib, hmac, json, os
 
 OUT = 'test/fixtures/salesloft'

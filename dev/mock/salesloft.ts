@@ -1,4 +1,4 @@
-import { isKnownEvent } from '../../providers/salesloft/payloads';
+import { isKnownEvent } from '../../src/providers/salesloft/payloads';
 import { json, type MockRequest, type MockResponse, type ToolMock } from './types';
 
 /**
