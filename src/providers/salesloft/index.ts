@@ -7,31 +7,12 @@ import { now } from '../../delivery/clock';
 import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { salesloftCapabilities } from './capabilities';
-import { salesloftLeads, withQuery } from './leads';
+import { dataOf, salesloftApi, withQuery } from './api';
+import { salesloftLeads } from './leads';
 import { emailEvents, finishedWithoutReply, isCanceled, normalizeCanceledMeeting, normalizeEmail, normalizeFinished, normalizeMeeting } from './normalize';
 import { CadenceMembership, Email, Meeting, Person } from './payloads';
 import { salesloftWebhook } from './webhook';
 
-/** Salesloft errors: `{error}` (403/404), `{errors: {field: [messages]}}` (422), or `{message}`. */
-const errorMessage = (content: string): string | null => {
-  const text = content.trim();
-  if (!text) return null;
-  try {
-    const body = JSON.parse(text) as { error?: unknown; errors?: unknown; message?: unknown };
-    if (str(body.error)) return str(body.error);
-    if (body.errors && typeof body.errors === 'object') {
-      const parts = Object.entries(body.errors as Record<string, unknown>).map(([field, msgs]) =>
-        `${field} ${Array.isArray(msgs) ? msgs.join(', ') : String(msgs)}`.trim(),
-      );
-      if (parts.length) return parts.join('; ');
-    }
-    return str(body.message);
-  } catch {
-    return text.slice(0, 300);
-  }
-};
-
-const dataOf = (body: unknown): unknown => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body);
 
 /** The Salesloft event type each instant trigger subscribes (the trigger layer refuses the others first). */
 const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
@@ -200,15 +181,13 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 };
 
 export const salesloft: Provider = {
-  id: 'salesloft',
-  label: 'Salesloft',
+  ...salesloftApi,
   capabilities: salesloftCapabilities,
-  defaultBaseUrl: 'https://api.salesloft.com',
+  leads: salesloftLeads,
   rateLimit: { description: '600 cost units per minute per team (most requests cost 1)', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), Authorization: `Bearer ${apiKey}` };
   },
-  errorMessage,
   forbiddenHint:
     'The Salesloft user behind this key lacks a permission or the key lacks a scope for this (e.g. webhook subscriptions, cadence memberships, or team cadences). Ask a Salesloft admin to grant it, then reconnect.',
   async testAuth(ctx) {
@@ -238,4 +217,3 @@ export const salesloft: Provider = {
   },
 };
 
-salesloft.leads = salesloftLeads(salesloft);
