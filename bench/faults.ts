@@ -24,7 +24,6 @@ import { withPinnedClock } from '../src/delivery/clock';
 import { MOCKS } from '../dev/mock';
 import { startMock, type RunningMock } from '../dev/mock/server';
 import type { ToolId } from '../src/model/tools';
-import { findProvider } from '../src/providers';
 import { signCalendly } from '../src/providers/calendly/signature';
 import App from '../src/index';
 

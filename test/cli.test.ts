@@ -159,7 +159,7 @@ describe('replay says why (the real binary)', () => {
     expect(run.stdout).toMatch(/^ok {3}test\/fixtures\/woodpecker\/batch_one_malformed\.json \(1 event; app log: "Woodpecker webhook delivery: skipped item 2 of 2/m);
     expect(run.stdout).toMatch(/^ok {3}test\/fixtures\/woodpecker\/wrong_url_secret\.json \(refused as expected: ".*the webhook URL secret is missing or wrong/m);
     // Every line is a result, an event under it, a summary or blank: nothing stray.
-    for (const line of run.stdout.split('\n')) expect(line).toMatch(/^(ok {3}|FAIL |-    | {7}\S|woodpecker +\d+ fixtures: |\d+ passed, |$)/);
+    for (const line of run.stdout.split('\n')) expect(line).toMatch(/^(ok {3}|FAIL |- {4}| {7}\S|woodpecker +\d+ fixtures: |\d+ passed, |$)/);
   });
 
   it('ends with one summary line per tool and the total', async () => {
@@ -206,7 +206,7 @@ describe('record says what replay will need (the real binary)', () => {
   it('a delivery carrying a secret the recorder was not given is saved with a note to pass --secret', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cli-record-note-'));
     const recorder = await startCli(['record', '--port', '0', '--out', out, '--tool', 'smartlead'], /on http:\/\/127\.0\.0\.1:(\d+)\//);
-    let output = '';
+    let output: string;
     try {
       const sent = await runCli(['send', 'test/fixtures/smartlead/email_reply_url_secret_ok.json', '--to', `http://127.0.0.1:${recorder.match[1]}/hook`]);
       expect(sent.code).toBe(0);

@@ -10,6 +10,7 @@
  *                4 KB or quoting a secret, output quoting a secret, or a run past 5 s
  */
 import fc from 'fast-check';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppTester } from 'zapier-platform-core';
 import { withPinnedClock } from '../../src/delivery/clock';
@@ -42,7 +43,7 @@ const fixtureDir = (): string => {
   // Compiled (dist/bench/fuzz) and ts-jest (bench/fuzz) sit at different depths.
   for (const dir of [FIXTURE_DIR, join(__dirname, '..', '..', 'test', 'fixtures')]) {
     try {
-      require('node:fs').statSync(dir);
+      statSync(dir);
       return dir;
     } catch {
       /* next */
@@ -294,7 +295,7 @@ export const classify = (result: { out?: unknown; err?: unknown }, secrets: stri
     const check = UnifiedEvent.safeParse(ev);
     if (!check.success) return { outcome: 'bug', detail: `event off-schema: ${check.error.issues[0]?.path.join('.')}`, ms };
   }
-  let text = '';
+  let text: string;
   try {
     text = JSON.stringify(out);
   } catch (err) {

@@ -1,5 +1,4 @@
 import { z as zod } from 'zod';
-import type { ZObject } from 'zapier-platform-core';
 import { refuseDeepValue } from '../delivery/depth';
 import type { EnrollPolicy, LeadInput, StopMode } from '../providers/types';
 

@@ -1,5 +1,7 @@
 import { errors } from 'zapier-platform-core';
 
+// Control characters (C0, DEL, C1) never belong in an id sent as a path segment.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const MAX_SEGMENT = 256;
 
