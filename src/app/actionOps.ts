@@ -23,7 +23,7 @@ import {
 } from './actionInput';
 import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
-import { checkOutput } from './validate';
+import { checkOutput, requireCampaign } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
 import { usableEvents } from '../providers/shared/events';
 import { manualVerification } from '../providers/shared/verification';
@@ -62,12 +62,6 @@ const requireInputs = (z: ZObject, provider: Provider, lead: LeadInput, fields: 
   }
 };
 
-const requireCampaign = (z: ZObject, provider: Provider, campaignId: string | null, why: string): void => {
-  if (campaignId) return;
-  const noun = provider.capabilities.campaignNoun;
-  throw new z.errors.Error(`${noun} is required for ${provider.label}: ${why}. Choose the ${noun.toLowerCase()}.`, 'InvalidInput', 400);
-};
-
 export const findLead = async (z: ZObject, bundle: Bundle): Promise<PublishedLead[]> => {
   const provider = connectedProvider(z, bundle);
   const { email } = readInput(z, FindInput, bundle.inputData);
@@ -81,7 +75,7 @@ export const createLead = async (z: ZObject, bundle: Bundle): Promise<PublishedL
   const input = readInput(z, CreateInput, bundle.inputData);
   const { leads, caps } = leadsOf(z, provider, 'create');
   const lead = toLeadInput(input);
-  if (caps.create.campaign === 'required') requireCampaign(z, provider, input.campaign_id, 'its leads only exist inside a campaign, so creating one adds it there');
+  if (caps.create.campaign === 'required') requireCampaign(z, provider, input.campaign_id, 'its leads only exist inside a campaign, so creating one adds it there', 'action');
   requireInputs(z, provider, lead, caps.create.requiredFields);
   const result = await leads.upsert(ctxOf(z, bundle), lead, caps.create.campaign === 'absent' ? null : input.campaign_id);
   return { ...publishLead(checkedOutput(z, Lead, result.lead)), created: result.created };
@@ -116,7 +110,7 @@ export const updateLead = async (z: ZObject, bundle: Bundle): Promise<PublishedL
     linkedin_url: given.linkedin_url ?? found.linkedin_url,
   };
   const campaignId = caps.update.campaign === 'absent' ? null : (input.campaign_id ?? found.campaigns[0]?.id ?? null);
-  if (caps.update.campaign === 'required') requireCampaign(z, provider, campaignId, 'its leads are updated inside a campaign');
+  if (caps.update.campaign === 'required') requireCampaign(z, provider, campaignId, 'its leads are updated inside a campaign', 'action');
   requireInputs(z, provider, lead, caps.update.requiredFields);
   const result = await leads.upsert(ctx, lead, campaignId);
   const where = campaignId ? ` in ${provider.capabilities.campaignNoun.toLowerCase()} ${campaignName(found, campaignId)}` : '';
@@ -164,7 +158,7 @@ export const stopSequence = async (z: ZObject, bundle: Bundle): Promise<Publishe
       400,
     );
   }
-  if (caps.stop.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it stops a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`);
+  if (caps.stop.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it stops a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`, 'action');
   const outcome = await leads.stop(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id, mode: input.mode });
   return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };
@@ -178,7 +172,7 @@ export const resumeSequence = async (z: ZObject, bundle: Bundle): Promise<Publis
     const why = 'unsupported' in caps.resume ? caps.resume.unsupported : `${provider.label} cannot resume a lead.`;
     throw new z.errors.Error(`Resume Sequence is not available for ${provider.label}: ${why}`, 'UnsupportedAction', 400);
   }
-  if (caps.resume.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it resumes a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`);
+  if (caps.resume.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it resumes a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`, 'action');
   const outcome = await leads.resume(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id });
   return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };

@@ -10,7 +10,7 @@ import { connectedProvider, ctxOf } from './connection';
 import { instantRefusal, pollingRefusal } from './availability';
 import { publishEvent } from './publish';
 import { readTriggerInput } from './triggerInput';
-import { checkOutput } from './validate';
+import { checkOutput, requireCampaign } from './validate';
 import { scrubSecrets } from '../providers/shared/secrets';
 import { usableEvents } from '../providers/shared/events';
 import { withoutBundleInErrors } from '../providers/shared/errors';
@@ -28,17 +28,11 @@ const refusal = (z: ZObject, message: string | null): void => {
   if (message) throw new z.errors.Error(message, 'UnsupportedTrigger', 400);
 };
 
-const requireCampaign = (z: ZObject, provider: Provider, input: TriggerInput, why: string): void => {
-  if (input.campaign_id) return;
-  const noun = provider.capabilities.campaignNoun;
-  throw new z.errors.Error(`${noun} is required for ${provider.label}: ${why}; choose a ${noun} in this trigger.`, 'InvalidInput', 400);
-};
-
 export const subscribeTo = (event: EventType) => async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
   const provider = connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
   refusal(z, instantRefusal(provider.id, provider.capabilities, event));
-  if (provider.capabilities.triggerCampaign === 'required') requireCampaign(z, provider, input, 'its webhooks belong to one campaign');
+  if (provider.capabilities.triggerCampaign === 'required') requireCampaign(z, provider, input.campaign_id, 'its webhooks belong to one campaign', 'trigger');
   if (!bundle.targetUrl) throw new z.errors.Error('Zapier did not provide a webhook URL to register.', 'MissingTargetUrl', 400);
   return provider.events.subscribe!(ctxOf(z, bundle), { event, targetUrl: bundle.targetUrl, input });
 };
@@ -75,7 +69,7 @@ export const listRecent = (event: EventType) => async (z: ZObject, bundle: Bundl
   const provider = connectedProvider(z, bundle);
   const input = readTriggerInput(z, bundle.inputData);
   refusal(z, instantRefusal(provider.id, provider.capabilities, event));
-  if (provider.capabilities.triggerCampaign === 'required') requireCampaign(z, provider, input, 'its webhooks belong to one campaign');
+  if (provider.capabilities.triggerCampaign === 'required') requireCampaign(z, provider, input.campaign_id, 'its webhooks belong to one campaign', 'trigger');
   const cap = provider.capabilities.events[event];
   if (!cap.polling || !provider.events.listRecent) return [];
   const recent = await provider.events.listRecent(ctxOf(z, bundle), event, input);
@@ -91,7 +85,7 @@ export const poll = (event: EventType) => async (z: ZObject, bundle: Bundle): Pr
   const input = readTriggerInput(z, bundle.inputData);
   refusal(z, pollingRefusal(provider.id, provider.capabilities, event));
   if (!provider.events.listRecent) throw new z.errors.Error(`${provider.label} lists no recent events (Sales Connect bug: its capability table says it can).`, 'InvalidEvent', 500);
-  if (provider.capabilities.events[event].pollingNeedsCampaign) requireCampaign(z, provider, input, 'it lists recent events one campaign at a time');
+  if (provider.capabilities.events[event].pollingNeedsCampaign) requireCampaign(z, provider, input.campaign_id, 'it lists recent events one campaign at a time', 'trigger');
   const recent = await provider.events.listRecent(ctxOf(z, bundle), event, input);
   return checked(z, provider, recent)
     .filter((e) => matchesFilters(e, event, input))

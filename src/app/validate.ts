@@ -1,5 +1,6 @@
 import type { z as zod } from 'zod';
 import type { ZObject } from 'zapier-platform-core';
+import type { Provider } from '../providers/types';
 
 /** What a person sees when an input is wrong: the field's label in the Zap editor. */
 const LABELS: Record<string, string> = {
@@ -39,4 +40,15 @@ export const checkOutput = <S extends zod.ZodType>(z: ZObject, schema: S, value:
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new z.errors.Error(`Sales Connect produced an invalid ${what} (${issue?.path.join('.')}: ${issue?.message}). Please report this.`, 'InvalidOutput', 500);
+};
+
+/**
+ * A campaign the connected tool needs and the step did not get: an error naming the field in the
+ * tool's word and why, before any call. Triggers and actions word the fix for their own form.
+ */
+export const requireCampaign = (z: ZObject, provider: Provider, campaignId: string | null, why: string, step: 'trigger' | 'action'): void => {
+  if (campaignId) return;
+  const noun = provider.capabilities.campaignNoun;
+  const fix = step === 'trigger' ? `; choose a ${noun} in this trigger.` : `. Choose the ${noun.toLowerCase()}.`;
+  throw new z.errors.Error(`${noun} is required for ${provider.label}: ${why}${fix}`, 'InvalidInput', 400);
 };
