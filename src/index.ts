@@ -1,7 +1,7 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { version } from '../package.json';
 import { authentication } from './authentication';
-import { attachCredentials, mapAuthAndThrottling } from './http/middleware';
+import { attachCredentials, mapAuthAndThrottling } from './app/middleware';
 import campaignList from '../triggers/campaignList';
 import replyReceived from '../triggers/replyReceived';
 import leadInterested from '../triggers/leadInterested';

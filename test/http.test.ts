@@ -2,7 +2,7 @@ import nock from 'nock';
 import { callJson } from '../src/http/client';
 import { smartlead } from '../src/providers/smartlead';
 import { calendly } from '../src/providers/calendly';
-import { retryAfterHeaderSeconds } from '../src/http/middleware';
+import { retryAfterHeaderSeconds } from '../src/app/middleware';
 import { messageOf, resetNock, runWith } from './support/app';
 
 beforeEach(resetNock);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { baseUrlEnvVar } from '../../src/http/baseUrl';
-import { listenOnLoopback } from '../../src/harness/listen';
+import { listenOnLoopback } from '../listen';
 import type { ToolId } from '../../src/model/tools';
 import type { MockResponse, MockRoute, ToolMock } from './types';
 

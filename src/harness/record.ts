@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { listenOnLoopback } from './listen';
+import { listenOnLoopback } from '../../dev/listen';
 import type { ToolId } from '../model/tools';
 import { scrubSecrets } from '../providers/shared/secrets';
 

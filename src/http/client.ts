@@ -1,10 +1,27 @@
-import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
-import type { Ctx, Provider } from '../providers/types';
-
-/** What a call needs of its tool: where its API is and how it words errors (not the whole provider). */
-export type ApiTool = Pick<Provider, 'id' | 'label' | 'defaultBaseUrl' | 'errorMessage'>;
+import type { Bundle, HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { ToolId } from '../model/tools';
 import { baseUrlFor } from './baseUrl';
 import { hasDotSegment } from './path';
+
+/** What every call gets: Zapier's z (HTTP, cache, errors) and the bundle (authData). */
+export interface Ctx {
+  z: ZObject;
+  bundle: Bundle;
+}
+
+/**
+ * What a call needs of its tool: where its API is and how it words errors (not the whole
+ * provider; every Provider is one). Declared here so the HTTP layer knows nothing of providers.
+ */
+export interface ApiTool {
+  id: ToolId;
+  /** The tool's name as people write it: "Smartlead", "lemlist", "Reply.io". */
+  label: string;
+  /** The API base the paths in the tool's docs are relative to (docs/ARCHITECTURE.md, "Error policy"). */
+  defaultBaseUrl: string;
+  /** What the tool says in an error body (JSON message, or lemlist's text/plain). */
+  errorMessage(content: string): string | null;
+}
 
 /** Backoff before retry n (1 s, 2 s, 4 s), each ±25 % jitter. Tests shrink the unit. */
 const backoffUnitMs = (): number => Number(process.env.SALES_CONNECT_BACKOFF_UNIT_MS ?? 1000);

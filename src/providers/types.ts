@@ -1,4 +1,5 @@
-import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import type { HttpRequestOptions } from 'zapier-platform-core';
+import type { ApiTool, Ctx } from '../http/client';
 import type { Delivery } from '../delivery/delivery';
 import type { UnifiedEvent } from '../model/event';
 import type { ActionOutcome, Lead } from '../model/lead';
@@ -7,11 +8,8 @@ import type { Capabilities, StopMode } from './capabilities';
 
 export type { StopMode };
 
-/** What every provider call gets: Zapier's z (HTTP, cache, errors) and the bundle (authData). */
-export interface Ctx {
-  z: ZObject;
-  bundle: Bundle;
-}
+/** What every provider call gets (declared by the HTTP layer, src/http/client.ts). */
+export type { Ctx };
 
 /** What performSubscribe stores and performUnsubscribe / perform read back (docs/ARCHITECTURE.md, "Keys the rest of the system relies on"). */
 export interface SubscribeData {
@@ -169,20 +167,14 @@ export interface WebhookSpec {
   notAnObject?: string;
 }
 
-export interface Provider {
-  id: ToolId;
-  /** The tool's name as people write it: "Smartlead", "lemlist", "Reply.io". */
-  label: string;
+/** One tool: its API identity (id, label, base URL, error wording: ApiTool) and all it can do. */
+export interface Provider extends ApiTool {
   /** What the tool can do, as data: forms, test steps, errors and docs derive from it. */
   capabilities: Capabilities;
-  /** The API base the paths in the tool's docs are relative to (docs/ARCHITECTURE.md, "Error policy"). */
-  defaultBaseUrl: string;
   /** Documented rate limit, for messages and for a 429 without Retry-After. */
   rateLimit: { description: string; retryAfterSeconds: number };
   /** Put the key on a request that is known to go to this tool's API origin. */
   authorize(request: HttpRequestOptions & { url: string }, apiKey: string): void;
-  /** What the tool says in an error body (JSON message, or lemlist's text/plain). */
-  errorMessage(content: string): string | null;
   /**
    * Seconds to wait on a 429 when there is no Retry-After header but the body says when to come
    * back (Mailshake's `limit_reached` "try again at …"); null → `rateLimit.retryAfterSeconds`.

@@ -1,8 +1,8 @@
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, HttpResponse } from 'zapier-platform-core';
 import { findProvider } from '../providers';
 import type { Provider } from '../providers/types';
-import { baseUrlFor, sameOrigin } from './baseUrl';
-import { toolMessage, withoutKey } from './client';
+import { baseUrlFor, sameOrigin } from '../http/baseUrl';
+import { toolMessage, withoutKey } from '../http/client';
 import { expiredAuth } from '../providers/shared/errors';
 
 /** The connection's provider, if `url` goes to that provider's API origin; else null. */
