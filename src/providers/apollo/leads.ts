@@ -5,12 +5,9 @@ import { lookup, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, Provider, StopMode, StopRequest } from '../types';
+import { withQuery } from './api';
 import { hasEmail, leadFromContact } from './normalize';
 import { Contact, ContactCampaignStatus, SKIP_REASONS, TypedCustomField } from './payloads';
-
-/** Query strings with repeated `name[]` keys, as Apollo's sequence endpoints take them. */
-export const withQuery = (path: string, pairs: [string, string][]): string =>
-  `${path}?${new URLSearchParams(pairs).toString()}`;
 
 /** Our stop modes → Apollo's `remove_or_stop_contact_ids` modes. */
 const APOLLO_MODE: Record<StopMode, string> = { pause: 'stop', remove: 'remove', mark_finished: 'mark_as_finished' };
