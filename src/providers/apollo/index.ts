@@ -114,6 +114,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 export const apollo: Provider = {
   ...apolloApi,
   capabilities: apolloCapabilities,
+  leads: apolloLeads,
   rateLimit: { description: 'per endpoint and plan, e.g. 600 calls per hour for sequence endpoints', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), 'x-api-key': apiKey };
@@ -146,5 +147,3 @@ export const apollo: Provider = {
       .map((c) => ({ id: String(c.id), name: `${str(c.name) ?? String(c.id)}${c.archived === true ? ' (archived)' : c.active === false ? ' (inactive)' : ''}` }));
   },
 };
-
-apollo.leads = apolloLeads(apollo);
