@@ -5,22 +5,11 @@ import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import type { CampaignOption, Ctx, Provider, TriggerInput } from '../types';
 import { apolloCapabilities } from './capabilities';
-import { apolloLeads, withQuery } from './leads';
+import { apolloApi, withQuery } from './api';
+import { apolloLeads } from './leads';
 import { apolloWebhook } from './webhook';
 import { eventsOf, finishedAtEnd, interestedClasses, normalizeFinished, normalizeMessage } from './normalize';
 import { Contact, EmailerMessage, HUMAN_REPLY_CLASSES } from './payloads';
-
-/** Apollo's answers: JSON `{error}` / `{message}`, or text/plain (401 "Invalid API key…") verbatim. */
-const errorMessage = (content: string): string | null => {
-  const text = content.trim();
-  if (!text) return null;
-  try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
-    return str(body.error) ?? str(body.message);
-  } catch {
-    return text.slice(0, 300);
-  }
-};
 
 /** The search filter that selects each event type's emails (`GET /emailer_messages/search`). */
 const filterFor = (event: EventType, input: TriggerInput): [string, string][] => {
@@ -123,15 +112,13 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 };
 
 export const apollo: Provider = {
-  id: 'apollo',
-  label: 'Apollo',
+  ...apolloApi,
   capabilities: apolloCapabilities,
-  defaultBaseUrl: 'https://api.apollo.io/api/v1',
+  leads: apolloLeads,
   rateLimit: { description: 'per endpoint and plan, e.g. 600 calls per hour for sequence endpoints', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), 'x-api-key': apiKey };
   },
-  errorMessage,
   forbiddenHint:
     'This endpoint needs an Apollo master API key (error_code API_INACCESSIBLE) — or, for "paid plans" messages, a paid Apollo plan. ' +
     'Create a master key in Apollo (Settings → Integrations → API), or add this endpoint to the key’s scope, then reconnect.',
@@ -160,5 +147,3 @@ export const apollo: Provider = {
       .map((c) => ({ id: String(c.id), name: `${str(c.name) ?? String(c.id)}${c.archived === true ? ' (archived)' : c.active === false ? ' (inactive)' : ''}` }));
   },
 };
-
-apollo.leads = apolloLeads(apollo);
