@@ -158,7 +158,7 @@ const listEmailAccounts = async (ctx: Ctx): Promise<CampaignOption[]> => {
 const mapCustomFields = async (ctx: Ctx, fields: Record<string, string>): Promise<Record<string, string>> => {
   if (!Object.keys(fields).length) return {};
   const mapped = customFieldIds(await listCustomFields(ctx), fields);
-  return 'refuse' in mapped ? raise(ctx, mapped) : mapped.ids;
+  return isRefusal(mapped) ? raise(ctx, mapped) : mapped.ids;
 };
 
 /** A new contact, for an email the search did not find; a dedupe answer that is not ours and new fails the step. */

@@ -31,8 +31,8 @@ export const finish = (outcome: Finish['outcome'], detail: string): Finish => ({
 export const refusal = (message: string, code: string, status: number): Refusal => ({ refuse: { message, code, status } });
 export const next = <S extends string>(step: S): Next<S> => ({ next: step });
 
-export const isFinish = (d: Decision<string>): d is Finish => 'outcome' in d;
-export const isRefusal = (d: Decision<string>): d is Refusal => 'refuse' in d;
+export const isFinish = (d: object): d is Finish => 'outcome' in d;
+export const isRefusal = (d: object): d is Refusal => 'refuse' in d;
 
 /** Throws a refusal as the Zapier error it describes. */
 export const raise = (ctx: Ctx, r: Refusal): never => {
