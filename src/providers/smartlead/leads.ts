@@ -252,11 +252,11 @@ const pauseInCampaign = async (ctx: Ctx, who: string, campaignId: string): Promi
 };
 
 /** Remove: one DELETE per campaign, no status needed. */
-const removeFrom = async (ctx: Ctx, who: string, found: SmartleadLead, memberships: LeadCampaign[], campaign: Campaign, lead: Lead): Promise<ActionOutcome> => {
+const removeFrom = async (ctx: Ctx, who: string, leadId: string | number, memberships: LeadCampaign[], campaign: Campaign, lead: Lead): Promise<ActionOutcome> => {
   const affected: LeadCampaign[] = [];
   let alreadyOut = 0;
   for (const c of memberships) {
-    if (await removeLead(ctx, c.id, found.id)) {
+    if (await removeLead(ctx, c.id, leadId)) {
       affected.push({ ...c, status: 'REMOVED' });
     } else {
       alreadyOut += 1; // not (or no longer) in this campaign
@@ -282,7 +282,7 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const memberships: LeadCampaign[] = req.campaign_id ? [listed ?? { id: req.campaign_id, name: null, status: null }] : lead.campaigns;
   const campaign = req.campaign_id ? { id: req.campaign_id, name: listed?.name ?? null } : null;
   if (memberships.length === 0) return conclude(ctx, TOOL, inNoCampaign(who), lead, campaign);
-  if (req.mode !== 'pause') return removeFrom(ctx, who, found, memberships, campaign, lead);
+  if (req.mode !== 'pause') return removeFrom(ctx, who, found.id, memberships, campaign, lead);
   const rows: CampaignRow[] = [];
   for (const c of memberships) {
     const row = await campaignRow(ctx, c.id, who, true);
