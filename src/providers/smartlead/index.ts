@@ -6,6 +6,7 @@ import { callJson } from '../../http/client';
 import { newSecret, withUrlSecret } from '../shared/secrets';
 import { inCategoryList } from '../shared/input';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
+import { smartleadApi } from './api';
 import { smartleadCapabilities } from './capabilities';
 import { smartleadLeads } from './leads';
 import { smartleadWebhook } from './webhook';
@@ -28,21 +29,6 @@ const STATISTICS_STATUS: Partial<Record<EventType, string>> = {
   meeting_booked: 'replied',
   email_bounced: 'bounced',
   lead_unsubscribed: 'unsubscribed',
-};
-
-const errorMessage = (content: string): string | null => {
-  try {
-    const body = JSON.parse(content) as { error?: unknown; message?: unknown };
-    // A 429 answers {error: {code: "RATE_LIMIT_EXCEEDED", message, retry_after}} (api.smartlead.ai
-    // guides/rate-limits); other errors {error: "…"} or {message: "…"}.
-    if (body.error && typeof body.error === 'object') {
-      const nested = body.error as { message?: unknown; code?: unknown };
-      return str(nested.message)?.replace(/\.\s*$/, '') ?? str(nested.code);
-    }
-    return str(body.error) ?? str(body.message);
-  } catch {
-    return null;
-  }
 };
 
 interface Campaign {
@@ -185,10 +171,9 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 };
 
 export const smartlead: Provider = {
-  id: 'smartlead',
-  label: 'Smartlead',
+  ...smartleadApi,
   capabilities: smartleadCapabilities,
-  defaultBaseUrl: 'https://server.smartlead.ai/api/v1',
+  leads: smartleadLeads,
   // api.smartlead.ai guides/rate-limits (Standard tier): 60 requests per minute, 1,000 per hour,
   // bursts of 10 per second, per API key across all endpoints; a 429 carries Retry-After. Without
   // one, wait out the minute window.
@@ -196,7 +181,6 @@ export const smartlead: Provider = {
   authorize(request, apiKey) {
     request.params = { ...(request.params ?? {}), api_key: apiKey };
   },
-  errorMessage,
   forbiddenHint: 'Check that the API key belongs to the Smartlead account (or client) that owns this campaign.',
   async testAuth(ctx) {
     const campaigns = await listCampaigns(ctx);
@@ -221,6 +205,3 @@ export const smartlead: Provider = {
     return (await listCampaigns(ctx)).map((c) => ({ id: String(c.id), name: `${c.name ?? c.id}${c.status ? ` (${c.status})` : ''}` }));
   },
 };
-
-// Lead operations close over the provider (its base URL, auth and error text).
-smartlead.leads = smartleadLeads(smartlead);

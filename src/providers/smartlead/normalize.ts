@@ -1,10 +1,11 @@
 import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type EventLead, type EventMeeting, type UnifiedEvent } from '../../model/event';
+import type { Lead, LeadCampaign } from '../../model/lead';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
 import { inCategoryList } from '../shared/input';
 import type { TriggerInput } from '../types';
-import type { CampaignLeadEntry, EmailBounce, EmailReply, LeadCategoryUpdated, LeadUnsubscribed, StatisticsRow } from './payloads';
+import type { CampaignLeadEntry, CampaignLeadRow, EmailBounce, EmailReply, LeadCategoryUpdated, LeadUnsubscribed, SmartleadLead, StatisticsRow } from './payloads';
 
 const TOOL = 'smartlead' as const;
 
@@ -230,3 +231,35 @@ export const normalizeFinishedLead = (row: CampaignLeadEntry, campaign: { id: st
     raw: row,
   };
 };
+
+/* ---- The lead operations' leads ---- */
+
+/** A Smartlead lead's person fields (the lookup and a campaign's search rows share them). */
+const personOf = (l: Pick<SmartleadLead, 'id' | 'email' | 'first_name' | 'last_name' | 'company_name' | 'linkedin_profile'> & { phone_number?: unknown }) => {
+  const first = str(l.first_name);
+  const last = str(l.last_name);
+  return {
+    id: `smartlead:${l.id}`,
+    tool: TOOL,
+    tool_lead_id: String(l.id),
+    email: email(l.email),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(l.company_name),
+    title: null,
+    phone: str(l.phone_number),
+    linkedin_url: str(l.linkedin_profile),
+  };
+};
+
+/** The lead as the lookup by email (`GET /leads/?email=`) shows it. */
+export const leadFromLookup = (l: SmartleadLead): Lead => ({
+  ...personOf(l),
+  unsubscribed: l.is_unsubscribed ?? null,
+  // The lookup does not carry the lead's status in each campaign: unknown, never guessed.
+  campaigns: (l.lead_campaign_data ?? []).map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: null })),
+});
+
+/** The lead as a campaign's search row shows it (no unsubscribe flag there: unknown). */
+export const leadFromRow = (row: CampaignLeadRow, campaign: LeadCampaign): Lead => ({ ...personOf(row.email_lead), unsubscribed: null, campaigns: [campaign] });

@@ -168,3 +168,87 @@ export const CampaignLeadEntry = z
   })
   .passthrough();
 export type CampaignLeadEntry = z.infer<typeof CampaignLeadEntry>;
+
+/* ---- What the lead operations read (Smartlead's API answers) ---- */
+
+/**
+ * A lead as "Fetch Lead by email" (`GET /leads/?email=`) answers it; `{}` when there is none.
+ * Leads exist only inside campaigns: "create" and "enroll" are the same call,
+ * `POST /campaigns/{id}/leads`, which reports duplicates and skips as counters in a 200.
+ */
+export const SmartleadLead = z
+  .object({
+    id: Id,
+    email: z.string().nullish(),
+    first_name: z.string().nullish(),
+    last_name: z.string().nullish(),
+    company_name: z.string().nullish(),
+    phone_number: z.string().nullish(),
+    linkedin_profile: z.string().nullish(),
+    is_unsubscribed: z.boolean().nullish(),
+    custom_fields: z.record(z.string(), z.unknown()).nullish(),
+    lead_campaign_data: z
+      .array(
+        z
+          .object({
+            // As documented ("Fetch Lead by email"): campaign_lead_map_id, campaign_id,
+            // campaign_name, client_id, client_email, lead_category_id — no status.
+            campaign_id: Id,
+            campaign_name: z.string().nullish(),
+            campaign_lead_map_id: Id.nullish(),
+            lead_category_id: Id.nullish(),
+          })
+          .passthrough(),
+      )
+      .nullish(),
+  })
+  .passthrough();
+export type SmartleadLead = z.infer<typeof SmartleadLead>;
+
+/** The 200 of "Add leads to a campaign by ID" (`POST /campaigns/{id}/leads`): counters, or the lead-limit answer. */
+export const UploadResult = z
+  .object({
+    ok: z.boolean().nullish(),
+    upload_count: z.number().nullish(),
+    total_leads: z.number().nullish(),
+    already_added_to_campaign: z.number().nullish(),
+    duplicate_count: z.number().nullish(),
+    invalid_email_count: z.number().nullish(),
+    // Documented as a count; some responses carry the list of emails instead.
+    unsubscribed_leads: z.union([z.number(), z.array(z.unknown())]).nullish(),
+    block_count: z.number().nullish(),
+    bounce_count: z.number().nullish(),
+    is_lead_limit_exhausted: z.boolean().nullish(),
+    lead_import_stopped_count: z.number().nullish(),
+    error: z.string().nullish(),
+  })
+  .passthrough();
+export type UploadResult = z.infer<typeof UploadResult>;
+
+/**
+ * One lead's row in one campaign, from `POST /campaigns/{id}/leads/filter` (api.smartlead.ai
+ * "Search Campaign Leads"): `id` is the lead map id, `status` the lead's status in that campaign
+ * (STARTED, INPROGRESS, COMPLETED, STOPPED, PAUSED, BLOCKED), `email_lead` the lead itself.
+ */
+export const CampaignLeadRow = z
+  .object({
+    id: Id.nullish(),
+    status: z.string().nullish(),
+    email_lead: z
+      .object({
+        id: Id,
+        email: z.string().nullish(),
+        first_name: z.string().nullish(),
+        last_name: z.string().nullish(),
+        company_name: z.string().nullish(),
+        phone_number: z.union([z.string(), z.number()]).nullish(),
+        linkedin_profile: z.string().nullish(),
+        custom_fields: z.record(z.string(), z.unknown()).nullish(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+export type CampaignLeadRow = z.infer<typeof CampaignLeadRow>;
+
+/** Search Campaign Leads' answer: a page of rows and the cursor of the next page. */
+export const SearchAnswer = z.object({ leads: z.array(z.unknown()).nullish(), lastSeenEclmId: Id.nullish() }).passthrough();
