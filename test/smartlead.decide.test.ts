@@ -341,7 +341,12 @@ describe('Stop Sequence', () => {
       outcome: 'stopped',
       detail: 'Removed ada@example.com from 1 Smartlead campaign: Q2 outbound. The lead was not unsubscribed.',
     });
+    // Only the confirmed delete counts as removed; the campaign the lead had already left is named apart.
     expect(afterRemoving(WHO, [q2('REMOVED'), webinar(null)], 1)).toEqual({
+      outcome: 'stopped',
+      detail: 'Removed ada@example.com from 1 Smartlead campaign: Q2 outbound (already out of Webinar follow-up). The lead was not unsubscribed.',
+    });
+    expect(afterRemoving(WHO, [q2('REMOVED'), webinar('REMOVED')], 0)).toEqual({
       outcome: 'stopped',
       detail: 'Removed ada@example.com from 2 Smartlead campaigns: Q2 outbound, Webinar follow-up. The lead was not unsubscribed.',
     });

@@ -189,10 +189,17 @@ export const afterPausing = (who: string, rows: CampaignRow[], affected: LeadCam
 };
 
 /** After removing (`affected`: every campaign, REMOVED where the delete was confirmed; `alreadyOut`: the others). */
-export const afterRemoving = (who: string, affected: LeadCampaign[], alreadyOut: number): Finish =>
-  alreadyOut === affected.length
-    ? finish('already_stopped', `${who} was already out of ${names(affected)}.`)
-    : finish('stopped', `Removed ${who} from ${affected.length} Smartlead campaign${affected.length > 1 ? 's' : ''}: ${names(affected)}. The lead was not unsubscribed.`);
+export const afterRemoving = (who: string, affected: LeadCampaign[], alreadyOut: number): Finish => {
+  if (alreadyOut === affected.length) return finish('already_stopped', `${who} was already out of ${names(affected)}.`);
+  // Count and name only the campaigns this step removed the lead from; say where it already was out.
+  const removedNow = affected.filter((c) => c.status === 'REMOVED');
+  const out = affected.filter((c) => c.status !== 'REMOVED');
+  return finish(
+    'stopped',
+    `Removed ${who} from ${removedNow.length} Smartlead campaign${removedNow.length > 1 ? 's' : ''}: ${names(removedNow)}` +
+      `${out.length ? ` (already out of ${names(out)})` : ''}. The lead was not unsubscribed.`,
+  );
+};
 
 /* ---- Resume Sequence ---- */
 
