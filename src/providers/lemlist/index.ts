@@ -6,30 +6,11 @@ import { callJson } from '../../http/client';
 import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { lemlistCapabilities } from './capabilities';
-import { leadOperations } from './leads';
+import { lemlistApi } from './api';
+import { lemlistLeads } from './leads';
 import { lemlistWebhook } from './webhook';
 import { normalizeActivity, normalizeExportedLead } from './normalize';
 import { Activity, Campaign, ExportedLead, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
-
-const LABEL = 'lemlist';
-
-/**
- * lemlist errors are text/plain ("Campaign not found", "Bad team"): quoted verbatim. A JSON body
- * (seen from some gateways) gives its message / error field.
- */
-const errorMessage = (content: string): string | null => {
-  const text = content.trim();
-  if (text === '') return null;
-  if (/^[{[]/.test(text)) {
-    try {
-      const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-      return str(body.message) ?? str(body.error) ?? text.slice(0, 300);
-    } catch {
-      /* not JSON after all: the text itself */
-    }
-  }
-  return text.slice(0, 300);
-};
 
 const subscribe = async (ctx: Ctx, req: SubscribeRequest): Promise<SubscribeData> => {
   const type = (HOOK_TYPE as Partial<Record<EventType, string>>)[req.event];
@@ -128,16 +109,14 @@ const listCampaigns = async (ctx: Ctx, page: number): Promise<CampaignOption[]> 
 };
 
 export const lemlist: Provider = {
-  id: 'lemlist',
-  label: LABEL,
+  ...lemlistApi,
   capabilities: lemlistCapabilities,
-  defaultBaseUrl: 'https://api.lemlist.com/api',
+  leads: lemlistLeads,
   rateLimit: { description: '20 requests per 2 seconds', retryAfterSeconds: 2 },
   authorize(request, apiKey) {
     // HTTP Basic with an empty user name and the key as the password (`curl --user ":KEY"`).
     request.headers = { ...(request.headers ?? {}), Authorization: `Basic ${Buffer.from(`:${apiKey}`).toString('base64')}` };
   },
-  errorMessage,
   forbiddenHint:
     'lemlist refuses keys whose user is blocked ("User linked to this API key is blocked"): check the user in lemlist Settings → Team, or connect with the key of an active team member.',
   async testAuth(ctx) {
@@ -151,5 +130,4 @@ export const lemlist: Provider = {
     listRecent,
   },
   listCampaigns,
-  leads: leadOperations(() => lemlist),
 };

@@ -1,9 +1,10 @@
 import { NoTimestamp } from '../shared/webhook';
 import type { EventLead, EventMessage, UnifiedEvent } from '../../model/event';
+import type { Lead, LeadCampaign } from '../../model/lead';
 import { withoutSecretFields } from '../shared/secrets';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, str } from '../../model/values';
-import { type Activity, type ExportedLead, HOOK_TYPE, INTERESTED_TYPES } from './payloads';
+import { type Activity, type ContactRecord, type ExportedLead, HOOK_TYPE, INTERESTED_TYPES, LeadEntry } from './payloads';
 
 const TOOL = 'lemlist' as const;
 
@@ -142,4 +143,77 @@ export const normalizeExportedLead = (l: ExportedLead, campaign: { id: string; n
     category: status,
     raw: l,
   };
+};
+
+/*
+ * lemlist leads live inside campaigns: `GET /leads/{email}?version=v2` answers one entry per
+ * campaign the address is in (each with its own `lea_` id, its state and whether it is paused).
+ * Below: reading those entries (and a contact's campaign entries) into the unified lead.
+ */
+
+const UNSUBSCRIBED_STATES = ['emailsUnsubscribed', 'unsubscribed'];
+
+export const campaignIdOf = (e: LeadEntry): string | null => str(e.campaign?.id) ?? str(e.campaignId);
+export const campaignNameOf = (e: LeadEntry): string | null => str(e.campaign?.name) ?? str(e.campaignName);
+const v = (e: LeadEntry, key: string): string | null => str(e.variables?.[key]);
+export const isUnsubscribed = (e: LeadEntry): boolean => UNSUBSCRIBED_STATES.includes(str(e.state) ?? '');
+/** The entry's status in the unified lead: `paused` when paused, else its state (or status). */
+export const statusOf = (e: LeadEntry): string | null => (e.isPaused ? 'paused' : (str(e.state) ?? str(e.status)));
+
+/** The lead entries of an answer (an array, or one object), most recently updated first. */
+export const entriesFrom = (data: unknown): LeadEntry[] =>
+  (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [])
+    .map((item) => LeadEntry.safeParse(item))
+    .filter((r) => r.success)
+    .map((r) => r.data)
+    .sort((a, b) => (str(b.updatedAt) ?? '').localeCompare(str(a.updatedAt) ?? ''));
+
+/** The unified lead of an address's campaign entries (the most recently updated one names it). */
+export const leadFromEntries = (entries: LeadEntry[], fallbackEmail: string): Lead | null => {
+  const main = entries[0];
+  if (!main) return null;
+  const first = str(main.firstName) ?? v(main, 'firstName');
+  const last = str(main.lastName) ?? v(main, 'lastName');
+  const campaigns: LeadCampaign[] = [];
+  for (const e of entries) {
+    const id = campaignIdOf(e);
+    if (id && !campaigns.some((c) => c.id === id)) campaigns.push({ id, name: campaignNameOf(e), status: statusOf(e) });
+  }
+  const toolLeadId = String(main._id);
+  return {
+    id: `lemlist:${toolLeadId}`,
+    tool: 'lemlist',
+    tool_lead_id: toolLeadId,
+    email: email(main.email) ?? email(v(main, 'email')) ?? email(fallbackEmail),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(main.companyName) ?? v(main, 'companyName'),
+    title: str(main.jobTitle) ?? v(main, 'jobTitle'),
+    phone: str(main.phone) ?? v(main, 'phone'),
+    linkedin_url: str(main.linkedinUrl) ?? v(main, 'linkedinUrl'),
+    unsubscribed: entries.some(isUnsubscribed),
+    campaigns,
+  };
+};
+
+/** The campaign entries a contact lists, as lead entries (leadId, campaignId; paused state unknown). */
+export const entriesOfContact = (contact: ContactRecord | null, address: string): LeadEntry[] => {
+  if (!contact) return [];
+  const f = contact.fields ?? {};
+  const field = (k: string) => str(f[k]);
+  return (contact.campaigns ?? [])
+    .filter((c) => str(c.leadId) && str(c.campaignId))
+    .map((c) => ({
+      _id: String(c.leadId),
+      email: email(contact.email) ?? address,
+      firstName: field('firstName'),
+      lastName: field('lastName'),
+      companyName: field('companyName'),
+      jobTitle: field('jobTitle'),
+      phone: field('phone'),
+      linkedinUrl: field('linkedinUrl'),
+      status: str(c.leadState),
+      campaign: { id: String(c.campaignId), name: null, status: str(c.campaignState) },
+    }));
 };

@@ -5,6 +5,7 @@ import { callJson } from '../../http/client';
 import { newSecret, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest } from '../types';
 import { replyioCapabilities } from './capabilities';
+import { replyioApi } from './api';
 import { replyioLeads } from './leads';
 import { replyioWebhook } from './webhook';
 
@@ -19,23 +20,6 @@ const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
   email_bounced: 'email_bounced',
   lead_unsubscribed: 'contact_opted_out',
   sequence_finished: 'contact_finished',
-};
-
-/**
- * v3 errors are application/problem+json (`title`, `detail`, `code` slug such as
- * `sequence.notFound`); legacy v1 answers `{message}` / `{error}` or plain text.
- */
-const errorMessage = (content: string): string | null => {
-  try {
-    const body = JSON.parse(content) as Record<string, unknown>;
-    const problem = [str(body.title), str(body.detail)].filter(Boolean).join(': ');
-    const code = str(body.code);
-    const text = problem || str(body.message) || str(body.error) || str(body.Message) || null;
-    if (text) return code && !text.includes(code) ? `${text} (${code})` : text;
-    return code;
-  } catch {
-    return null;
-  }
 };
 
 const isV3 = (url: string): boolean => {
@@ -75,17 +59,15 @@ interface Campaign {
 }
 
 export const replyio: Provider = {
-  id: 'replyio',
-  label: 'Reply.io',
+  ...replyioApi,
   capabilities: replyioCapabilities,
-  defaultBaseUrl: 'https://api.reply.io',
+  leads: replyioLeads,
   rateLimit: { description: '15,000 API calls per key per month; some v1 statistics calls allow one request per 10 s', retryAfterSeconds: 10 },
   /** v3 takes `Authorization: Bearer`; the legacy v1/v2 paths take `X-Api-Key` (decided by path). */
   authorize(request, apiKey) {
     const header: Record<string, string> = isV3(request.url) ? { Authorization: `Bearer ${apiKey}` } : { 'X-Api-Key': apiKey };
     request.headers = { ...(request.headers ?? {}), ...header };
   },
-  errorMessage,
   forbiddenHint:
     'Team-scope webhooks on a private team need the team owner’s key, and other users’ contacts need a Master API key: reconnect with that key.',
   async testAuth(ctx) {
@@ -110,8 +92,5 @@ export const replyio: Provider = {
     if (page > 0) return [];
     const { data } = await callJson<Campaign[] | null>(ctx, replyio, { method: 'GET', path: '/v1/campaigns' });
     return (Array.isArray(data) ? data : []).map((c) => ({ id: String(c.id), name: str(c.name) ?? String(c.id) }));
-  },
-  get leads() {
-    return replyioLeads(replyio);
   },
 };
