@@ -3,7 +3,7 @@ import type { ActionOutcome } from '../../model/lead';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
-import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
+import { conclude, isEnd, isFinish, isRefusal, raise } from '../shared/decision';
 import type { CampaignOption, Ctx, EnrollRequest, LeadInput, LeadOperations, StopMode, StopRequest } from '../types';
 import { apolloApi, withQuery } from './api';
 import {
@@ -192,7 +192,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const note = untouchedNote(found !== null, req.lead);
   const lead = leadFromContact(contact);
   const gate = beforeAdding(req, contact);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, 'apollo', withNote(gate, note), lead, { id: req.campaign_id, name: null });
+  if (isEnd(gate)) return conclude(ctx, 'apollo', withNote(gate, note), lead, { id: req.campaign_id, name: null });
   const answer = await addToSequence(ctx, req, contact.id, mailbox);
   const decided = afterAdding(req, contact, answer);
   const shown = isFinish(decided) && decided.outcome === 'enrolled' && answer.after ? leadFromContact(answer.after) : lead;

@@ -2,7 +2,7 @@ import { pathSegment } from '../../http/path';
 import { callApi, callJson, parseJson, toolMessage } from '../../http/client';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { str } from '../../model/values';
-import { conclude, finish, isFinish, isRefusal, raise } from '../shared/decision';
+import { conclude, finish, isEnd, isRefusal, raise } from '../shared/decision';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { lemlistApi } from './api';
 import {
@@ -194,7 +194,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const address = req.lead.email.toLowerCase();
   const entries = await lookup(ctx, address);
   const gate = beforeCreating(req, entries);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, 'lemlist', gate, leadFromEntries(entries, address), campaignIn(entries, req.campaign_id));
+  if (isEnd(gate)) return conclude(ctx, 'lemlist', gate, leadFromEntries(entries, address), campaignIn(entries, req.campaign_id));
   const made = await createInCampaign(ctx, req.campaign_id, req.lead, deduplicate(req));
   if ('refused' in made) {
     const again = await lookup(ctx, address);
@@ -233,7 +233,7 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const lead = leadFromEntries(entries, address);
   const named = namedCampaign(targets, req.campaign_id);
   const gate = beforeStopping(req, known, lead, targets);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, 'lemlist', gate, lead, named);
+  if (isEnd(gate)) return conclude(ctx, 'lemlist', gate, lead, named);
   const { changed, already } = await stopEach(ctx, req, targets);
   const touched = [...changed, ...already];
   return conclude(ctx, 'lemlist', afterStopping(req, changed, already), withStatuses(lead, touched, req.mode === 'remove'), named, touched);
@@ -269,7 +269,7 @@ const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
   const campaign = namedCampaign(entries, req.campaign_id);
   const targets = inScope(entries, req.campaign_id);
   const gate = beforeResuming(req, entries, lead, targets);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, 'lemlist', gate, lead, campaign);
+  if (isEnd(gate)) return conclude(ctx, 'lemlist', gate, lead, campaign);
   const { resumed, running, over } = await resumeEach(ctx, targets);
   const affected = [...resumed, ...running, ...over];
   return conclude(ctx, 'lemlist', afterResuming(req, resumed, running, over), withStatuses(lead, affected), campaign, affected);

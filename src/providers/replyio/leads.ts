@@ -2,7 +2,7 @@ import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as lowerEmail, joinName, str } from '../../model/values';
 import { callJson } from '../../http/client';
-import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
+import { conclude, isEnd, isFinish, isRefusal, raise } from '../shared/decision';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { numericId, replyioApi } from './api';
 import {
@@ -244,7 +244,7 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const named = statuses ? sequenceNamed(scoped, req.campaign_id) : null;
   const asIs = asIsOf(scoped);
   const gate = beforeStopping(req, statuses, scoped);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, TOOL, gate, null, named, asIs);
+  if (isEnd(gate)) return conclude(ctx, TOOL, gate, null, named, asIs);
   const targets = stopTargets(req.mode, scoped);
   const done = req.mode === 'remove' ? await removeEach(ctx, address, targets) : await setEach(ctx, req, contactIdOf(statuses, person), targets);
   return conclude(ctx, TOOL, afterStopping(req, scoped, done), null, named, done.length ? done : asIs);
@@ -278,7 +278,7 @@ const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
   const named = sequenceNamed(scoped, req.campaign_id);
   const lead = person && statuses ? leadOf(person, campaignsOf(statuses), Boolean(statuses.isOptedOut)) : null;
   const gate = beforeResuming(req, statuses, scoped);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, TOOL, gate, lead, named);
+  if (isEnd(gate)) return conclude(ctx, TOOL, gate, lead, named);
   const done = await resumeEach(ctx, req, contactIdOf(statuses, person), toResume(scoped));
   const touched = (c: LeadCampaign) => done.find((d) => d.id === c.id) ?? c;
   const after = lead && { ...lead, campaigns: lead.campaigns.map(touched) };

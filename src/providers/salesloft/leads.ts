@@ -2,7 +2,7 @@ import { pathSegment } from '../../http/path';
 import type { ActionOutcome, LeadCampaign } from '../../model/lead';
 import { email as lower, str } from '../../model/values';
 import { callJson } from '../../http/client';
-import { conclude, isFinish, isRefusal } from '../shared/decision';
+import { conclude, isEnd } from '../shared/decision';
 import { outcomeFor } from '../shared/outcome';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
 import { dataOf, salesloftApi, salesloftErrorMessage, withQuery } from './api';
@@ -97,7 +97,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const all = needsHistory(req) && !blocked(person) ? await memberships(ctx, personId) : null;
   if (all) lead.campaigns = leadFromPerson(person, all).campaigns;
   const gate = beforeAdding(req, person, all);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, 'salesloft', gate, lead, campaign);
+  if (isEnd(gate)) return conclude(ctx, 'salesloft', gate, lead, campaign);
   const added = await addToCadence(ctx, personId, req.campaign_id);
   if ('refused' in added) {
     const current = await memberships(ctx, personId, [

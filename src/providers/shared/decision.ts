@@ -33,6 +33,8 @@ export const next = <S extends string>(step: S): Next<S> => ({ next: step });
 
 export const isFinish = (d: object): d is Finish => 'outcome' in d;
 export const isRefusal = (d: object): d is Refusal => 'refuse' in d;
+/** The operation ends here (with an outcome or an error), rather than going on with a step. */
+export const isEnd = <S extends string>(d: Decision<S>): d is Finish | Refusal => isFinish(d) || isRefusal(d);
 
 /** Throws a refusal as the Zapier error it describes. */
 export const raise = (ctx: Ctx, r: Refusal): never => {

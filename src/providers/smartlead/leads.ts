@@ -2,7 +2,7 @@ import { pathSegment } from '../../http/path';
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as emailOf } from '../../model/values';
 import { callJson } from '../../http/client';
-import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
+import { conclude, isEnd, isFinish, isRefusal, raise } from '../shared/decision';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { smartleadApi } from './api';
 import {
@@ -186,7 +186,7 @@ const alreadyInCampaign = async (ctx: Ctx, req: EnrollRequest, campaign: Campaig
   const row = await campaignRow(ctx, req.campaign_id, req.lead.email);
   const here: LeadCampaign = { id: req.campaign_id, name: null, status: statusOf(row) };
   const gate = inCampaign(req, here.status);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, TOOL, gate, row ? leadFromRow(row, here) : null, campaign);
+  if (isEnd(gate)) return conclude(ctx, TOOL, gate, row ? leadFromRow(row, here) : null, campaign);
   // Only a PAUSED status leads on, and a status comes from a row.
   return reEnroll(ctx, req, row as CampaignLeadRow, campaign);
 };
@@ -197,7 +197,7 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const accepted = afterUpload(req.lead.email, req.campaign_id, result, answer);
   if (isRefusal(accepted)) return raise(ctx, accepted);
   const counted = fromCounters(req, result);
-  if (isFinish(counted) || isRefusal(counted)) return conclude(ctx, TOOL, counted, null, campaign);
+  if (isEnd(counted)) return conclude(ctx, TOOL, counted, null, campaign);
   return alreadyInCampaign(ctx, req, campaign);
 };
 
