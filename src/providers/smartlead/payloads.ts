@@ -171,22 +171,25 @@ export type CampaignLeadEntry = z.infer<typeof CampaignLeadEntry>;
 
 /* ---- What the lead operations read (Smartlead's API answers) ---- */
 
+/** The person fields of a Smartlead lead, as the lookup and a campaign's search rows both carry them. */
+const LeadPerson = z.object({
+  id: Id,
+  email: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  company_name: z.string().nullish(),
+  linkedin_profile: z.string().nullish(),
+  custom_fields: z.record(z.string(), z.unknown()).nullish(),
+});
+
 /**
  * A lead as "Fetch Lead by email" (`GET /leads/?email=`) answers it; `{}` when there is none.
  * Leads exist only inside campaigns: "create" and "enroll" are the same call,
  * `POST /campaigns/{id}/leads`, which reports duplicates and skips as counters in a 200.
  */
-export const SmartleadLead = z
-  .object({
-    id: Id,
-    email: z.string().nullish(),
-    first_name: z.string().nullish(),
-    last_name: z.string().nullish(),
-    company_name: z.string().nullish(),
+export const SmartleadLead = LeadPerson.extend({
     phone_number: z.string().nullish(),
-    linkedin_profile: z.string().nullish(),
     is_unsubscribed: z.boolean().nullish(),
-    custom_fields: z.record(z.string(), z.unknown()).nullish(),
     lead_campaign_data: z
       .array(
         z
@@ -234,18 +237,7 @@ export const CampaignLeadRow = z
   .object({
     id: Id.nullish(),
     status: z.string().nullish(),
-    email_lead: z
-      .object({
-        id: Id,
-        email: z.string().nullish(),
-        first_name: z.string().nullish(),
-        last_name: z.string().nullish(),
-        company_name: z.string().nullish(),
-        phone_number: z.union([z.string(), z.number()]).nullish(),
-        linkedin_profile: z.string().nullish(),
-        custom_fields: z.record(z.string(), z.unknown()).nullish(),
-      })
-      .passthrough(),
+    email_lead: LeadPerson.extend({ phone_number: z.union([z.string(), z.number()]).nullish() }).passthrough(),
   })
   .passthrough();
 export type CampaignLeadRow = z.infer<typeof CampaignLeadRow>;
