@@ -1,9 +1,10 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { outcomeFor } from '../shared/outcome';
-import { boundedText, email as emailOf, joinName, str } from '../../model/values';
+import { email as emailOf, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
-import { wpCall, woodpeckerApi } from './api';
-import { AddProspectsResponse, ProspectRow } from './payloads';
+import { reportedItem, wpCall, woodpeckerApi } from './api';
+import { leadFromInput, leadFromRow } from './normalize';
+import { ProspectRow } from './payloads';
 
 const TOOL = 'woodpecker' as const;
 
@@ -15,32 +16,6 @@ const CLOSED_CAMPAIGNS = ['COMPLETED', 'STOPPED', 'DELETED'];
 /** Woodpecker's standard prospect columns besides the ones LeadInput names, plus snippet1–15. */
 const EXTRA_COLUMNS = ['website', 'tags', 'address', 'city', 'state', 'country', 'industry'];
 const isWoodpeckerColumn = (key: string) => EXTRA_COLUMNS.includes(key) || /^snippet([1-9]|1[0-5])$/.test(key);
-
-const campaignsOf = (row: ProspectRow): LeadCampaign[] =>
-  (row.campaigns_details ?? [])
-    .filter((c) => str(c.campaign_id))
-    .map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: str(c.campaign_prospect_status) }));
-
-export const leadFromRow = (row: ProspectRow): Lead => {
-  const first = str(row.first_name);
-  const last = str(row.last_name);
-  const id = String(row.id);
-  return {
-    id: `${TOOL}:${id}`,
-    tool: TOOL,
-    tool_lead_id: id,
-    email: emailOf(row.email),
-    first_name: first,
-    last_name: last,
-    full_name: joinName(first, last),
-    company: str(row.company),
-    title: str(row.title),
-    phone: str(row.phone),
-    linkedin_url: str(row.linkedin_url),
-    unsubscribed: str(row.status) ? str(row.status) === 'BLACKLIST' : null,
-    campaigns: campaignsOf(row),
-  };
-};
 
 /** What we send for one prospect: only the fields we have (omitted fields are left unchanged). */
 const prospectBody = (lead: LeadInput): Record<string, string> => {
@@ -56,34 +31,11 @@ const prospectBody = (lead: LeadInput): Record<string, string> => {
   return body;
 };
 
-/** Lead built from what we sent (and what was known), when Woodpecker returns only an id. */
-const leadFromInput = (lead: LeadInput, id: string | null, known: ProspectRow | null): Lead => {
-  const base = known ? leadFromRow(known) : null;
-  const first = lead.first_name ?? base?.first_name ?? null;
-  const last = lead.last_name ?? base?.last_name ?? null;
-  const toolId = id ?? base?.tool_lead_id ?? lead.email.toLowerCase();
-  return {
-    id: `${TOOL}:${toolId}`,
-    tool: TOOL,
-    tool_lead_id: toolId,
-    email: lead.email.toLowerCase(),
-    first_name: first,
-    last_name: last,
-    full_name: joinName(first, last),
-    company: lead.company ?? base?.company ?? null,
-    title: lead.title ?? base?.title ?? null,
-    phone: lead.phone ?? base?.phone ?? null,
-    linkedin_url: lead.linkedin_url ?? base?.linkedin_url ?? null,
-    unsubscribed: base?.unsubscribed ?? null,
-    campaigns: base?.campaigns ?? [],
-  };
-};
-
 /**
  * `GET /v1/prospects?search=email=<address>&campaigns_details=true`: a full address is an exact
  * match (developers.woodpecker.co "Search for prospects"); we still compare case-insensitively.
  */
-export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | null> => {
+const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | null> => {
   const wanted = address.trim().toLowerCase();
   const { data } = await wpCall<unknown[]>(ctx, woodpeckerApi, {
     method: 'GET',
@@ -97,68 +49,6 @@ export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | 
   return null;
 };
 
-type ItemResult =
-  /** Reported done; `id` null when the item carries only `{email, status: "OK"}`. */
-  | { kind: 'ok'; id: string | null }
-  | { kind: 'duplicate'; message: string }
-  | { kind: 'not_active'; message: string }
-  | { kind: 'error'; message: string }
-  /** Woodpecker answered without a result for this prospect: neither an id nor an error code. */
-  | { kind: 'unexpected'; message: string };
-
-/** The body Woodpecker answered, quoted (shortened) for an error message. */
-const quoted = (data: unknown): string => {
-  let text: string;
-  try {
-    text = data === null || data === undefined ? 'an empty body' : JSON.stringify(data);
-  } catch {
-    text = String(data);
-  }
-  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
-};
-
-/**
- * Reads the per-prospect result of add_prospects_campaign / add_prospects_list. Only the item for
- * `address` counts (a single item without an email is taken as ours: we send one prospect). A
- * documented error code or status decides; otherwise the item must carry the prospect's id to be
- * a success. Anything else — no `prospects`, no item for this address, an item with neither id nor
- * code — is `unexpected`: we never report a change Woodpecker did not report.
- */
-const itemResult = (data: unknown, address: string): ItemResult => {
-  const parsed = AddProspectsResponse.safeParse(data ?? {});
-  const body = parsed.success ? parsed.data : {};
-  const items = body.prospects ?? [];
-  const only = items.length === 1 ? items[0] : undefined;
-  const item = items.find((p) => emailOf(p.email) === address) ?? (only && !str(only.email) ? only : undefined);
-  const top = body.status;
-  if (!item) {
-    if (str(top?.status)?.toUpperCase() === 'ERROR') return { kind: 'error', message: `${str(top?.msg) ?? 'error'} (${str(top?.code) ?? 'ERROR'})` };
-    return { kind: 'unexpected', message: `Woodpecker reported no result for ${address}; it answered ${quoted(data)}` };
-  }
-  const code = (str(item.code) ?? '').toUpperCase();
-  const status = (str(item.status) ?? '').toUpperCase();
-  const text = boundedText(str(item.msg) ?? str(item.message));
-  const message = text ?? str(top?.msg) ?? (code || status || 'no details');
-  if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(text ?? '')) {
-    return { kind: 'duplicate', message };
-  }
-  if (code === 'E_INV_STATUS' || /status.*(other than|not) active/i.test(text ?? '')) return { kind: 'not_active', message };
-  if (status === 'ERROR' || code.startsWith('E_')) return { kind: 'error', message: `${message}${code ? ` (${code})` : ''}` };
-  const id = str(item.id);
-  if (id) return { kind: 'ok', id };
-  // Third-party mocks of this endpoint answer `{email, status: "OK"}` without an id (the Power
-  // Platform connector declares `{email, id}`): a success status Woodpecker reported for our
-  // address counts; the id is then read by one search.
-  if (REPORTED_DONE.includes(status)) return { kind: 'ok', id: null };
-  return { kind: 'unexpected', message: `Woodpecker returned no prospect id and no error code for ${address}; it answered ${quoted(data)}` };
-};
-
-/** Per-prospect statuses that report the prospect as saved / added / updated. */
-const REPORTED_DONE = ['OK', 'SUCCESS', 'ADDED', 'UPDATED'];
-
-const unexpectedResponse = (ctx: Ctx, result: { message: string }): Error =>
-  new ctx.z.errors.Error(`${result.message}. Nothing is reported as done; check the prospect in Woodpecker.`, 'UnexpectedResponse', 502);
-
 const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
 const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<string, string>, opts: { force: boolean; update?: boolean }) => {
@@ -166,9 +56,7 @@ const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<stri
   if (opts.update) body.update = true;
   body.prospects = [prospect];
   const { data } = await wpCall(ctx, woodpeckerApi, { method: 'POST', path: '/v1/add_prospects_campaign', body });
-  const result = itemResult(data, prospect.email as string);
-  if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
-  return result;
+  return reportedItem(ctx, data, prospect.email as string);
 };
 
 const outcome = outcomeFor(TOOL);
@@ -410,8 +298,7 @@ const upsert = async (ctx: Ctx, lead: LeadInput, _campaignId: string | null): Pr
     path: '/v1/add_prospects_list',
     body: { update: true, prospects: [prospectBody(lead)] },
   });
-  const result = itemResult(data, address);
-  if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
+  const result = reportedItem(ctx, data, address);
   if (result.kind === 'error' || result.kind === 'not_active') {
     throw new ctx.z.errors.Error(`Woodpecker did not save ${address}: ${result.message}`, 'CreateFailed', 400);
   }
