@@ -1,7 +1,8 @@
 import { callApi, parseJson, toolMessage, type ApiRequest } from '../../http/client';
-import { str } from '../../model/values';
+import { boundedText, email as emailOf, str } from '../../model/values';
 import type { Ctx, Provider } from '../types';
 import type { ApiTool } from '../../http/client';
+import { AddProspectsResponse } from './payloads';
 
 /** The v1 error envelope: `{"status":{"status":"ERROR","code":"E_…","msg":"…"}}`. */
 export const errorCodeOf = (data: unknown): string | null => {
@@ -61,4 +62,84 @@ export const woodpeckerApi: ApiTool & Pick<Provider, 'rateLimit'> = {
   defaultBaseUrl: 'https://api.woodpecker.co/rest',
   errorMessage: woodpeckerErrorMessage,
   rateLimit: { description: 'one request at a time per API key, at most 6 queued', retryAfterSeconds: QUEUE_WAIT_SECONDS },
+};
+
+/* ---- add_prospects_campaign / add_prospects_list answers ---- */
+
+/** What Woodpecker reported for our prospect in an add_prospects_* answer. */
+export type ItemResult =
+  /** Reported done; `id` null when the item carries only `{email, status: "OK"}`. */
+  | { kind: 'ok'; id: string | null }
+  | { kind: 'duplicate'; message: string }
+  | { kind: 'not_active'; message: string }
+  | { kind: 'error'; message: string }
+  /** Woodpecker answered without a result for this prospect: neither an id nor an error code. */
+  | { kind: 'unexpected'; message: string };
+
+/** A result Woodpecker did report (an `unexpected` answer is an error before any decision). */
+export type Reported = Exclude<ItemResult, { kind: 'unexpected' }>;
+
+/** The prospect id Woodpecker reported, if it did. */
+export const reportedId = (result: Reported): string | null => (result.kind === 'ok' ? result.id : null);
+
+/** The body Woodpecker answered, quoted (shortened) for an error message. */
+const quoted = (data: unknown): string => {
+  let text: string;
+  try {
+    text = data === null || data === undefined ? 'an empty body' : JSON.stringify(data);
+  } catch {
+    text = String(data);
+  }
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+};
+
+/** Per-prospect statuses that report the prospect as saved / added / updated. */
+const REPORTED_DONE = ['OK', 'SUCCESS', 'ADDED', 'UPDATED'];
+
+/**
+ * Reads the per-prospect result of add_prospects_campaign / add_prospects_list. Only the item for
+ * `address` counts (a single item without an email is taken as ours: we send one prospect). A
+ * documented error code or status decides; otherwise the item must carry the prospect's id to be
+ * a success. Anything else — no `prospects`, no item for this address, an item with neither id nor
+ * code — is `unexpected`: we never report a change Woodpecker did not report.
+ */
+export const itemResult = (data: unknown, address: string): ItemResult => {
+  const parsed = AddProspectsResponse.safeParse(data ?? {});
+  const body = parsed.success ? parsed.data : {};
+  const items = body.prospects ?? [];
+  const only = items.length === 1 ? items[0] : undefined;
+  const item = items.find((p) => emailOf(p.email) === address) ?? (only && !str(only.email) ? only : undefined);
+  const top = body.status;
+  if (!item) {
+    if (str(top?.status)?.toUpperCase() === 'ERROR') return { kind: 'error', message: `${str(top?.msg) ?? 'error'} (${str(top?.code) ?? 'ERROR'})` };
+    return { kind: 'unexpected', message: `Woodpecker reported no result for ${address}; it answered ${quoted(data)}` };
+  }
+  const code = (str(item.code) ?? '').toUpperCase();
+  const status = (str(item.status) ?? '').toUpperCase();
+  const text = boundedText(str(item.msg) ?? str(item.message));
+  const message = text ?? str(top?.msg) ?? (code || status || 'no details');
+  if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(text ?? '')) {
+    return { kind: 'duplicate', message };
+  }
+  if (code === 'E_INV_STATUS' || /status.*(other than|not) active/i.test(text ?? '')) return { kind: 'not_active', message };
+  if (status === 'ERROR' || code.startsWith('E_')) return { kind: 'error', message: `${message}${code ? ` (${code})` : ''}` };
+  const id = str(item.id);
+  if (id) return { kind: 'ok', id };
+  // Third-party mocks of this endpoint answer `{email, status: "OK"}` without an id (the Power
+  // Platform connector declares `{email, id}`): a success status Woodpecker reported for our
+  // address counts; the id is then read by one search.
+  if (REPORTED_DONE.includes(status)) return { kind: 'ok', id: null };
+  return { kind: 'unexpected', message: `Woodpecker returned no prospect id and no error code for ${address}; it answered ${quoted(data)}` };
+};
+
+/**
+ * The result Woodpecker reported for `address`; an answer without one is a protocol failure
+ * (UnexpectedResponse, 502), never a decision: nothing is reported as done.
+ */
+export const reportedItem = (ctx: Ctx, data: unknown, address: string): Reported => {
+  const result = itemResult(data, address);
+  if (result.kind === 'unexpected') {
+    throw new ctx.z.errors.Error(`${result.message}. Nothing is reported as done; check the prospect in Woodpecker.`, 'UnexpectedResponse', 502);
+  }
+  return result;
 };

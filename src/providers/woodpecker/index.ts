@@ -103,8 +103,8 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
 
 export const woodpecker: Provider = {
   ...woodpeckerApi,
-  id: 'woodpecker',
   capabilities: woodpeckerCapabilities,
+  leads: woodpeckerLeads,
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), 'x-api-key': apiKey };
   },
@@ -125,5 +125,4 @@ export const woodpecker: Provider = {
     if (page > 0) return [];
     return (await listCampaignRows(ctx)).map((c) => ({ id: String(c.id), name: `${c.name ?? c.id}${c.status ? ` (${c.status})` : ''}` }));
   },
-  leads: woodpeckerLeads,
 };

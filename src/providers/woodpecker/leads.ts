@@ -1,46 +1,43 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
-import { outcomeFor } from '../shared/outcome';
-import { boundedText, email as emailOf, joinName, str } from '../../model/values';
+import { email as emailOf } from '../../model/values';
+import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
-import { wpCall, woodpeckerApi } from './api';
-import { AddProspectsResponse, ProspectRow } from './payloads';
+import { reportedId, reportedItem, woodpeckerApi, wpCall, type Reported } from './api';
+import {
+  afterAdding,
+  afterNotActive,
+  afterSaving,
+  afterUpdating,
+  beforeAdding,
+  beforeResuming,
+  beforeStopping,
+  campaignName,
+  idUnreported,
+  membershipsIn,
+  needsLookup,
+  noProspect,
+  rereadsStatus,
+  resumeAffected,
+  resumed,
+  stopped,
+  toPause,
+  toResume,
+} from './decide';
+import { asLeadCampaign, leadFromInput, leadFromRow, type Membership } from './normalize';
+import { ProspectRow } from './payloads';
+
+/*
+ * Woodpecker's lead operations as named steps (docs/ARCHITECTURE.md, "Lead operations: one
+ * shape"): the calls below, the decisions in decide.ts. Every change goes through the v1
+ * add_prospects_* calls; Stop and Resume set the prospect's status in each campaign (see the
+ * Stop and Resume notes in this folder's README.md).
+ */
 
 const TOOL = 'woodpecker' as const;
-
-/** Campaign-level prospect statuses under which Woodpecker may still send follow-ups. */
-const SENDING_STATUSES = ['ACTIVE', 'AUTOREPLIED', 'TO-CHECK', 'TO-REVIEW'];
-/** Campaign statuses that will never send again. */
-const CLOSED_CAMPAIGNS = ['COMPLETED', 'STOPPED', 'DELETED'];
 
 /** Woodpecker's standard prospect columns besides the ones LeadInput names, plus snippet1–15. */
 const EXTRA_COLUMNS = ['website', 'tags', 'address', 'city', 'state', 'country', 'industry'];
 const isWoodpeckerColumn = (key: string) => EXTRA_COLUMNS.includes(key) || /^snippet([1-9]|1[0-5])$/.test(key);
-
-const campaignsOf = (row: ProspectRow): LeadCampaign[] =>
-  (row.campaigns_details ?? [])
-    .filter((c) => str(c.campaign_id))
-    .map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: str(c.campaign_prospect_status) }));
-
-export const leadFromRow = (row: ProspectRow): Lead => {
-  const first = str(row.first_name);
-  const last = str(row.last_name);
-  const id = String(row.id);
-  return {
-    id: `${TOOL}:${id}`,
-    tool: TOOL,
-    tool_lead_id: id,
-    email: emailOf(row.email),
-    first_name: first,
-    last_name: last,
-    full_name: joinName(first, last),
-    company: str(row.company),
-    title: str(row.title),
-    phone: str(row.phone),
-    linkedin_url: str(row.linkedin_url),
-    unsubscribed: str(row.status) ? str(row.status) === 'BLACKLIST' : null,
-    campaigns: campaignsOf(row),
-  };
-};
 
 /** What we send for one prospect: only the fields we have (omitted fields are left unchanged). */
 const prospectBody = (lead: LeadInput): Record<string, string> => {
@@ -56,34 +53,15 @@ const prospectBody = (lead: LeadInput): Record<string, string> => {
   return body;
 };
 
-/** Lead built from what we sent (and what was known), when Woodpecker returns only an id. */
-const leadFromInput = (lead: LeadInput, id: string | null, known: ProspectRow | null): Lead => {
-  const base = known ? leadFromRow(known) : null;
-  const first = lead.first_name ?? base?.first_name ?? null;
-  const last = lead.last_name ?? base?.last_name ?? null;
-  const toolId = id ?? base?.tool_lead_id ?? lead.email.toLowerCase();
-  return {
-    id: `${TOOL}:${toolId}`,
-    tool: TOOL,
-    tool_lead_id: toolId,
-    email: lead.email.toLowerCase(),
-    first_name: first,
-    last_name: last,
-    full_name: joinName(first, last),
-    company: lead.company ?? base?.company ?? null,
-    title: lead.title ?? base?.title ?? null,
-    phone: lead.phone ?? base?.phone ?? null,
-    linkedin_url: lead.linkedin_url ?? base?.linkedin_url ?? null,
-    unsubscribed: base?.unsubscribed ?? null,
-    campaigns: base?.campaigns ?? [],
-  };
-};
+const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+/* ---- steps: one Woodpecker call each ---- */
 
 /**
  * `GET /v1/prospects?search=email=<address>&campaigns_details=true`: a full address is an exact
  * match (developers.woodpecker.co "Search for prospects"); we still compare case-insensitively.
  */
-export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | null> => {
+const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | null> => {
   const wanted = address.trim().toLowerCase();
   const { data } = await wpCall<unknown[]>(ctx, woodpeckerApi, {
     method: 'GET',
@@ -97,327 +75,131 @@ export const findRow = async (ctx: Ctx, address: string): Promise<ProspectRow | 
   return null;
 };
 
-type ItemResult =
-  /** Reported done; `id` null when the item carries only `{email, status: "OK"}`. */
-  | { kind: 'ok'; id: string | null }
-  | { kind: 'duplicate'; message: string }
-  | { kind: 'not_active'; message: string }
-  | { kind: 'error'; message: string }
-  /** Woodpecker answered without a result for this prospect: neither an id nor an error code. */
-  | { kind: 'unexpected'; message: string };
-
-/** The body Woodpecker answered, quoted (shortened) for an error message. */
-const quoted = (data: unknown): string => {
-  let text: string;
-  try {
-    text = data === null || data === undefined ? 'an empty body' : JSON.stringify(data);
-  } catch {
-    text = String(data);
-  }
-  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
-};
-
-/**
- * Reads the per-prospect result of add_prospects_campaign / add_prospects_list. Only the item for
- * `address` counts (a single item without an email is taken as ours: we send one prospect). A
- * documented error code or status decides; otherwise the item must carry the prospect's id to be
- * a success. Anything else — no `prospects`, no item for this address, an item with neither id nor
- * code — is `unexpected`: we never report a change Woodpecker did not report.
- */
-const itemResult = (data: unknown, address: string): ItemResult => {
-  const parsed = AddProspectsResponse.safeParse(data ?? {});
-  const body = parsed.success ? parsed.data : {};
-  const items = body.prospects ?? [];
-  const only = items.length === 1 ? items[0] : undefined;
-  const item = items.find((p) => emailOf(p.email) === address) ?? (only && !str(only.email) ? only : undefined);
-  const top = body.status;
-  if (!item) {
-    if (str(top?.status)?.toUpperCase() === 'ERROR') return { kind: 'error', message: `${str(top?.msg) ?? 'error'} (${str(top?.code) ?? 'ERROR'})` };
-    return { kind: 'unexpected', message: `Woodpecker reported no result for ${address}; it answered ${quoted(data)}` };
-  }
-  const code = (str(item.code) ?? '').toUpperCase();
-  const status = (str(item.status) ?? '').toUpperCase();
-  const text = boundedText(str(item.msg) ?? str(item.message));
-  const message = text ?? str(top?.msg) ?? (code || status || 'no details');
-  if (code === 'E_DUPLICATE' || status === 'DUPLICATE' || /duplicate|already (in|added|exists)/i.test(text ?? '')) {
-    return { kind: 'duplicate', message };
-  }
-  if (code === 'E_INV_STATUS' || /status.*(other than|not) active/i.test(text ?? '')) return { kind: 'not_active', message };
-  if (status === 'ERROR' || code.startsWith('E_')) return { kind: 'error', message: `${message}${code ? ` (${code})` : ''}` };
-  const id = str(item.id);
-  if (id) return { kind: 'ok', id };
-  // Third-party mocks of this endpoint answer `{email, status: "OK"}` without an id (the Power
-  // Platform connector declares `{email, id}`): a success status Woodpecker reported for our
-  // address counts; the id is then read by one search.
-  if (REPORTED_DONE.includes(status)) return { kind: 'ok', id: null };
-  return { kind: 'unexpected', message: `Woodpecker returned no prospect id and no error code for ${address}; it answered ${quoted(data)}` };
-};
-
-/** Per-prospect statuses that report the prospect as saved / added / updated. */
-const REPORTED_DONE = ['OK', 'SUCCESS', 'ADDED', 'UPDATED'];
-
-const unexpectedResponse = (ctx: Ctx, result: { message: string }): Error =>
-  new ctx.z.errors.Error(`${result.message}. Nothing is reported as done; check the prospect in Woodpecker.`, 'UnexpectedResponse', 502);
-
-const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
-
-const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<string, string>, opts: { force: boolean; update?: boolean }) => {
-  const body: Record<string, unknown> = { campaign: { campaign_id: campaignNumber(campaignId) }, force: opts.force };
-  if (opts.update) body.update = true;
-  body.prospects = [prospect];
-  const { data } = await wpCall(ctx, woodpeckerApi, { method: 'POST', path: '/v1/add_prospects_campaign', body });
-  const result = itemResult(data, prospect.email as string);
-  if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
-  return result;
-};
-
-const outcome = outcomeFor(TOOL);
-
-const alreadyEnrolled = (ctx: Ctx, req: EnrollRequest, lead: Lead, campaign: { id: string; name: string | null }): ActionOutcome => {
-  const label = `${req.lead.email.trim().toLowerCase()} is already in Woodpecker campaign ${campaign.name ?? campaign.id}`;
-  if (req.policy.if_already_enrolled === 'error') {
-    throw new ctx.z.errors.Error(`${label}.`, 'AlreadyEnrolled', 409);
-  }
-  return outcome('already_enrolled', lead, campaign, `${label}; nothing was changed.`);
-};
-
-const stillSendingElsewhere = (row: ProspectRow, campaignId: string) =>
-  (row.campaigns_details ?? []).filter(
-    (c) =>
-      String(c.campaign_id) !== campaignId &&
-      SENDING_STATUSES.includes((str(c.campaign_prospect_status) ?? 'ACTIVE').toUpperCase()) &&
-      !CLOSED_CAMPAIGNS.includes((str(c.campaign_status) ?? '').toUpperCase()),
-  );
-
-/**
- * Enroll: one `add_prospects_campaign` call with `force: false` (Woodpecker refuses prospects
- * whose global status is not ACTIVE, and reports duplicates per prospect). A lookup is added only
- * when the policy needs facts Woodpecker does not report on add: other campaigns (policy `skip`),
- * or which non-ACTIVE status caused a refusal. A re-enroll retries once with `force: true` — only
- * when the lookup found the prospect and read a global status other than BLACKLIST. A refusal
- * whose status cannot be read is never forced.
- */
-const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
-  const address = req.lead.email.trim().toLowerCase();
-  const prospect = prospectBody(req.lead);
-  let known: ProspectRow | null | undefined;
-  let campaign = { id: req.campaign_id, name: null as string | null };
-  if (req.policy.if_in_other_campaign === 'skip') {
-    known = await findRow(ctx, address);
-    if (known) {
-      const lead = leadFromRow(known);
-      const here = (known.campaigns_details ?? []).find((c) => String(c.campaign_id) === req.campaign_id);
-      if (here) return alreadyEnrolled(ctx, req, lead, { id: req.campaign_id, name: str(here.campaign_name) });
-      if (str(known.status)?.toUpperCase() === 'BLACKLIST') {
-        return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); not enrolled.`);
-      }
-      const elsewhere = stillSendingElsewhere(known, req.campaign_id);
-      if (elsewhere.length) {
-        const names = elsewhere.map((c) => str(c.campaign_name) ?? String(c.campaign_id)).join(', ');
-        return outcome('skipped_in_other_campaign', lead, campaign, `${address} is still active in Woodpecker campaign ${names}; not enrolled.`);
-      }
-    }
-  }
-  let result = await addToCampaign(ctx, req.campaign_id, prospect, { force: false });
-  if (result.kind === 'not_active') {
-    // Woodpecker refused by status: read the status now — again if an earlier lookup found
-    // nothing or still showed ACTIVE (it changed in between).
-    if (!known || str(known.status)?.toUpperCase() === 'ACTIVE') known = await findRow(ctx, address);
-    const status = str(known?.status)?.toUpperCase() ?? null;
-    const lead = leadFromInput(req.lead, null, known ?? null);
-    if (status === 'BLACKLIST') {
-      return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); not enrolled.`);
-    }
-    if (status === null) {
-      // Refused as "not ACTIVE", but the status cannot be read (no prospect found, or no status
-      // on it): it may be BLACKLIST, so it is never forced.
-      const why = known ? 'its Woodpecker status could not be read' : 'the prospect could not be found to read its status';
-      if (req.policy.if_previously_contacted === 're_enroll') {
-        throw new ctx.z.errors.Error(
-          `Woodpecker refused ${address} for campaign ${req.campaign_id} (${result.message}) and ${why}, so it was not forced in: it may be blacklisted (unsubscribed). Check the prospect in Woodpecker.`,
-          'StatusUnknown',
-          409,
-        );
-      }
-      return outcome(
-        'skipped_previously_contacted',
-        lead,
-        campaign,
-        `Woodpecker refused ${address} (its status is not ACTIVE) and ${why}; not enrolled.`,
-      );
-    }
-    if (req.policy.if_previously_contacted !== 're_enroll') {
-      return outcome(
-        'skipped_previously_contacted',
-        lead,
-        campaign,
-        `${address} has Woodpecker status ${status} (already contacted); not enrolled. Choose "re-enroll" to add them anyway.`,
-      );
-    }
-    result = await addToCampaign(ctx, req.campaign_id, prospect, { force: true });
-  }
-  if (result.kind === 'ok' && !result.id && !known) known = await findRow(ctx, address);
-  const lead = leadFromInput(req.lead, result.kind === 'ok' ? result.id : null, known ?? null);
-  if (known) {
-    const here = (known.campaigns_details ?? []).find((c) => String(c.campaign_id) === req.campaign_id);
-    campaign = { id: req.campaign_id, name: str(here?.campaign_name) };
-  }
-  switch (result.kind) {
-    case 'ok':
-      return outcome('enrolled', lead, campaign, `Added ${address} to Woodpecker campaign ${req.campaign_id}.`);
-    case 'duplicate':
-      return alreadyEnrolled(ctx, req, lead, campaign);
-    case 'not_active':
-      throw new ctx.z.errors.Error(`Woodpecker refused ${address} even with force: ${result.message}`, 'EnrollFailed', 400);
-    default:
-      throw new ctx.z.errors.Error(`Woodpecker did not add ${address} to campaign ${req.campaign_id}: ${result.message}`, 'EnrollFailed', 400);
-  }
-};
-
-/**
- * Stop = set the prospect's status in each campaign where Woodpecker may still send to PAUSED
- * (`add_prospects_campaign` with `update: true, force: true`, one call per campaign). `force` is
- * needed because Woodpecker refuses any update of a prospect whose global status is not ACTIVE
- * (E_INV_STATUS) — yet an AUTOREPLIED / TO-CHECK prospect still gets follow-ups. The update only
- * ever carries `status: PAUSED` (never BLACKLIST), and a BLACKLIST prospect is never sent one.
- * A refusal even with force is an error, never "already stopped".
- */
-const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
-  const address = req.email.trim().toLowerCase();
-  const row = await findRow(ctx, address);
-  const campaignRef = req.campaign_id ? { id: req.campaign_id, name: null as string | null } : null;
-  if (!row) return outcome('not_found', null, campaignRef, `No Woodpecker prospect has the email ${address}; nothing to stop.`);
-  const lead = leadFromRow(row);
-  const details = row.campaigns_details ?? [];
-  const targets = req.campaign_id ? details.filter((c) => String(c.campaign_id) === req.campaign_id) : details;
-  const campaign = req.campaign_id ? { id: req.campaign_id, name: str(targets[0]?.campaign_name) } : null;
-  if (req.campaign_id && targets.length === 0) {
-    // A known prospect with nothing to stop there (never added, or gone since): already stopped.
-    return outcome('already_stopped', lead, campaign, `${address} is not in Woodpecker campaign ${req.campaign_id}; nothing to stop.`);
-  }
-  const asLeadCampaign = (c: (typeof details)[number], status?: string): LeadCampaign => ({
-    id: String(c.campaign_id),
-    name: str(c.campaign_name),
-    status: status ?? str(c.campaign_prospect_status),
-  });
-  const blacklisted = str(row.status)?.toUpperCase() === 'BLACKLIST';
-  const sending = blacklisted
-    ? []
-    : targets.filter(
-        (c) =>
-          SENDING_STATUSES.includes((str(c.campaign_prospect_status) ?? '').toUpperCase()) &&
-          !CLOSED_CAMPAIGNS.includes((str(c.campaign_status) ?? '').toUpperCase()),
-      );
-  if (sending.length === 0) {
-    const where = req.campaign_id ? `campaign ${campaign?.name ?? req.campaign_id}` : targets.length ? 'any campaign' : 'any campaign (it is in none)';
-    return outcome('already_stopped', lead, campaign, `Woodpecker is not sending to ${address} in ${where}; nothing changed.`, targets.map((c) => asLeadCampaign(c)));
-  }
-  const changed: LeadCampaign[] = [];
-  for (const c of sending) {
-    const result = await addToCampaign(ctx, String(c.campaign_id), { email: address, status: 'PAUSED' }, { force: true, update: true });
-    if (result.kind === 'ok' || result.kind === 'duplicate') changed.push(asLeadCampaign(c, 'PAUSED'));
-    else {
-      throw new ctx.z.errors.Error(
-        `Woodpecker did not pause ${address} in campaign ${str(c.campaign_name) ?? c.campaign_id}: ${result.message}` +
-          (changed.length ? ` (already paused in ${changed.map((x) => x.name ?? x.id).join(', ')})` : ''),
-        'StopFailed',
-        400,
-      );
-    }
-  }
-  const names = changed.map((c) => c.name ?? c.id).join(', ');
-  return outcome('stopped', lead, campaign, `Paused ${address} in Woodpecker campaign${changed.length > 1 ? 's' : ''} ${names}.`, changed);
-};
-
-/** Global statuses of a prospect that must never be sent to again (unsubscribed, bounced, invalid address). */
-const NEVER_RESUME = ['BLACKLIST', 'BOUNCED', 'INVALID'];
-
-/**
- * Resume = the undo of Stop: a campaign membership whose prospect status is PAUSED is set back to
- * ACTIVE (`add_prospects_campaign` with `update: true, force: true`, `status: "ACTIVE"`, one call
- * per campaign — the same documented "Update prospects in a campaign" call Stop uses). Never for a
- * prospect whose global status is BLACKLIST (unsubscribed), BOUNCED or INVALID, nor in a campaign
- * that is COMPLETED / STOPPED / DELETED. A membership that still sends is already_running; any
- * other status (REPLIED, BOUNCED, …) is not_paused.
- */
-const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
-  const address = req.email.trim().toLowerCase();
-  const row = await findRow(ctx, address);
-  const campaignRef = req.campaign_id ? { id: req.campaign_id, name: null as string | null } : null;
-  if (!row) return outcome('not_found', null, campaignRef, `No Woodpecker prospect has the email ${address}; nothing to resume.`);
-  const lead = leadFromRow(row);
-  const details = row.campaigns_details ?? [];
-  const targets = req.campaign_id ? details.filter((c) => String(c.campaign_id) === req.campaign_id) : details;
-  const campaign = req.campaign_id ? { id: req.campaign_id, name: str(targets[0]?.campaign_name) } : null;
-  const global = str(row.status)?.toUpperCase() ?? '';
-  if (global === 'BLACKLIST') {
-    return outcome('skipped_unsubscribed', lead, campaign, `${address} is blacklisted in Woodpecker (unsubscribed); their follow-ups were not resumed.`);
-  }
-  if (targets.length === 0) {
-    return outcome('not_paused', lead, campaign, `${address} is not in Woodpecker ${req.campaign_id ? `campaign ${req.campaign_id}` : 'any campaign'}; nothing to resume.`);
-  }
-  const asLeadCampaign = (c: (typeof details)[number], status?: string): LeadCampaign => ({
-    id: String(c.campaign_id),
-    name: str(c.campaign_name),
-    status: status ?? str(c.campaign_prospect_status),
-  });
-  const statusOf = (c: (typeof details)[number]) => (str(c.campaign_prospect_status) ?? '').toUpperCase();
-  const open = (c: (typeof details)[number]) => !CLOSED_CAMPAIGNS.includes((str(c.campaign_status) ?? '').toUpperCase());
-  const paused = NEVER_RESUME.includes(global) ? [] : targets.filter((c) => statusOf(c) === 'PAUSED' && open(c));
-  const running = targets.filter((c) => SENDING_STATUSES.includes(statusOf(c)) && open(c) && !NEVER_RESUME.includes(global));
-  const changed: LeadCampaign[] = [];
-  for (const c of paused) {
-    const result = await addToCampaign(ctx, String(c.campaign_id), { email: address, status: 'ACTIVE' }, { force: true, update: true });
-    if (result.kind === 'ok' || result.kind === 'duplicate') changed.push(asLeadCampaign(c, 'ACTIVE'));
-    else {
-      throw new ctx.z.errors.Error(
-        `Woodpecker did not resume ${address} in campaign ${str(c.campaign_name) ?? c.campaign_id}: ${result.message}` +
-          (changed.length ? ` (already resumed in ${changed.map((x) => x.name ?? x.id).join(', ')})` : ''),
-        'ResumeFailed',
-        400,
-      );
-    }
-  }
-  const affected = targets.map((c) => changed.find((x) => x.id === String(c.campaign_id)) ?? asLeadCampaign(c));
-  const after: Lead = { ...lead, campaigns: lead.campaigns.map((c) => changed.find((x) => x.id === c.id) ?? c) };
-  const names = (cs: LeadCampaign[]) => cs.map((c) => c.name ?? c.id).join(', ');
-  if (changed.length) {
-    return outcome('resumed', after, campaign, `Resumed ${address} in Woodpecker campaign${changed.length > 1 ? 's' : ''} ${names(changed)}.`, affected);
-  }
-  if (running.length) {
-    return outcome('already_running', after, campaign, `${address} is not paused: Woodpecker still sends to them in ${names(running.map((c) => asLeadCampaign(c)))}.`, affected);
-  }
-  const why = NEVER_RESUME.includes(global) ? ` (the prospect is ${global} in Woodpecker)` : '';
-  return outcome(
-    'not_paused',
-    after,
-    campaign,
-    `${address} cannot be resumed in ${names(affected)} (${affected.map((c) => c.status ?? 'unknown').join(', ')})${why}: only a PAUSED prospect in a running campaign can.`,
-    affected,
-  );
-};
-
-/**
- * Create-or-update in the global prospect list: `add_prospects_list` with `update: true`. Woodpecker
- * does not say whether it created or updated, so one lookup first tells us (and gives the
- * existing record to merge into the answer).
- */
-const upsert = async (ctx: Ctx, lead: LeadInput, _campaignId: string | null): Promise<{ lead: Lead; created: boolean }> => {
-  const address = lead.email.trim().toLowerCase();
-  const existing = await findRow(ctx, address);
+/** `POST /v1/add_prospects_list {update: true}`: create or update in the global prospect list. */
+const saveProspect = async (ctx: Ctx, lead: LeadInput, address: string): Promise<Reported> => {
   const { data } = await wpCall(ctx, woodpeckerApi, {
     method: 'POST',
     path: '/v1/add_prospects_list',
     body: { update: true, prospects: [prospectBody(lead)] },
   });
-  const result = itemResult(data, address);
-  if (result.kind === 'unexpected') throw unexpectedResponse(ctx, result);
-  if (result.kind === 'error' || result.kind === 'not_active') {
-    throw new ctx.z.errors.Error(`Woodpecker did not save ${address}: ${result.message}`, 'CreateFailed', 400);
+  return reportedItem(ctx, data, address);
+};
+
+/** `POST /v1/add_prospects_campaign` without `update` (a prospect already there is reported, not updated). */
+const addToCampaign = async (ctx: Ctx, campaignId: string, prospect: Record<string, string>, force: boolean): Promise<Reported> => {
+  const body = { campaign: { campaign_id: campaignNumber(campaignId) }, force, prospects: [prospect] };
+  const { data } = await wpCall(ctx, woodpeckerApi, { method: 'POST', path: '/v1/add_prospects_campaign', body });
+  return reportedItem(ctx, data, prospect.email as string);
+};
+
+/**
+ * `POST /v1/add_prospects_campaign {update: true, force: true}` carrying only `{email, status}`:
+ * the prospect's status in one campaign. `force`, because Woodpecker refuses any update of a
+ * prospect whose global status is not ACTIVE (E_INV_STATUS), yet an AUTOREPLIED / TO-CHECK
+ * prospect still gets follow-ups.
+ */
+const setStatusIn = async (ctx: Ctx, campaignId: string, address: string, status: 'PAUSED' | 'ACTIVE'): Promise<Reported> => {
+  const body = { campaign: { campaign_id: campaignNumber(campaignId) }, force: true, update: true, prospects: [{ email: address, status }] };
+  const { data } = await wpCall(ctx, woodpeckerApi, { method: 'POST', path: '/v1/add_prospects_campaign', body });
+  return reportedItem(ctx, data, address);
+};
+
+/**
+ * One status update per membership, in order; the first refusal is raised (naming those already
+ * changed). Returns the memberships changed, with their new status.
+ */
+const setStatusEach = async (ctx: Ctx, action: 'pause' | 'resume', address: string, memberships: Membership[]): Promise<LeadCampaign[]> => {
+  const status = action === 'pause' ? 'PAUSED' : 'ACTIVE';
+  const changed: LeadCampaign[] = [];
+  for (const c of memberships) {
+    const answered = afterUpdating(action, address, c, await setStatusIn(ctx, String(c.campaign_id), address, status), changed);
+    if (isRefusal(answered)) return raise(ctx, answered);
+    changed.push(asLeadCampaign(c, status));
   }
-  // Reported saved without an id (and not known before): one search gives it.
-  const known = result.kind === 'ok' && !result.id && !existing ? await findRow(ctx, address) : existing;
-  return { lead: leadFromInput(lead, result.kind === 'ok' ? result.id : null, known), created: existing === null };
+  return changed;
+};
+
+/* ---- operations ---- */
+
+/**
+ * Create-or-update in the global prospect list. Woodpecker does not say whether it created or
+ * updated, so one search first tells us (and gives the existing record to merge into the answer).
+ * A campaign passed in is not used: enrolment is Enroll Lead's job.
+ */
+const upsert = async (ctx: Ctx, lead: LeadInput): Promise<{ lead: Lead; created: boolean }> => {
+  const address = lead.email.trim().toLowerCase();
+  const existing = await findRow(ctx, address);
+  const result = await saveProspect(ctx, lead, address);
+  const then = afterSaving(address, result, existing);
+  if (isRefusal(then)) return raise(ctx, then);
+  const known = then.next === 'read id' ? await findRow(ctx, address) : existing;
+  return { lead: leadFromInput(lead, reportedId(result), known), created: existing === null };
+};
+
+/**
+ * Enroll: one `add_prospects_campaign` call with `force: false` (Woodpecker refuses prospects
+ * whose global status is not ACTIVE, and reports duplicates per prospect). A search is added only
+ * when the policy needs facts Woodpecker does not report on add: other campaigns (policy `skip`),
+ * or which non-ACTIVE status caused a refusal. A re-enroll retries once with `force: true` — only
+ * when the search found the prospect and read a global status other than BLACKLIST.
+ */
+const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
+  const address = req.lead.email.trim().toLowerCase();
+  const prospect = prospectBody(req.lead);
+  let known = needsLookup(req) ? await findRow(ctx, address) : null;
+  const gate = beforeAdding(req, known);
+  if (isFinish(gate) || isRefusal(gate)) {
+    return conclude(ctx, TOOL, gate, known && leadFromRow(known), { id: req.campaign_id, name: campaignName(known, req.campaign_id) });
+  }
+  let result = await addToCampaign(ctx, req.campaign_id, prospect, false);
+  if (result.kind === 'not_active') {
+    if (rereadsStatus(known)) known = await findRow(ctx, address);
+    const refused = afterNotActive(req, known, result.message);
+    if (isFinish(refused) || isRefusal(refused)) {
+      return conclude(ctx, TOOL, refused, leadFromInput(req.lead, null, known), { id: req.campaign_id, name: null });
+    }
+    result = await addToCampaign(ctx, req.campaign_id, prospect, true);
+  }
+  if (idUnreported(result, known)) known = await findRow(ctx, address);
+  const campaign = { id: req.campaign_id, name: campaignName(known, req.campaign_id) };
+  return conclude(ctx, TOOL, afterAdding(req, result, campaign.name), leadFromInput(req.lead, reportedId(result), known), campaign);
+};
+
+/**
+ * Stop = set the prospect's status to PAUSED in each campaign where Woodpecker may still send
+ * (one update per campaign). The update only ever carries `status: PAUSED`, never for a BLACKLIST
+ * prospect; a refusal even with force is an error, never "already stopped".
+ */
+const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
+  const address = req.email.trim().toLowerCase();
+  const row = await findRow(ctx, address);
+  const campaign = req.campaign_id ? { id: req.campaign_id, name: campaignName(row, req.campaign_id) } : null;
+  if (!row) return conclude(ctx, TOOL, noProspect(address, 'stop'), null, campaign);
+  const lead = leadFromRow(row);
+  const gate = beforeStopping(req, row);
+  if (isFinish(gate) || isRefusal(gate)) {
+    return conclude(ctx, TOOL, gate, lead, campaign, membershipsIn(row, req.campaign_id).map((c) => asLeadCampaign(c)));
+  }
+  const changed = await setStatusEach(ctx, 'pause', address, toPause(row, req.campaign_id));
+  return conclude(ctx, TOOL, stopped(address, changed), lead, campaign, changed);
+};
+
+/**
+ * Resume = the undo of Stop: each PAUSED membership in a running campaign back to ACTIVE (the same
+ * update call). Never for a prospect BLACKLIST, BOUNCED or INVALID, nor in a COMPLETED / STOPPED /
+ * DELETED campaign.
+ */
+const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
+  const address = req.email.trim().toLowerCase();
+  const row = await findRow(ctx, address);
+  const campaign = req.campaign_id ? { id: req.campaign_id, name: campaignName(row, req.campaign_id) } : null;
+  if (!row) return conclude(ctx, TOOL, noProspect(address, 'resume'), null, campaign);
+  const lead = leadFromRow(row);
+  const gate = beforeResuming(req, row);
+  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, TOOL, gate, lead, campaign, resumeAffected(row, req.campaign_id, []));
+  const changed = await setStatusEach(ctx, 'resume', address, toResume(row, req.campaign_id));
+  const after: Lead = { ...lead, campaigns: lead.campaigns.map((c) => changed.find((x) => x.id === c.id) ?? c) };
+  return conclude(ctx, TOOL, resumed(address, changed), after, campaign, resumeAffected(row, req.campaign_id, changed));
 };
 
 export const woodpeckerLeads: LeadOperations = {

@@ -1,7 +1,9 @@
 import { NoTimestamp } from '../shared/webhook';
 import { emptyLead, type EventLead, type UnifiedEvent } from '../../model/event';
+import type { Lead, LeadCampaign } from '../../model/lead';
 import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, str } from '../../model/values';
+import type { LeadInput } from '../types';
 import type { ProspectRow, WebhookItem } from './payloads';
 
 const TOOL = 'woodpecker' as const;
@@ -100,5 +102,66 @@ export const normalizeProspectRow = (row: ProspectRow, type: EventType): Unified
     meeting: null,
     category: null,
     raw: row,
+  };
+};
+
+/* ---- The lead of Find Lead, Create Lead and the actions ---- */
+
+/** One campaign membership of a prospect row (`campaigns_details`). */
+export type Membership = NonNullable<ProspectRow['campaigns_details']>[number];
+
+/** A membership as the lead's campaign; `status` overrides Woodpecker's (a membership we just changed). */
+export const asLeadCampaign = (c: Membership, status?: string): LeadCampaign => ({
+  id: String(c.campaign_id),
+  name: str(c.campaign_name),
+  status: status ?? str(c.campaign_prospect_status),
+});
+
+const campaignsOf = (row: ProspectRow): LeadCampaign[] =>
+  (row.campaigns_details ?? [])
+    .filter((c) => str(c.campaign_id))
+    .map((c) => ({ id: String(c.campaign_id), name: str(c.campaign_name), status: str(c.campaign_prospect_status) }));
+
+export const leadFromRow = (row: ProspectRow): Lead => {
+  const first = str(row.first_name);
+  const last = str(row.last_name);
+  const id = String(row.id);
+  return {
+    id: `${TOOL}:${id}`,
+    tool: TOOL,
+    tool_lead_id: id,
+    email: email(row.email),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: str(row.company),
+    title: str(row.title),
+    phone: str(row.phone),
+    linkedin_url: str(row.linkedin_url),
+    unsubscribed: str(row.status) ? str(row.status) === 'BLACKLIST' : null,
+    campaigns: campaignsOf(row),
+  };
+};
+
+/** Lead built from what we sent (and what was known), when Woodpecker returns only an id. */
+export const leadFromInput = (lead: LeadInput, id: string | null, known: ProspectRow | null): Lead => {
+  const base = known ? leadFromRow(known) : null;
+  const first = lead.first_name ?? base?.first_name ?? null;
+  const last = lead.last_name ?? base?.last_name ?? null;
+  const toolId = id ?? base?.tool_lead_id ?? lead.email.toLowerCase();
+  return {
+    id: `${TOOL}:${toolId}`,
+    tool: TOOL,
+    tool_lead_id: toolId,
+    email: lead.email.toLowerCase(),
+    first_name: first,
+    last_name: last,
+    full_name: joinName(first, last),
+    company: lead.company ?? base?.company ?? null,
+    title: lead.title ?? base?.title ?? null,
+    phone: lead.phone ?? base?.phone ?? null,
+    linkedin_url: lead.linkedin_url ?? base?.linkedin_url ?? null,
+    unsubscribed: base?.unsubscribed ?? null,
+    campaigns: base?.campaigns ?? [],
   };
 };
