@@ -403,7 +403,7 @@ describe('Resume decisions', () => {
     });
     expect(beforeResuming(resumeReq(null), row('ACTIVE'))).toEqual({
       outcome: 'not_paused',
-      detail: 'erlich@bachman.com is not in Woodpecker any campaign; nothing to resume.',
+      detail: 'erlich@bachman.com is not in any Woodpecker campaign; nothing to resume.',
     });
   });
 

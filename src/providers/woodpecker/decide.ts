@@ -234,7 +234,7 @@ export const beforeResuming = (req: ResumeRequest, row: ProspectRow): Decision<'
   if (global === 'BLACKLIST') return finish('skipped_unsubscribed', `${address} is blacklisted in Woodpecker (unsubscribed); their follow-ups were not resumed.`);
   const targets = membershipsIn(row, req.campaign_id);
   if (targets.length === 0) {
-    return finish('not_paused', `${address} is not in Woodpecker ${req.campaign_id ? `campaign ${req.campaign_id}` : 'any campaign'}; nothing to resume.`);
+    return finish('not_paused', `${address} is not in ${req.campaign_id ? `Woodpecker campaign ${req.campaign_id}` : 'any Woodpecker campaign'}; nothing to resume.`);
   }
   if (toResume(row, req.campaign_id).length) return next('resume');
   const never = NEVER_RESUME.includes(global);
