@@ -143,3 +143,6 @@ export const mailshakeApi: ApiTool = {
   defaultBaseUrl: 'https://api.mailshake.com/2017-04-01',
   errorMessage: mailshakeErrorMessage,
 };
+
+/** A campaign (or import status) id as Mailshake's bodies carry it: a number when it is one. */
+export const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);

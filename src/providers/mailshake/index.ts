@@ -5,7 +5,7 @@ import type { EventType } from '../../model/tools';
 import { newSecret, withUrlSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { mailshakeCapabilities } from './capabilities';
-import { mailshakeApi, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
+import { campaignNumber, mailshakeApi, mailshakeRetryAfterFromBody, msCall, QUOTA_WINDOW_SECONDS } from './api';
 import { listCampaignPage } from './campaigns';
 import { mailshakeLeads } from './leads';
 import { mailshakeWebhook } from './webhook';
@@ -32,9 +32,6 @@ const REPLY_TYPE: Partial<Record<EventType, string>> = {
   email_bounced: 'bounce',
   lead_unsubscribed: 'unsubscribe',
 };
-
-const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
-
 
 /**
  * `push/create {targetUrl, event, filter}`. Mailshake signs nothing and recommends a secret in

@@ -1,11 +1,25 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
-import { leadFromInput as leadOf, outcomeFor } from '../shared/outcome';
+import { leadFromInput as leadOf } from '../shared/outcome';
+import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
 import { email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
-import { msCall, mailshakeApi } from './api';
+import { campaignNumber, mailshakeApi, msCall } from './api';
 import { listCampaignPage } from './campaigns';
+import {
+  addressOf, afterCreateImport, afterFindScan, afterImport, afterPausing, afterResumeScan, afterStopScan, beforeAdding, beforePausing,
+  beforeResuming, blocksOf, emailedOutside, importPending, importResult, missingCampaign, needsSentCheck, rejectedOnUpload, resumeAffected,
+  resumeHere, resumeInNoCampaign, resumeNotInCampaign, resumeOutcome, sentByOtherCampaigns, stopInNoCampaign, stopNotInCampaign, type Blocks,
+  type Imported, type Known, type ResumeState, type ScanCount, type StopHit
+} from './decide';
 import { leadOfRecipient } from './normalize';
 import { AddedRecipients, AddStatus, type Campaign, Paginated, Recipient, Reply, SentMessage } from './payloads';
+
+/*
+ * Mailshake's lead operations as named steps (docs/ARCHITECTURE.md, "Lead operations: one shape"):
+ * the calls below, one Mailshake call each, the decisions in decide.ts. Mailshake has no person
+ * record — recipients exist per campaign — so Find, and Stop / Resume without a campaign, scan
+ * the campaigns; Enroll and Create are an import (`recipients/add`) followed by status polls.
+ */
 
 const TOOL = 'mailshake' as const;
 /**
@@ -18,8 +32,6 @@ export const SCAN = { budgetMs: 15_000, concurrency: 4 };
 export const ADD_STATUS_POLLS = 4;
 const pollUnitMs = (): number => Number(process.env.SALES_CONNECT_BACKOFF_UNIT_MS ?? 1000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
 /**
  * A lead from a Recipient. Its id is `mailshake:<email>` (lower-cased), as everywhere in this
@@ -46,6 +58,38 @@ const leadFrom = (r: Recipient | null, address: string, campaigns: LeadCampaign[
   };
 };
 
+/** The lead of what Mailshake knows elsewhere (null: it knows nothing, or could not tell). */
+const leadOfKnown = (known: Known, address: string): Lead | null => {
+  if (!known || 'unknown' in known) return null;
+  return leadFrom('emailed' in known ? (known.emailed.recipient ?? null) : known.recipient, address, []);
+};
+
+const membershipOf = (c: Campaign, status: string | null): LeadCampaign => ({ id: String(c.id), name: str(c.title), status });
+
+const addressEntry = (lead: LeadInput) => {
+  const fields: Record<string, string> = {};
+  for (const key of ['company', 'title', 'phone', 'linkedin_url'] as const) {
+    if (lead[key]) fields[key] = lead[key] as string;
+  }
+  Object.assign(fields, lead.custom_fields ?? {});
+  const entry: Record<string, unknown> = { emailAddress: lead.email.trim().toLowerCase() };
+  const fullName = joinName(lead.first_name, lead.last_name);
+  if (fullName) entry.fullName = fullName;
+  if (Object.keys(fields).length) entry.fields = fields;
+  return entry;
+};
+
+/** A page's `results` that parse as `schema`. */
+const resultsOf = <T>(data: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T[] => {
+  const page = Paginated.safeParse(data ?? {});
+  return (page.success ? (page.data.results ?? []) : []).flatMap((item) => {
+    const r = schema.safeParse(item);
+    return r.success ? [r.data] : [];
+  });
+};
+
+/* ---- steps: one Mailshake call each ---- */
+
 /** `recipients/get {campaignID, emailAddress}`: the recipient with exactly that address, or null. */
 const getRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
   const data = await msCall(ctx, mailshakeApi, {
@@ -58,15 +102,66 @@ const getRecipient = async (ctx: Ctx, campaignId: string, address: string): Prom
   return data && r.success && emailOf(r.data.emailAddress) === address ? r.data : null;
 };
 
-interface CampaignScan<T> {
+/** `recipients/add {campaignID, addAsNewList: false, addresses: [one]}` (asynchronous): invalid addresses and the import's status id. */
+const uploadRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Promise<AddedRecipients> => {
+  const data = await msCall(ctx, mailshakeApi, {
+    method: 'POST',
+    path: '/recipients/add',
+    body: { campaignID: campaignNumber(campaignId), addAsNewList: false, addresses: [addressEntry(lead)] },
+    adding: addressOf(lead.email),
+  });
+  const added = AddedRecipients.safeParse(data ?? {});
+  return added.success ? added.data : {};
+};
+
+/** `recipients/add-status {statusID}`: the import's status (null: an answer we cannot read). */
+const addStatus = async (ctx: Ctx, statusId: string): Promise<AddStatus | null> => {
+  const status = AddStatus.safeParse((await msCall(ctx, mailshakeApi, { method: 'POST', path: '/recipients/add-status', body: { statusID: campaignNumber(statusId) } })) ?? {});
+  return status.success ? status.data : null;
+};
+
+/** Sent messages to exactly this address (`activity/sent {recipientEmailAddress}`), newest first. */
+const sentTo = async (ctx: Ctx, address: string): Promise<SentMessage[]> => {
+  const data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/activity/sent', body: { recipientEmailAddress: address, perPage: 100 } });
+  return resultsOf(data, SentMessage).filter((s) => emailOf(s.recipient?.emailAddress) === address);
+};
+
+/** The address's replies of any type (`activity/replies {recipientEmailAddress}`, newest 100). */
+const repliesTo = async (ctx: Ctx, address: string): Promise<Reply[]> => {
+  const data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/activity/replies', body: { recipientEmailAddress: address, perPage: 100 } });
+  return resultsOf(data, Reply).filter((r) => emailOf(r.recipient?.emailAddress) === address);
+};
+
+/** `recipients/list {search, filter:{action:'paused'}}`: the recipient when it is paused in that campaign. */
+const pausedRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
+  const listed = await msCall(ctx, mailshakeApi, {
+    method: 'POST',
+    path: '/recipients/list',
+    body: { campaignID: campaignNumber(campaignId), search: address, filter: { action: 'paused' }, perPage: 100 },
+    notFoundOk: true,
+  });
+  return resultsOf(listed, Recipient).find((r) => emailOf(r.emailAddress) === address) ?? null;
+};
+
+/** `recipients/pause` or `recipients/unpause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
+const setPaused = async (ctx: Ctx, verb: 'pause' | 'unpause', campaignId: string, address: string): Promise<Recipient | null> => {
+  const data = await msCall(ctx, mailshakeApi, {
+    method: 'POST',
+    path: `/recipients/${verb}`,
+    body: { campaignID: campaignNumber(campaignId), emailAddress: address },
+    notFoundOk: true,
+  });
+  if (data === null) return null;
+  const r = Recipient.safeParse(data);
+  return r.success ? r.data : { emailAddress: address };
+};
+const pauseRecipient = (ctx: Ctx, campaignId: string, address: string) => setPaused(ctx, 'pause', campaignId, address);
+const unpauseRecipient = (ctx: Ctx, campaignId: string, address: string) => setPaused(ctx, 'unpause', campaignId, address);
+
+/* ---- look-ups made of several calls ---- */
+
+interface CampaignScan<T> extends ScanCount {
   hits: { campaign: Campaign; result: T }[];
-  /** Campaigns asked. */
-  checked: number;
-  /** Active (not archived) campaigns listed. */
-  total: number;
-  /** false when the campaign listing itself was cut short (there may be more than `total`). */
-  listed: boolean;
-  complete: boolean;
 }
 
 /**
@@ -105,115 +200,54 @@ const scanCampaigns = async <T>(
   return { hits, checked, total: campaigns.length, listed, complete: listed && checked === campaigns.length };
 };
 
-const scanned = (scan: CampaignScan<unknown>): string =>
-  `${scan.checked} of ${scan.listed ? '' : 'at least '}${scan.total} active Mailshake campaign${scan.total === 1 ? '' : 's'}`;
+/**
+ * Whether Mailshake knows the address outside `campaignId`: emails sent to it (one
+ * `activity/sent` call, which also covers archived campaigns), else — with a campaign — a
+ * recipient in another active campaign (a scan that stops at the first hit).
+ */
+const knownElsewhere = async (ctx: Ctx, address: string, campaignId: string | null): Promise<Known> => {
+  const [emailed] = emailedOutside(await sentTo(ctx, address), campaignId);
+  if (emailed) return { emailed };
+  if (campaignId === null) return null;
+  const scan = await scanCampaigns(ctx, (c) => getRecipient(ctx, String(c.id), address), { except: campaignId, enough: (hits) => hits.length > 0 });
+  const hit = scan.hits[0];
+  if (hit) return { recipientOf: hit.campaign, recipient: hit.result };
+  return scan.complete ? null : { unknown: scan };
+};
 
-const scanCutShort = (ctx: Ctx, what: string, scan: CampaignScan<unknown>, advice: string): Error =>
-  new ctx.z.errors.Error(
-    `${what} Mailshake looks recipients up one campaign at a time and the time this step may take ran out after checking ` +
-      `${scanned(scan)}, so the rest were not checked and this is NOT a "not found". ${advice} ` +
-      'Archived campaigns are not checked, so archiving finished ones shortens the scan.',
-    'ScanIncomplete',
-    503,
-  );
+/**
+ * `recipients/add`, then up to ADD_STATUS_POLLS `recipients/add-status` polls: what the finished
+ * import did with the address. Still running after the polls → the ImportPending error.
+ */
+const importRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Promise<Imported> => {
+  const address = addressOf(lead.email);
+  const uploaded = await uploadRecipient(ctx, campaignId, lead);
+  if (rejectedOnUpload(address, uploaded)) return 'invalid';
+  const statusId = str(uploaded.checkStatusID);
+  for (let i = 1; statusId && i <= ADD_STATUS_POLLS; i += 1) {
+    await sleep(pollUnitMs() * i);
+    const status = await addStatus(ctx, statusId);
+    const result = status ? importResult(address, status) : null;
+    if (result) return result;
+  }
+  return raise(ctx, importPending(address, campaignId, ADD_STATUS_POLLS));
+};
 
-const membershipOf = (c: Campaign, status: string | null): LeadCampaign => ({ id: String(c.id), name: str(c.title), status });
+/* ---- operations ---- */
 
 /**
  * Find: `recipients/get` needs a campaignID, so every active campaign is asked (scanCampaigns).
  * Found → the lead, with every campaign checked that has it (a scan cut short after a hit still
- * returns the person: they exist). Not found in a complete scan → null; in a cut-short scan → an
- * error saying how many campaigns were checked.
+ * returns the person: they exist).
  */
-const find = async (ctx: Ctx, address: string): Promise<Lead | null> => {
-  const wanted = address.trim().toLowerCase();
-  const scan = await scanCampaigns(ctx, (c) => getRecipient(ctx, String(c.id), wanted));
+const find = async (ctx: Ctx, email: string): Promise<Lead | null> => {
+  const address = addressOf(email);
+  const scan = await scanCampaigns(ctx, (c) => getRecipient(ctx, String(c.id), address));
+  const d = afterFindScan(address, scan.hits.length, scan);
+  if (isRefusal(d)) return raise(ctx, d);
   const first = scan.hits[0];
-  if (first) return leadFrom(first.result, wanted, scan.hits.map((h) => membershipOf(h.campaign, h.campaign.isPaused ? 'campaign paused' : null)));
-  if (!scan.complete) throw scanCutShort(ctx, `${wanted} was not in any of the campaigns checked.`, scan, 'Look the person up in Mailshake.');
-  return null;
-};
-
-const addressEntry = (lead: LeadInput) => {
-  const fields: Record<string, string> = {};
-  for (const key of ['company', 'title', 'phone', 'linkedin_url'] as const) {
-    if (lead[key]) fields[key] = lead[key] as string;
-  }
-  Object.assign(fields, lead.custom_fields ?? {});
-  const entry: Record<string, unknown> = { emailAddress: lead.email.trim().toLowerCase() };
-  const fullName = joinName(lead.first_name, lead.last_name);
-  if (fullName) entry.fullName = fullName;
-  if (Object.keys(fields).length) entry.fields = fields;
-  return entry;
-};
-
-type AddResult = { kind: 'added' } | { kind: 'already' } | { kind: 'unsubscribed' } | { kind: 'capacity' } | { kind: 'invalid' };
-
-/**
- * `recipients/add` (asynchronous) then up to ADD_STATUS_POLLS `recipients/add-status` polls; the
- * outcome comes from the finished import's `problems`. An import still running after the polls
- * is an error, never "added": until it finishes Mailshake may still list the address as
- * unsubscribed, already in the campaign or over the limit, and a replay of the step then
- * reports what really happened.
- */
-const addRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Promise<AddResult> => {
-  const address = lead.email.trim().toLowerCase();
-  const data = await msCall(ctx, mailshakeApi, {
-    method: 'POST',
-    path: '/recipients/add',
-    body: { campaignID: campaignNumber(campaignId), addAsNewList: false, addresses: [addressEntry(lead)] },
-    adding: address,
-  });
-  const added = AddedRecipients.safeParse(data ?? {});
-  const info = added.success ? added.data : {};
-  if ((info.invalidEmails ?? []).some((e) => emailOf(e) === address)) return { kind: 'invalid' };
-  const statusId = str(info.checkStatusID);
-  for (let i = 1; statusId && i <= ADD_STATUS_POLLS; i += 1) {
-    await sleep(pollUnitMs() * i);
-    const status = AddStatus.safeParse((await msCall(ctx, mailshakeApi, { method: 'POST', path: '/recipients/add-status', body: { statusID: campaignNumber(statusId) } })) ?? {});
-    if (!status.success || !status.data.isFinished) continue;
-    const p = status.data.problems ?? {};
-    const has = (list: string[] | null | undefined) => (list ?? []).some((e) => emailOf(e) === address);
-    if (has(p.unsubscribedEmails)) return { kind: 'unsubscribed' };
-    if (has(p.alreadyInCampaignEmails)) return { kind: 'already' };
-    if (has(p.passedAccountLimitEmails)) return { kind: 'capacity' };
-    return { kind: 'added' };
-  }
-  throw new ctx.z.errors.Error(
-    `Mailshake is still importing ${address} into campaign ${campaignId}: the import had not finished after ${ADD_STATUS_POLLS} status checks, ` +
-      'so whether it was added (or skipped as unsubscribed, already in the campaign or over the limit) is not known yet. ' +
-      'Replay this step in a minute or two: it then reports the real outcome.',
-    'ImportPending',
-    409,
-  );
-};
-
-const outcome = outcomeFor(TOOL);
-
-/**
- * `passedAccountLimitEmails`: "could not be imported because your campaign exceeded the number of
- * allowed recipients it can hold" (docs "Models" > Add Status Response); a campaign holds up to
- * 5,000 (docs "Recipients > Add"). Not a rate limit — waiting does not make room — so a plain error
- * saying what is full and what to do, never a ThrottledError that Zapier would retry for a day.
- */
-const capacityError = (ctx: Ctx, address: string, campaignId: string) =>
-  new ctx.z.errors.Error(
-    `Mailshake campaign ${campaignId} is full: a campaign holds at most 5,000 recipients, so ${address} was not added. ` +
-      'Choose another campaign, or start a new one (a copy of this campaign) in Mailshake and pick it in this step; ' +
-      'retrying will not help until the campaign has room.',
-    'MailshakeCampaignFull',
-    409,
-  );
-
-/** Sent messages to exactly this address (`activity/sent {recipientEmailAddress}`), newest first. */
-const sentTo = async (ctx: Ctx, address: string) => {
-  const data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/activity/sent', body: { recipientEmailAddress: address, perPage: 100 } });
-  const page = Paginated.safeParse(data ?? {});
-  return (page.success ? (page.data.results ?? []) : [])
-    .map((s) => SentMessage.safeParse(s))
-    .filter((s) => s.success)
-    .map((s) => s.data)
-    .filter((s) => emailOf(s.recipient?.emailAddress) === address);
+  if (d.next === 'not_found' || !first) return null;
+  return leadFrom(first.result, address, scan.hits.map((h) => membershipOf(h.campaign, h.campaign.isPaused ? 'campaign paused' : null)));
 };
 
 /**
@@ -222,83 +256,70 @@ const sentTo = async (ctx: Ctx, address: string) => {
  * no by-email membership lookup across campaigns; sent emails are the evidence).
  */
 const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
-  const address = req.lead.email.trim().toLowerCase();
+  const address = addressOf(req.lead.email);
   const campaign = { id: req.campaign_id, name: null as string | null };
-  if (req.policy.if_in_other_campaign === 'skip' || req.policy.if_previously_contacted === 'skip') {
-    const elsewhere = (await sentTo(ctx, address)).filter((s) => str(s.campaign?.id) && str(s.campaign?.id) !== req.campaign_id);
-    if (elsewhere.length) {
-      const names = [...new Set(elsewhere.map((s) => str(s.campaign?.title) ?? str(s.campaign?.id)))].join(', ');
-      const lead = elsewhere[0]?.recipient ? leadFrom(elsewhere[0].recipient, address, []) : leadOf(TOOL, req.lead, []);
-      if (req.policy.if_in_other_campaign === 'skip') {
-        return outcome('skipped_in_other_campaign', lead, campaign, `${address} was already emailed by Mailshake campaign ${names}; not enrolled.`);
-      }
-      return outcome('skipped_previously_contacted', lead, campaign, `${address} was already contacted by Mailshake campaign ${names}; not enrolled.`);
+  if (needsSentCheck(req.policy)) {
+    const elsewhere = sentByOtherCampaigns(await sentTo(ctx, address), req.campaign_id);
+    const gate = beforeAdding(req, elsewhere);
+    if (isFinish(gate)) {
+      const contacted = elsewhere[0]?.recipient;
+      return conclude(ctx, TOOL, gate, contacted ? leadFrom(contacted, address, []) : leadOf(TOOL, req.lead, []), campaign);
     }
   }
-  const result = await addRecipient(ctx, req.campaign_id, req.lead);
-  const lead = leadOf(TOOL, req.lead, result.kind === 'added' || result.kind === 'already' ? [{ id: req.campaign_id, name: null, status: null }] : []);
-  switch (result.kind) {
-    case 'invalid':
-      throw new ctx.z.errors.Error(`Mailshake rejected ${address} as an invalid email address.`, 'InvalidEmail', 400);
-    case 'unsubscribed':
-      return outcome('skipped_unsubscribed', lead, campaign, `${address} is on the Mailshake unsubscribe list; not enrolled.`);
-    case 'capacity':
-      throw capacityError(ctx, address, req.campaign_id);
-    case 'already':
-      if (req.policy.if_already_enrolled === 'error') {
-        throw new ctx.z.errors.Error(`${address} is already in Mailshake campaign ${req.campaign_id}.`, 'AlreadyEnrolled', 409);
-      }
-      return outcome('already_enrolled', lead, campaign, `${address} is already in Mailshake campaign ${req.campaign_id}; nothing was changed.`);
-    default:
-      return outcome('enrolled', lead, campaign, `Added ${address} to Mailshake campaign ${req.campaign_id}.`);
-  }
-};
-
-/** `recipients/list {search, filter:{action:'paused'}}`: the recipient when it is paused in that campaign. */
-const pausedRecipient = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const listed = await msCall(ctx, mailshakeApi, {
-    method: 'POST',
-    path: '/recipients/list',
-    body: { campaignID: campaignNumber(campaignId), search: address, filter: { action: 'paused' }, perPage: 100 },
-    notFoundOk: true,
-  });
-  const page = Paginated.safeParse(listed ?? {});
-  const hit = (page.success ? (page.data.results ?? []) : [])
-    .map((r) => Recipient.safeParse(r))
-    .find((r) => r.success && emailOf(r.data.emailAddress) === address);
-  return hit?.success ? hit.data : null;
-};
-
-/** `recipients/pause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
-const pause = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const data = await msCall(ctx, mailshakeApi, {
-    method: 'POST',
-    path: '/recipients/pause',
-    body: { campaignID: campaignNumber(campaignId), emailAddress: address },
-    notFoundOk: true,
-  });
-  if (data === null) return null;
-  const r = Recipient.safeParse(data);
-  return r.success ? r.data : { emailAddress: address };
+  const result = await importRecipient(ctx, req.campaign_id, req.lead);
+  const lead = leadOf(TOOL, req.lead, result === 'added' || result === 'already' ? [{ id: req.campaign_id, name: null, status: null }] : []);
+  return conclude(ctx, TOOL, afterImport(req, result), lead, campaign);
 };
 
 /**
- * Whether Mailshake knows the address outside `campaignId`: emails sent to it (one
- * `activity/sent` call, which also covers archived campaigns), else a recipient in another active
- * campaign (a scan that stops at the first hit). `'unknown'` when that scan was cut short.
+ * Create = add to a campaign (Mailshake has no lead record outside campaigns, so
+ * campaignRequiredForCreate), then `recipients/get` to return the recipient. An address already
+ * in the campaign is left as it is: Mailshake's add ignores it and has no recipient update call.
  */
-const knownElsewhere = async (
-  ctx: Ctx,
-  address: string,
-  campaignId: string | null,
-): Promise<{ recipient: Recipient | null; where: string } | null | { unknown: CampaignScan<unknown> }> => {
-  const sent = (await sentTo(ctx, address)).filter((s) => campaignId === null || str(s.campaign?.id) !== campaignId);
-  if (sent[0]) return { recipient: sent[0].recipient ?? null, where: `campaign ${str(sent[0].campaign?.title) ?? str(sent[0].campaign?.id) ?? '?'} emailed it` };
-  if (campaignId === null) return null;
-  const scan = await scanCampaigns(ctx, (c) => getRecipient(ctx, String(c.id), address), { except: campaignId, enough: (hits) => hits.length > 0 });
-  const hit = scan.hits[0];
-  if (hit) return { recipient: hit.result, where: `it is a recipient of campaign ${str(hit.campaign.title) ?? String(hit.campaign.id)}` };
-  return scan.complete ? null : { unknown: scan };
+const upsert = async (ctx: Ctx, lead: LeadInput, campaignId: string | null): Promise<{ lead: Lead; created: boolean }> => {
+  if (!campaignId) return raise(ctx, missingCampaign);
+  const address = addressOf(lead.email);
+  const result = await importRecipient(ctx, campaignId, lead);
+  const gate = afterCreateImport(address, campaignId, result);
+  if (isRefusal(gate)) return raise(ctx, gate);
+  const membership = [{ id: campaignId, name: null, status: null }];
+  const r = await getRecipient(ctx, campaignId, address);
+  return { lead: r ? leadFrom(r, address, membership) : leadOf(TOOL, lead, membership), created: result === 'added' };
+};
+
+/** Stop in one campaign: the paused check, then `recipients/pause` (its not_found = not in that campaign), then "known?". */
+const stopIn = async (ctx: Ctx, address: string, campaignId: string): Promise<ActionOutcome> => {
+  const campaign = { id: campaignId, name: null };
+  const affected = [{ id: campaignId, name: null, status: 'paused' }];
+  const paused = await pausedRecipient(ctx, campaignId, address);
+  const gate = beforePausing(address, campaignId, paused !== null);
+  if (isFinish(gate)) return conclude(ctx, TOOL, gate, leadFrom(paused, address, affected), campaign, affected);
+  const r = await pauseRecipient(ctx, campaignId, address);
+  const after = afterPausing(address, campaignId, r !== null);
+  if (isFinish(after)) return conclude(ctx, TOOL, after, leadFrom(r, address, affected), campaign, affected);
+  const known = await knownElsewhere(ctx, address, campaignId);
+  return conclude(ctx, TOOL, stopNotInCampaign(address, campaignId, known), leadOfKnown(known, address), campaign);
+};
+
+/** One campaign of a Stop scan: `recipients/get` first (1 quota unit; most campaigns do not have the person), then the paused check and the pause. */
+const stopInScanned = async (ctx: Ctx, address: string, campaignId: string): Promise<{ state: StopHit['state']; recipient: Recipient } | null> => {
+  if (!(await getRecipient(ctx, campaignId, address))) return null;
+  const paused = await pausedRecipient(ctx, campaignId, address);
+  if (paused) return { state: 'already', recipient: paused };
+  const r = await pauseRecipient(ctx, campaignId, address);
+  return r ? { state: 'paused', recipient: r } : null;
+};
+
+/** Stop in every active campaign (scanCampaigns), then "known?" when it is a recipient of none. */
+const stopEverywhere = async (ctx: Ctx, address: string): Promise<ActionOutcome> => {
+  const scan = await scanCampaigns(ctx, (c) => stopInScanned(ctx, address, String(c.id)));
+  const d = afterStopScan(address, scan.hits.map((h) => ({ campaign: h.campaign, state: h.result.state })), scan);
+  if (isFinish(d) || isRefusal(d)) {
+    const affected = scan.hits.map((h) => membershipOf(h.campaign, 'paused'));
+    return conclude(ctx, TOOL, d, leadFrom(scan.hits[0]?.result.recipient ?? null, address, affected), null, affected);
+  }
+  const known = await knownElsewhere(ctx, address, null);
+  return conclude(ctx, TOOL, stopInNoCampaign(address, known, scan), leadOfKnown(known, address), null);
 };
 
 /**
@@ -306,101 +327,56 @@ const knownElsewhere = async (
  * a recipient already paused (`recipients/list` paused filter) is already_stopped. not_found only
  * when Mailshake does not know the address at all; a known address with nothing to pause is
  * already_stopped (project rule).
- *
- * One campaign: paused check, then `recipients/pause` (its not_found = not in that campaign).
- * All campaigns: every active campaign (scanCampaigns): `recipients/get` first (1 quota unit;
- * most campaigns do not have the person), then the paused check and the pause where it is.
  */
 const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
-  const address = req.email.trim().toLowerCase();
-  if (req.campaign_id) {
-    const campaign = { id: req.campaign_id, name: null };
-    const affected = [{ id: req.campaign_id, name: null, status: 'paused' }];
-    const paused = await pausedRecipient(ctx, req.campaign_id, address);
-    if (paused) {
-      return outcome('already_stopped', leadFrom(paused, address, affected), campaign, `${address} is already paused in Mailshake campaign ${req.campaign_id}; nothing changed.`, affected);
-    }
-    const r = await pause(ctx, req.campaign_id, address);
-    if (r) return outcome('stopped', leadFrom(r, address, affected), campaign, `Paused ${address} in Mailshake campaign ${req.campaign_id}.`, affected);
-    const known = await knownElsewhere(ctx, address, req.campaign_id);
-    if (known && 'unknown' in known) {
-      throw scanCutShort(
-        ctx,
-        `${address} is not a recipient of Mailshake campaign ${req.campaign_id} (nothing was paused), and whether Mailshake knows it at all (already_stopped) or not (not_found) could not be settled:`,
-        known.unknown,
-        'Check the campaign ID.',
-      );
-    }
-    if (known) {
-      return outcome('already_stopped', leadFrom(known.recipient, address, []), campaign, `${address} is not a recipient of Mailshake campaign ${req.campaign_id} (${known.where}); nothing to stop.`);
-    }
-    return outcome('not_found', null, campaign, `Mailshake does not know ${address}: it is a recipient of no active campaign and was never emailed; nothing to stop.`);
-  }
+  const address = addressOf(req.email);
+  return req.campaign_id ? stopIn(ctx, address, req.campaign_id) : stopEverywhere(ctx, address);
+};
 
-  const scan = await scanCampaigns(ctx, async (c) => {
-    const id = String(c.id);
-    if (!(await getRecipient(ctx, id, address))) return null;
-    const paused = await pausedRecipient(ctx, id, address);
-    if (paused) return { state: 'already' as const, recipient: paused };
-    const r = await pause(ctx, id, address);
-    return r ? { state: 'paused' as const, recipient: r } : null;
-  });
-  const changed = scan.hits.filter((h) => h.result.state === 'paused');
-  const already = scan.hits.filter((h) => h.result.state === 'already');
-  const names = (hits: typeof scan.hits) => hits.map((h) => str(h.campaign.title) ?? String(h.campaign.id)).join(', ');
-  const done = [changed.length ? `paused it in ${names(changed)}` : '', already.length ? `it was already paused in ${names(already)}` : ''].filter(Boolean).join('; ');
-  if (!scan.complete) {
-    throw scanCutShort(
-      ctx,
-      `Stopping ${address} in every Mailshake campaign was cut short${done ? ` (${done})` : ''}.`,
-      scan,
-      'Choose the Campaign to stop it in (one campaign is a few calls), or replay this step.',
-    );
+/** Resume in one campaign the address is a recipient of: the paused check, then (not bounced there) `recipients/unpause`. */
+const resumeInCampaign = async (
+  ctx: Ctx,
+  address: string,
+  campaignId: string,
+  blocks: Blocks,
+  recipient: Recipient,
+): Promise<{ state: ResumeState; recipient: Recipient } | null> => {
+  const paused = await pausedRecipient(ctx, campaignId, address);
+  const here = resumeHere(blocks, campaignId, paused !== null);
+  if (here === 'bounced') return { state: 'bounced', recipient: paused ?? recipient };
+  if (here === 'running') return { state: 'running', recipient };
+  const r = await unpauseRecipient(ctx, campaignId, address);
+  return r ? { state: 'resumed', recipient: r } : null;
+};
+
+/** Resume in the chosen campaign: `recipients/get`, then resumeInCampaign; not a recipient there → "known?". */
+const resumeIn = async (ctx: Ctx, address: string, campaignId: string, blocks: Blocks): Promise<ActionOutcome> => {
+  const campaign = { id: campaignId, name: null };
+  const recipient = await getRecipient(ctx, campaignId, address);
+  const found = recipient ? await resumeInCampaign(ctx, address, campaignId, blocks, recipient) : null;
+  if (found) {
+    const hits = [{ id: campaignId, name: null, state: found.state }];
+    const affected = resumeAffected(hits);
+    return conclude(ctx, TOOL, resumeOutcome(address, hits, ''), leadFrom(found.recipient, address, affected), campaign, affected);
   }
-  const affected = scan.hits.map((h) => membershipOf(h.campaign, 'paused'));
-  const first = scan.hits[0];
-  if (first) {
-    const lead = leadFrom(first.result.recipient, address, affected);
-    if (changed.length) return outcome('stopped', lead, null, `Mailshake: ${done} (checked ${scanned(scan)}).`, affected);
-    return outcome('already_stopped', lead, null, `${address} is already paused in Mailshake campaign${already.length > 1 ? 's' : ''} ${names(already)}; nothing changed (checked ${scanned(scan)}).`, affected);
+  const known = await knownElsewhere(ctx, address, campaignId);
+  return conclude(ctx, TOOL, resumeNotInCampaign(address, campaignId, known), leadOfKnown(known, address), campaign);
+};
+
+/** Resume in every active campaign (scanned like Stop), then "known?" when it is a recipient of none. */
+const resumeEverywhere = async (ctx: Ctx, address: string, blocks: Blocks): Promise<ActionOutcome> => {
+  const scan = await scanCampaigns(ctx, async (c) => {
+    const recipient = await getRecipient(ctx, String(c.id), address);
+    return recipient ? resumeInCampaign(ctx, address, String(c.id), blocks, recipient) : null;
+  });
+  const hits = scan.hits.map((h) => ({ id: String(h.campaign.id), name: str(h.campaign.title), state: h.result.state }));
+  const d = afterResumeScan(address, hits, scan);
+  if (isFinish(d) || isRefusal(d)) {
+    const affected = resumeAffected(hits);
+    return conclude(ctx, TOOL, d, scan.hits[0] ? leadFrom(scan.hits[0].result.recipient, address, affected) : null, null, affected);
   }
   const known = await knownElsewhere(ctx, address, null);
-  if (known && !('unknown' in known)) {
-    return outcome('already_stopped', leadFrom(known.recipient, address, []), null, `${address} is in no active Mailshake campaign (${known.where}); nothing to stop (checked ${scanned(scan)}).`);
-  }
-  return outcome('not_found', null, null, `Mailshake does not know ${address}: it is a recipient of none of ${scanned(scan)} and was never emailed; nothing to stop.`);
-};
-
-/**
- * The address's unsubscribe and bounce replies (`activity/replies {recipientEmailAddress}`, any
- * type, newest 100): Mailshake records an unsubscribe and a bounce as a Reply of that `type`
- * (docs "Models > Reply"). An unsubscribe anywhere is team-wide; a bounce counts per campaign.
- */
-const blockingReplies = async (ctx: Ctx, address: string): Promise<{ unsubscribed: boolean; bouncedIn: Set<string> }> => {
-  const data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/activity/replies', body: { recipientEmailAddress: address, perPage: 100 } });
-  const page = Paginated.safeParse(data ?? {});
-  const replies = (page.success ? (page.data.results ?? []) : [])
-    .map((r) => Reply.safeParse(r))
-    .filter((r) => r.success)
-    .map((r) => r.data)
-    .filter((r) => emailOf(r.recipient?.emailAddress) === address);
-  return {
-    unsubscribed: replies.some((r) => str(r.type) === 'unsubscribe'),
-    bouncedIn: new Set(replies.filter((r) => str(r.type) === 'bounce').map((r) => str(r.campaign?.id) ?? '')),
-  };
-};
-
-/** `recipients/unpause {campaignID, emailAddress}`: the Recipient, or null when not in that campaign. */
-const unpause = async (ctx: Ctx, campaignId: string, address: string): Promise<Recipient | null> => {
-  const data = await msCall(ctx, mailshakeApi, {
-    method: 'POST',
-    path: '/recipients/unpause',
-    body: { campaignID: campaignNumber(campaignId), emailAddress: address },
-    notFoundOk: true,
-  });
-  if (data === null) return null;
-  const r = Recipient.safeParse(data);
-  return r.success ? r.data : { emailAddress: address };
+  return conclude(ctx, TOOL, resumeInNoCampaign(address, known, scan), leadOfKnown(known, address), null);
 };
 
 /**
@@ -408,86 +384,16 @@ const unpause = async (ctx: Ctx, campaignId: string, address: string): Promise<R
  * First one `activity/replies` call for the address: an unsubscribe reply (team-wide) →
  * skipped_unsubscribed, nothing unpaused; a bounce in a campaign → never unpaused there
  * (not_paused). Then per campaign (the chosen one, else every active campaign, scanned like
- * Stop): paused (`recipients/list` paused filter) → unpause → resumed; a recipient not paused →
- * already_running; not a recipient → nothing there. Mailshake has no "finished" recipient state,
- * so a recipient who received every message and is not paused reads as already_running.
+ * Stop): paused → unpause → resumed; a recipient not paused → already_running; not a recipient →
+ * nothing there. Mailshake has no "finished" recipient state, so a recipient who received every
+ * message and is not paused reads as already_running.
  */
 const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
-  const address = req.email.trim().toLowerCase();
-  const campaign = req.campaign_id ? { id: req.campaign_id, name: null } : null;
-  const blocked = await blockingReplies(ctx, address);
-  if (blocked.unsubscribed) {
-    return outcome('skipped_unsubscribed', leadFrom(null, address, []), campaign, `${address} unsubscribed from Mailshake; nothing was unpaused.`);
-  }
-  type State = { state: 'resumed' | 'running' | 'bounced'; recipient: Recipient };
-  const inCampaign = async (id: string, knownRecipient: Recipient | null): Promise<State | null> => {
-    const paused = await pausedRecipient(ctx, id, address);
-    if (blocked.bouncedIn.has(id)) return paused || knownRecipient ? { state: 'bounced', recipient: (paused ?? knownRecipient) as Recipient } : null;
-    if (!paused) return knownRecipient ? { state: 'running', recipient: knownRecipient } : null;
-    const r = await unpause(ctx, id, address);
-    return r ? { state: 'resumed', recipient: r } : null;
-  };
-  const finish = (hits: { id: string; name: string | null; result: State }[], checked: string): ActionOutcome => {
-    const status = { resumed: 'active', running: 'active', bounced: 'bounced' } as const;
-    const affected = hits.map((h) => ({ id: h.id, name: h.name, status: status[h.result.state] }));
-    const names = (state: State['state']) => hits.filter((h) => h.result.state === state).map((h) => h.name ?? h.id).join(', ');
-    const lead = hits[0] ? leadFrom(hits[0].result.recipient, address, affected) : null;
-    if (hits.some((h) => h.result.state === 'resumed')) return outcome('resumed', lead, campaign, `Unpaused ${address} in Mailshake campaign(s) ${names('resumed')}${checked}.`, affected);
-    if (hits.some((h) => h.result.state === 'running')) return outcome('already_running', lead, campaign, `${address} is not paused in Mailshake campaign(s) ${names('running')}${checked}; nothing changed.`, affected);
-    return outcome('not_paused', lead, campaign, `${address} bounced in Mailshake campaign(s) ${names('bounced')}; it was not unpaused${checked}.`, affected);
-  };
-
-  if (req.campaign_id) {
-    const id = req.campaign_id;
-    const recipient = await getRecipient(ctx, id, address);
-    const state = recipient ? await inCampaign(id, recipient) : null;
-    if (state) return finish([{ id, name: null, result: state }], '');
-    const known = await knownElsewhere(ctx, address, id);
-    if (known && 'unknown' in known) {
-      throw scanCutShort(ctx, `${address} is not a recipient of Mailshake campaign ${id} (nothing was unpaused), and whether Mailshake knows it at all could not be settled:`, known.unknown, 'Check the campaign ID.');
-    }
-    if (known) return outcome('not_paused', leadFrom(known.recipient, address, []), campaign, `${address} is not a recipient of Mailshake campaign ${id} (${known.where}); nothing to resume.`);
-    return outcome('not_found', null, campaign, `Mailshake does not know ${address}: it is a recipient of no active campaign and was never emailed; nothing to resume.`);
-  }
-
-  const scan = await scanCampaigns(ctx, async (c) => {
-    const recipient = await getRecipient(ctx, String(c.id), address);
-    return recipient ? inCampaign(String(c.id), recipient) : null;
-  });
-  const hits = scan.hits.map((h) => ({ id: String(h.campaign.id), name: str(h.campaign.title), result: h.result }));
-  if (!scan.complete) {
-    const done = hits.filter((h) => h.result.state === 'resumed').map((h) => h.name ?? h.id).join(', ');
-    throw scanCutShort(ctx, `Resuming ${address} in every Mailshake campaign was cut short${done ? ` (unpaused in ${done})` : ''}.`, scan, 'Choose the Campaign to resume it in, or replay this step.');
-  }
-  if (hits.length) return finish(hits, ` (checked ${scanned(scan)})`);
-  const known = await knownElsewhere(ctx, address, null);
-  if (known && !('unknown' in known)) {
-    return outcome('not_paused', leadFrom(known.recipient, address, []), null, `${address} is in no active Mailshake campaign (${known.where}); nothing to resume (checked ${scanned(scan)}).`);
-  }
-  return outcome('not_found', null, null, `Mailshake does not know ${address}: it is a recipient of none of ${scanned(scan)} and was never emailed; nothing to resume.`);
+  const address = addressOf(req.email);
+  const blocks = blocksOf(await repliesTo(ctx, address));
+  const gate = beforeResuming(address, blocks);
+  if (isFinish(gate)) return conclude(ctx, TOOL, gate, leadFrom(null, address, []), req.campaign_id ? { id: req.campaign_id, name: null } : null);
+  return req.campaign_id ? resumeIn(ctx, address, req.campaign_id, blocks) : resumeEverywhere(ctx, address, blocks);
 };
 
-/**
- * Create = add to a campaign (Mailshake has no lead record outside campaigns, so
- * campaignRequiredForCreate). An address already in the campaign is left as it is: Mailshake's
- * add ignores it and has no recipient update call.
- */
-const upsert = async (ctx: Ctx, lead: LeadInput, campaignId: string | null): Promise<{ lead: Lead; created: boolean }> => {
-  if (!campaignId) throw new ctx.z.errors.Error('Mailshake keeps recipients inside campaigns: choose a Campaign.', 'MissingCampaign', 400);
-  const address = lead.email.trim().toLowerCase();
-  const result = await addRecipient(ctx, campaignId, lead);
-  if (result.kind === 'invalid') throw new ctx.z.errors.Error(`Mailshake rejected ${address} as an invalid email address.`, 'InvalidEmail', 400);
-  if (result.kind === 'unsubscribed') throw new ctx.z.errors.Error(`${address} is on the Mailshake unsubscribe list; it was not added.`, 'Unsubscribed', 409);
-  if (result.kind === 'capacity') throw capacityError(ctx, address, campaignId);
-  const membership = [{ id: campaignId, name: null, status: null }];
-  const r = await getRecipient(ctx, campaignId, address);
-  return { lead: r ? leadFrom(r, address, membership) : leadOf(TOOL, lead, membership), created: result.kind === 'added' };
-};
-
-export const mailshakeLeads: LeadOperations = {
-  find,
-  upsert,
-  enroll,
-  stop,
-  resume,
-};
+export const mailshakeLeads: LeadOperations = { find, upsert, enroll, stop, resume };

@@ -77,6 +77,7 @@ export const AddedRecipients = z.looseObject({
   isEmpty: z.boolean().nullish(),
   checkStatusID: Id.nullish(),
 });
+export type AddedRecipients = z.infer<typeof AddedRecipients>;
 
 export const AddStatus = z.looseObject({
   isFinished: z.boolean().nullish(),
@@ -97,3 +98,4 @@ export const SentMessage = z.looseObject({
   campaign: CampaignRef.nullish(),
   actionDate: Str,
 });
+export type SentMessage = z.infer<typeof SentMessage>;

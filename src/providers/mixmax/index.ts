@@ -1,19 +1,11 @@
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import type { CampaignOption, Ctx, Provider } from '../types';
+import { mixmaxApi } from './api';
 import { mixmaxCapabilities } from './capabilities';
 import { mixmaxLeads } from './leads';
 import { mixmaxWebhook } from './webhook';
 import { Sequence } from './payloads';
-
-const errorMessage = (content: string): string | null => {
-  try {
-    const body = JSON.parse(content) as Record<string, unknown>;
-    return str(body.message) ?? str(body.error) ?? (Array.isArray(body.errors) ? body.errors.map(String).join('; ') : null);
-  } catch {
-    return null;
-  }
-};
 
 const PAGE_SIZE = 50;
 /** Sequences are cursor-paginated (`next`); a 0-based page follows the cursor page times. */
@@ -40,16 +32,14 @@ const listSequences = async (ctx: Ctx, page: number): Promise<CampaignOption[]> 
 };
 
 export const mixmax: Provider = {
+  ...mixmaxApi,
   id: 'mixmax',
-  label: 'Mixmax',
   capabilities: mixmaxCapabilities,
-  defaultBaseUrl: 'https://api.mixmax.com/v1',
   // success.mixmax.com article 11643056: 120 requests per minute per user and IP; clients should honour Retry-After.
   rateLimit: { description: '120 requests per minute', retryAfterSeconds: 60 },
   authorize(request, apiKey) {
     request.headers = { ...(request.headers ?? {}), 'X-API-Token': apiKey };
   },
-  errorMessage,
   forbiddenHint: 'Mixmax API access needs a Growth+ or Enterprise plan, and sequences must be owned by or shared with this user.',
   async testAuth(ctx) {
     const { data } = await callJson<{ _id?: unknown; email?: unknown; name?: unknown }>(ctx, mixmax, { method: 'GET', path: '/users/me' });
@@ -59,7 +49,5 @@ export const mixmax: Provider = {
     webhook: mixmaxWebhook,
   },
   listCampaigns: (ctx, page) => listSequences(ctx, page),
-  get leads() {
-    return mixmaxLeads(mixmax);
-  },
+  leads: mixmaxLeads,
 };

@@ -56,7 +56,9 @@ export const RecipientResult = z.object({
   status: z.string(),
   errors: z.array(z.union([z.string(), z.object({}).passthrough()])).nullish(),
 });
+export type RecipientResult = z.infer<typeof RecipientResult>;
 /** `GET /v1/sequences/{id}/recipients` rows (a bare array): `state` active | failed | completed. */
 export const SequenceRecipient = z.object({ email: Str, state: Str }).passthrough();
+export type SequenceRecipient = z.infer<typeof SequenceRecipient>;
 export const Contact = z.object({ _id: z.string(), email: Str, name: Str, meta: z.record(z.string(), z.unknown()).nullish() });
 export type Contact = z.infer<typeof Contact>;
