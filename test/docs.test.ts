@@ -55,6 +55,13 @@ describe('docs/ADDING-A-TOOL.md, enforced for every registered tool', () => {
     expect(declared.length === 0 || declared.length === registered.length ? [] : registered.map(([t]) => t).filter((t) => !declared.includes(t))).toEqual([]);
   });
 
+  it.each(registered.filter(([, p]) => p.leads))('%s has lead operations, so decide.ts with its unit tests, and api.ts', (tool) => {
+    const has = (path: string) => [tool, path, existsSync(join(ROOT, path))];
+    expect(has(`src/providers/${tool}/api.ts`)).toEqual([tool, `src/providers/${tool}/api.ts`, true]);
+    expect(has(`src/providers/${tool}/decide.ts`)).toEqual([tool, `src/providers/${tool}/decide.ts`, true]);
+    expect(has(`test/${tool}.decide.test.ts`)).toEqual([tool, `test/${tool}.decide.test.ts`, true]);
+  });
+
   it('every provider declares its deliveries in webhook.ts (the table the one pipeline reads)', () => {
     expect(registered.filter(([tool]) => !existsSync(join(ROOT, 'src/providers', tool, 'webhook.ts'))).map(([tool]) => tool)).toEqual([]);
   });
