@@ -1,6 +1,6 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { email as emailOf } from '../../model/values';
-import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
+import { conclude, isEnd, isRefusal, raise } from '../shared/decision';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { reportedId, reportedItem, woodpeckerApi, wpCall, type Reported } from './api';
 import {
@@ -148,14 +148,14 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   const prospect = prospectBody(req.lead);
   let known = needsLookup(req) ? await findRow(ctx, address) : null;
   const gate = beforeAdding(req, known);
-  if (isFinish(gate) || isRefusal(gate)) {
+  if (isEnd(gate)) {
     return conclude(ctx, TOOL, gate, known && leadFromRow(known), { id: req.campaign_id, name: campaignName(known, req.campaign_id) });
   }
   let result = await addToCampaign(ctx, req.campaign_id, prospect, false);
   if (result.kind === 'not_active') {
     if (rereadsStatus(known)) known = await findRow(ctx, address);
     const refused = afterNotActive(req, known, result.message);
-    if (isFinish(refused) || isRefusal(refused)) {
+    if (isEnd(refused)) {
       return conclude(ctx, TOOL, refused, leadFromInput(req.lead, null, known), { id: req.campaign_id, name: null });
     }
     result = await addToCampaign(ctx, req.campaign_id, prospect, true);
@@ -177,7 +177,7 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   if (!row) return conclude(ctx, TOOL, noProspect(address, 'stop'), null, campaign);
   const lead = leadFromRow(row);
   const gate = beforeStopping(req, row);
-  if (isFinish(gate) || isRefusal(gate)) {
+  if (isEnd(gate)) {
     return conclude(ctx, TOOL, gate, lead, campaign, membershipsIn(row, req.campaign_id).map((c) => asLeadCampaign(c)));
   }
   const changed = await setStatusEach(ctx, 'pause', address, toPause(row, req.campaign_id));
@@ -196,7 +196,7 @@ const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
   if (!row) return conclude(ctx, TOOL, noProspect(address, 'resume'), null, campaign);
   const lead = leadFromRow(row);
   const gate = beforeResuming(req, row);
-  if (isFinish(gate) || isRefusal(gate)) return conclude(ctx, TOOL, gate, lead, campaign, resumeAffected(row, req.campaign_id, []));
+  if (isEnd(gate)) return conclude(ctx, TOOL, gate, lead, campaign, resumeAffected(row, req.campaign_id, []));
   const changed = await setStatusEach(ctx, 'resume', address, toResume(row, req.campaign_id));
   const after: Lead = { ...lead, campaigns: lead.campaigns.map((c) => changed.find((x) => x.id === c.id) ?? c) };
   return conclude(ctx, TOOL, resumed(address, changed), after, campaign, resumeAffected(row, req.campaign_id, changed));
