@@ -10,7 +10,8 @@ import { join } from 'node:path';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const child = join(__dirname, 'coldChild.js');
 
-const run = (which: 'app' | 'bare') => JSON.parse(execFileSync(process.execPath, [child, which], { encoding: 'utf8' })) as { cpu_ms: number; maxrss_kb: number };
+const run = (which: 'app' | 'bare') =>
+  JSON.parse(execFileSync(process.execPath, [child, which], { encoding: 'utf8' })) as { cpu_ms: number; maxrss_kb: number };
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -29,4 +30,6 @@ for (let i = 0; i < ROUNDS; i += 1) {
 }
 const cpu = median(cpuRatios);
 const mb = median(rssDiffs);
-console.log(`cold start (require + createAppHandler), ${ROUNDS} paired runs: CPU ${cpu.toFixed(3)}× the bare core app (target ≤ 1.05), peak memory ${mb >= 0 ? '+' : ''}${mb.toFixed(1)} MB (target ≤ +5)`);
+console.log(
+  `cold start (require + createAppHandler), ${ROUNDS} paired runs: CPU ${cpu.toFixed(3)}× the bare core app (target ≤ 1.05), peak memory ${mb >= 0 ? '+' : ''}${mb.toFixed(1)} MB (target ≤ +5)`,
+);

@@ -39,8 +39,9 @@ const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
 
 const main = async () => {
   const appTester = createAppTester(App);
-  const fixtures = loadFixtures([join(__dirname, '..', '..', 'test', 'fixtures')])
-    .flatMap((f) => (f.fixture && f.fixture.expect_error === undefined && f.fixture.http.length === 0 ? [f.fixture] : []));
+  const fixtures = loadFixtures([join(__dirname, '..', '..', 'test', 'fixtures')]).flatMap((f) =>
+    f.fixture && f.fixture.expect_error === undefined && f.fixture.http.length === 0 ? [f.fixture] : [],
+  );
   const rows: { tool: string; a: number; b: number; c: number }[] = [];
   for (const fx of fixtures) {
     const provider = findProvider(fx.tool);
@@ -54,7 +55,15 @@ const main = async () => {
     const at = new Date(fx.received_at);
     const a = await time(() => JSON.parse(raw));
     const b = await withPinnedClock(at, () =>
-      time(() => readDelivery({ z: { console: { log: () => undefined } } as never, bundle: bundle as never }, provider.events.webhook, deliveryFromBundle(bundle as never), (subscribeData ?? null) as never, input)),
+      time(() =>
+        readDelivery(
+          { z: { console: { log: () => undefined } } as never, bundle: bundle as never },
+          provider.events.webhook,
+          deliveryFromBundle(bundle as never),
+          (subscribeData ?? null) as never,
+          input,
+        ),
+      ),
     );
     const perform = App.triggers[(fx.expect?.[0]?.event as string | undefined) ?? 'reply_received'] as { operation: { perform: unknown } };
     const c = await withPinnedClock(at, () => quietly(() => time(() => appTester(perform.operation.perform as never, bundle as never, true))));

@@ -46,7 +46,13 @@ export default {
       ...normalizeCategoryFields,
     ],
     perform: actionPerform('normalizeEvent'),
-    sample: { ...SAMPLES.reply_received, verified: false, verification: 'Not verified: no Signing Key was given.', event_count: 1, events: [SAMPLES.reply_received] },
+    sample: {
+      ...SAMPLES.reply_received,
+      verified: false,
+      verification: 'Not verified: no Signing Key was given.',
+      event_count: 1,
+      events: [SAMPLES.reply_received],
+    },
     outputFields: [
       ...EVENT_OUTPUT_FIELDS,
       { key: 'verified', label: 'Verified', type: 'boolean' as const },

@@ -43,7 +43,9 @@ for (const file of files) {
       else if (m[2] && !headings(doc).includes(m[2])) errors.push(`${where}: docs/${m[1]} has no section "${m[2]}"`);
     }
     if (/DESIGN §/.test(line)) {
-      (rel.startsWith('src/providers/') ? warnings : errors).push(`${where}: cites DESIGN §, which is outside the repository; cite docs/ARCHITECTURE.md instead`);
+      (rel.startsWith('src/providers/') ? warnings : errors).push(
+        `${where}: cites DESIGN §, which is outside the repository; cite docs/ARCHITECTURE.md instead`,
+      );
     }
     if (rel.endsWith('.md')) {
       for (const m of line.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {

@@ -26,7 +26,11 @@ const triggers = (): string =>
     ['tool', ...EVENT_TYPES.map((e) => EVENT_LABELS[e]), `${'Campaign'} filter`],
     TOOL_IDS.map((tool) => {
       const caps = CAPABILITIES[tool];
-      return [TOOL_LABELS[tool], ...EVENT_TYPES.map((e) => triggerCell(caps, e)), caps.triggerCampaign === 'absent' ? '—' : `${caps.campaignNoun}, ${caps.triggerCampaign}`];
+      return [
+        TOOL_LABELS[tool],
+        ...EVENT_TYPES.map((e) => triggerCell(caps, e)),
+        caps.triggerCampaign === 'absent' ? '—' : `${caps.campaignNoun}, ${caps.triggerCampaign}`,
+      ];
     }),
   );
 
@@ -42,7 +46,10 @@ const actions = (): string =>
       const a = CAPABILITIES[tool].actions;
       const noun = CAPABILITIES[tool].campaignNoun.toLowerCase();
       if (typeof a === 'string') return [TOOL_LABELS[tool], cell(`— ${a}`), '—', '—', '—', '—', '—'];
-      const create = a.create.campaign === 'required' ? `adds to the ${noun}${needs(a.create.requiredFields, [`${noun} required`])}` : `yes${needs(a.create.requiredFields)}`;
+      const create =
+        a.create.campaign === 'required'
+          ? `adds to the ${noun}${needs(a.create.requiredFields, [`${noun} required`])}`
+          : `yes${needs(a.create.requiredFields)}`;
       const update = 'unsupported' in a.update ? cell(`no: ${a.update.unsupported}`) : `yes${a.update.campaign === 'absent' ? '' : ` (in its ${noun})`}`;
       const enroll = `yes${needs(a.enroll.requiredFields, a.enroll.mailbox === 'required' ? ['Sending Mailbox required'] : [])}`;
       const stop = `${a.stop.modes.join(', ')}${a.stop.campaign === 'required' ? ` (${noun} required)` : ''}`;
@@ -51,7 +58,12 @@ const actions = (): string =>
     }),
   );
 
-const signal = (s: Signal) => (s.kind === 'none' ? '—' : s.kind === 'event' ? s.describe : `categories (${s.list === 'api' ? 'dropdown of the tool’s list' : 'typed'}, default \`${s.default}\`): ${s.describe}`);
+const signal = (s: Signal) =>
+  s.kind === 'none'
+    ? '—'
+    : s.kind === 'event'
+      ? s.describe
+      : `categories (${s.list === 'api' ? 'dropdown of the tool’s list' : 'typed'}, default \`${s.default}\`): ${s.describe}`;
 
 const words = (): string =>
   table(
@@ -78,4 +90,3 @@ export const renderReadme = (readme: string): string =>
     const render = MATRICES[name];
     return render ? `${open}\n${render()}\n${close}` : all;
   });
-

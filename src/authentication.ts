@@ -34,8 +34,7 @@ export const authentication = {
       type: 'string' as const,
       required: true,
       choices: TOOL_IDS.map((id) => ({ value: id, label: TOOL_LABELS[id], sample: id })),
-      helpText:
-        'The outbound tool this connection is for. One connection is one account of one tool; connect each tool you use separately.',
+      helpText: 'The outbound tool this connection is for. One connection is one account of one tool; connect each tool you use separately.',
     },
     {
       key: 'api_key',

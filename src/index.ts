@@ -27,8 +27,7 @@ import stopSequence from '../creates/stopSequence';
 import resumeSequence from '../creates/resumeSequence';
 import normalizeEvent from '../creates/normalizeEvent';
 
-const byKey = (...items: { key: string }[]): Record<string, unknown> =>
-  Object.fromEntries(items.map((item) => [item.key, item]));
+const byKey = (...items: { key: string }[]): Record<string, unknown> => Object.fromEntries(items.map((item) => [item.key, item]));
 
 /** The app definition Zapier loads. It only assembles; behaviour lives in src/. */
 const app = {

@@ -89,19 +89,27 @@ describe('input validation happens before any HTTP call', () => {
     ['searches', 'find_lead', { email: 'not-an-email' }, /^Email "not-an-email" is not a valid email address/],
     ['searches', 'find_lead', {}, /^Email is required/],
     ['creates', 'enroll_lead', { email: 'jane@example.com' }, /^Campaign is required: choose the campaign/],
-    ['creates', 'enroll_lead', { email: 'jane@example.com', campaign_id: '1', if_already_enrolled: 'maybe' }, /^If Already Enrolled must be one of skip, error/],
+    [
+      'creates',
+      'enroll_lead',
+      { email: 'jane@example.com', campaign_id: '1', if_already_enrolled: 'maybe' },
+      /^If Already Enrolled must be one of skip, error/,
+    ],
     ['creates', 'enroll_lead', { email: 'jane@example.com', campaign_id: '1', linkedin_url: 'janedoe' }, /^LinkedIn URL must be a full URL/],
     ['creates', 'create_lead', { email: 'jane@example.com' }, /^Campaign is required for Smartlead: its leads only exist inside a campaign/],
-    ['creates', 'stop_sequence', { email: 'jane@example.com', mode: 'mark_finished' }, /^Mode "mark_finished" is not available for Smartlead: choose pause or remove/],
+    [
+      'creates',
+      'stop_sequence',
+      { email: 'jane@example.com', mode: 'mark_finished' },
+      /^Mode "mark_finished" is not available for Smartlead: choose pause or remove/,
+    ],
     ['creates', 'normalize_event', { raw_body: '' }, /^Raw Body is required/],
   ] as const)('%s %s %j', async (kind, key, input, expected) => {
     expect(await failure(run(kind, key, input))).toMatch(expected);
   });
 
   it('says which tool has no leads', async () => {
-    expect(await failure(run('searches', 'find_lead', { email: 'jane@example.com' }, 'calendly'))).toMatch(
-      /^Calendly has no leads or sequences to search/,
-    );
+    expect(await failure(run('searches', 'find_lead', { email: 'jane@example.com' }, 'calendly'))).toMatch(/^Calendly has no leads or sequences to search/);
   });
 });
 
@@ -175,7 +183,10 @@ describe('Smartlead: Enroll Lead (outcomes from the upload counters)', () => {
 
   it('an unsubscribed lead paused in the campaign is skipped, never resumed', async () => {
     searchLeads(9181, 'PAUSED');
-    nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, { ...LEAD, is_unsubscribed: true });
+    nock(API)
+      .get('/api/v1/leads/')
+      .query({ email: 'jane@example.com', api_key: KEY })
+      .reply(200, { ...LEAD, is_unsubscribed: true });
     expect(await enroll({ already_added_to_campaign: 1 }, { if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     expectAllCalled();
   });
@@ -219,17 +230,16 @@ describe('Smartlead: Enroll Lead (outcomes from the upload counters)', () => {
   // Counters of the add-leads answer (api.smartlead.ai "Add leads to a campaign by ID": the
   // lead-limit answer is `{ok: false, is_lead_limit_exhausted: true, lead_import_stopped_count: 1, error}`).
   it('an exhausted lead limit is a clear error naming the limit, not a generic 502', async () => {
-    nock(API)
-      .post('/api/v1/campaigns/9181/leads', uploadBody(false))
-      .query({ api_key: KEY })
-      .reply(200, {
-        ok: false,
-        is_lead_limit_exhausted: true,
-        lead_import_stopped_count: 1,
-        error: 'The lead credit limit has been reached, preventing any further lead imports.',
-      });
+    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, {
+      ok: false,
+      is_lead_limit_exhausted: true,
+      lead_import_stopped_count: 1,
+      error: 'The lead credit limit has been reached, preventing any further lead imports.',
+    });
     const err = await run('creates', 'enroll_lead', enrollInput).catch((e) => e);
-    expect(messageOf(err)).toMatch(/^Smartlead's lead limit is used up: jane@example.com was not added to campaign 9181 \(The lead credit limit has been reached/);
+    expect(messageOf(err)).toMatch(
+      /^Smartlead's lead limit is used up: jane@example.com was not added to campaign 9181 \(The lead credit limit has been reached/,
+    );
     expect(messageOf(err)).toMatch(/free lead credits or upgrade the Smartlead plan/);
   });
 
@@ -269,7 +279,13 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
     searchLeads(9200, 'INPROGRESS');
     nock(API).post('/api/v1/campaigns/9200/leads/2001/pause').query({ api_key: KEY }).reply(200, { ok: true });
     const out = ActionOutcome.parse(await run('creates', 'stop_sequence', { email: 'jane@example.com' }));
-    expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '9181', status: null }, { id: '9200', status: 'PAUSED' }] });
+    expect(out).toMatchObject({
+      outcome: 'stopped',
+      affected_campaigns: [
+        { id: '9181', status: null },
+        { id: '9200', status: 'PAUSED' },
+      ],
+    });
     expectAllCalled();
   });
 
@@ -303,7 +319,11 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
     found();
     nock(API).delete('/api/v1/campaigns/9200/leads/2001').query({ api_key: KEY }).reply(200, { ok: true });
     const out = await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '9200', mode: 'remove' });
-    expect(out).toMatchObject({ outcome: 'stopped', campaign: { id: '9200', name: 'Webinar follow-up' }, affected_campaigns: [{ id: '9200', status: 'REMOVED' }] });
+    expect(out).toMatchObject({
+      outcome: 'stopped',
+      campaign: { id: '9200', name: 'Webinar follow-up' },
+      affected_campaigns: [{ id: '9200', status: 'REMOVED' }],
+    });
     expectAllCalled();
   });
 
@@ -326,7 +346,10 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
     expect(await run('creates', 'stop_sequence', { email: 'nobody@example.com' })).toMatchObject({ outcome: 'not_found', lead: null });
     searchLeads(1, null);
     found();
-    expect(await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '1' })).toMatchObject({ outcome: 'already_stopped', lead: { id: 'smartlead:2001' } });
+    expect(await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '1' })).toMatchObject({
+      outcome: 'already_stopped',
+      lead: { id: 'smartlead:2001' },
+    });
     searchLeads(1, null);
     nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, {});
     expect(await run('creates', 'stop_sequence', { email: 'jane@example.com', campaign_id: '1' })).toMatchObject({ outcome: 'not_found' });
@@ -336,15 +359,24 @@ describe('Smartlead: Stop Sequence (pause, never unsubscribe)', () => {
 
 describe('Smartlead: Create Lead (find-or-create pairing)', () => {
   it('a bounce-listed or invalid address is a clear error, not a generic "did not create"', async () => {
-    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ bounce_count: 1 }));
+    nock(API)
+      .post('/api/v1/campaigns/9181/leads', uploadBody(false))
+      .query({ api_key: KEY })
+      .reply(200, uploaded({ bounce_count: 1 }));
     expect(await failure(run('creates', 'create_lead', enrollInput))).toMatch(/^Smartlead skipped jane@example.com: the address is on Smartlead's bounce list/);
-    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ invalid_email_count: 1 }));
+    nock(API)
+      .post('/api/v1/campaigns/9181/leads', uploadBody(false))
+      .query({ api_key: KEY })
+      .reply(200, uploaded({ invalid_email_count: 1 }));
     expect(await failure(run('creates', 'create_lead', enrollInput))).toMatch(/rejected jane@example.com as an invalid email address/);
     expectAllCalled();
   });
 
   it('adds the lead to the campaign (never pulling it out of another campaign) then returns it, with created=true', async () => {
-    nock(API).post('/api/v1/campaigns/9181/leads', uploadBody(false)).query({ api_key: KEY }).reply(200, uploaded({ upload_count: 1 }));
+    nock(API)
+      .post('/api/v1/campaigns/9181/leads', uploadBody(false))
+      .query({ api_key: KEY })
+      .reply(200, uploaded({ upload_count: 1 }));
     nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, LEAD);
     const out = await run('creates', 'create_lead', enrollInput);
     expect(out).toMatchObject({ id: 'smartlead:2001', email: 'jane@example.com', created: true });

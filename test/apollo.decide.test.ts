@@ -148,7 +148,8 @@ describe('Apollo decisions: Custom Fields', () => {
   it('refuses a picklist value that is not one of its options, naming them', () => {
     expect(customFieldIds(customFieldDefs, { 'Customer Age': 'forever' })).toEqual({
       refuse: {
-        message: 'Custom Fields: "forever" is not an option of Apollo\'s picklist field "Customer Age" (options: "New Customer", "1 year"). Nothing was written to Apollo.',
+        message:
+          'Custom Fields: "forever" is not an option of Apollo\'s picklist field "Customer Age" (options: "New Customer", "1 year"). Nothing was written to Apollo.',
         code: 'InvalidInput',
         status: 400,
       },
@@ -161,14 +162,20 @@ describe('Apollo decisions: the run_dedupe answer of POST /contacts', () => {
 
   it('a contact with our email (main or additional), new or created within 10 minutes of the call, is used', () => {
     expect(afterCreate('Fyodor.Dostoevsky@apollo.io', contact(), sentAt, 'No contact was created.')).toEqual({ next: 'use' });
-    expect(afterCreate('Fyodor.Dostoevsky@apollo.io', contact({ created_at: '2025-07-01T11:50:00.000Z' }), sentAt, 'No contact was created.')).toEqual({ next: 'use' });
+    expect(afterCreate('Fyodor.Dostoevsky@apollo.io', contact({ created_at: '2025-07-01T11:50:00.000Z' }), sentAt, 'No contact was created.')).toEqual({
+      next: 'use',
+    });
     expect(afterCreate('Fyodor.Dostoevsky@apollo.io', contact({ created_at: null }), sentAt, 'No contact was created.')).toEqual({ next: 'use' });
     const additional = contact({ email: 'fd@apollo.io', contact_emails: [{ email: 'fd@apollo.io' }, { email: ADDRESS }] });
     expect(afterCreate('Fyodor.Dostoevsky@apollo.io', additional, sentAt, 'No contact was created.')).toEqual({ next: 'use' });
   });
 
   it('refuses a contact with another email (matched by name and company), naming it and what was not done', () => {
-    const namesake = contact({ id: '66e34b81740c50074e3d9999', email: 'fyodor@old-employer.example', contact_emails: [{ email: 'fyodor@old-employer.example' }] });
+    const namesake = contact({
+      id: '66e34b81740c50074e3d9999',
+      email: 'fyodor@old-employer.example',
+      contact_emails: [{ email: 'fyodor@old-employer.example' }],
+    });
     expect(afterCreate('Fyodor.Dostoevsky@apollo.io', namesake, sentAt, 'No contact was created.')).toEqual({
       refuse: {
         message:
@@ -191,10 +198,11 @@ describe('Apollo decisions: the run_dedupe answer of POST /contacts', () => {
   });
 
   it('refuses a contact Apollo created more than 10 minutes before the call: the search had not found it', () => {
-    expect(afterCreate('Fyodor.Dostoevsky@apollo.io', contact({ created_at: '2025-07-01T11:49:59.000Z' }), sentAt, `Nothing was enrolled in sequence ${SEQ}.`)).toEqual({
+    expect(
+      afterCreate('Fyodor.Dostoevsky@apollo.io', contact({ created_at: '2025-07-01T11:49:59.000Z' }), sentAt, `Nothing was enrolled in sequence ${SEQ}.`),
+    ).toEqual({
       refuse: {
-        message:
-          `Apollo did not create a contact for Fyodor.Dostoevsky@apollo.io: its duplicate check (run_dedupe) returned an existing contact — Fyodor Dostoevsky, Apollo.io (id ${CONTACT}, created 2025-07-01T11:49:59.000Z) — that a search for Fyodor.Dostoevsky@apollo.io had not found, so it matched by name and company, not by email, and Apollo may have replaced that contact's email with Fyodor.Dostoevsky@apollo.io. Nothing was enrolled in sequence ${SEQ}. Check contact ${CONTACT} in Apollo.`,
+        message: `Apollo did not create a contact for Fyodor.Dostoevsky@apollo.io: its duplicate check (run_dedupe) returned an existing contact — Fyodor Dostoevsky, Apollo.io (id ${CONTACT}, created 2025-07-01T11:49:59.000Z) — that a search for Fyodor.Dostoevsky@apollo.io had not found, so it matched by name and company, not by email, and Apollo may have replaced that contact's email with Fyodor.Dostoevsky@apollo.io. Nothing was enrolled in sequence ${SEQ}. Check contact ${CONTACT} in Apollo.`,
         code: 'DedupeMismatch',
         status: 409,
       },
@@ -223,12 +231,20 @@ describe('Apollo decisions: Enroll Lead', () => {
     expect(untouchedNote(true, leadInput())).toBe('');
     expect(untouchedNote(false, leadInput({ first_name: 'Fyodor', phone: '+15555550117' }))).toBe('');
     expect(withNote({ outcome: 'already_enrolled', detail: 'Already.' }, note)).toEqual({ outcome: 'already_enrolled', detail: `Already.${note}` });
-    expect(withNote({ refuse: { message: 'No.', code: 'AlreadyEnrolled', status: 409 } }, note)).toEqual({ refuse: { message: 'No.', code: 'AlreadyEnrolled', status: 409 } });
+    expect(withNote({ refuse: { message: 'No.', code: 'AlreadyEnrolled', status: 409 } }, note)).toEqual({
+      refuse: { message: 'No.', code: 'AlreadyEnrolled', status: 409 },
+    });
   });
 
   it('already in: an outcome naming the sequence (its name when known), or the error the Zap asked for', () => {
-    expect(alreadyIn(enrollReq(), null)).toEqual({ outcome: 'already_enrolled', detail: `Fyodor.Dostoevsky@apollo.io was already in sequence ${SEQ}; nothing changed.` });
-    expect(alreadyIn(enrollReq(), NAME)).toEqual({ outcome: 'already_enrolled', detail: `Fyodor.Dostoevsky@apollo.io was already in sequence ${NAME}; nothing changed.` });
+    expect(alreadyIn(enrollReq(), null)).toEqual({
+      outcome: 'already_enrolled',
+      detail: `Fyodor.Dostoevsky@apollo.io was already in sequence ${SEQ}; nothing changed.`,
+    });
+    expect(alreadyIn(enrollReq(), NAME)).toEqual({
+      outcome: 'already_enrolled',
+      detail: `Fyodor.Dostoevsky@apollo.io was already in sequence ${NAME}; nothing changed.`,
+    });
     expect(alreadyIn(enrollReq({ if_already_enrolled: 'error' }), NAME)).toEqual({
       refuse: { message: `Fyodor.Dostoevsky@apollo.io is already in Apollo sequence ${NAME}.`, code: 'AlreadyEnrolled', status: 409 },
     });
@@ -246,7 +262,9 @@ describe('Apollo decisions: Enroll Lead', () => {
       outcome: 'already_enrolled',
       detail: `Fyodor.Dostoevsky@apollo.io was already in sequence ${SEQ}; nothing changed.`,
     });
-    expect(beforeAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(SEQ, 'Paused', { inactive_reason: 'Sequence inactive' })] }))).toMatchObject({
+    expect(
+      beforeAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(SEQ, 'Paused', { inactive_reason: 'Sequence inactive' })] })),
+    ).toMatchObject({
       outcome: 'already_enrolled',
     });
     expect(beforeAdding(enrollReq({ if_already_enrolled: 'error' }), contact({ contact_campaign_statuses: [statusRow(SEQ, 'paused')] }))).toEqual({
@@ -255,7 +273,9 @@ describe('Apollo decisions: Enroll Lead', () => {
   });
 
   it('before adding: finished here, live elsewhere, or no status at all goes on to the add call (Apollo applies the other policies)', () => {
-    expect(beforeAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(SEQ, 'finished', { inactive_reason: 'Completed last step' })] }))).toEqual({ next: 'add' });
+    expect(beforeAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(SEQ, 'finished', { inactive_reason: 'Completed last step' })] }))).toEqual(
+      { next: 'add' },
+    );
     expect(beforeAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(OTHER, 'active')] }))).toEqual({ next: 'add' });
     expect(beforeAdding(enrollReq(), contact({ email_unsubscribed: false }))).toEqual({ next: 'add' });
   });
@@ -267,7 +287,9 @@ describe('Apollo decisions: Enroll Lead', () => {
       outcome: 'already_enrolled',
       detail: `Fyodor.Dostoevsky@apollo.io was already in sequence ${NAME}; nothing changed.`,
     });
-    expect(afterAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(SEQ, 'active')] }), skipped('contacts_already_exists_in_current_campaign'))).toMatchObject({
+    expect(
+      afterAdding(enrollReq(), contact({ contact_campaign_statuses: [statusRow(SEQ, 'active')] }), skipped('contacts_already_exists_in_current_campaign')),
+    ).toMatchObject({
       outcome: 'already_enrolled',
     });
     expect(afterAdding(enrollReq({ if_already_enrolled: 'error' }), contact(), skipped('contacts_already_exists_in_current_campaign', null))).toEqual({
@@ -276,7 +298,9 @@ describe('Apollo decisions: Enroll Lead', () => {
   });
 
   it('after adding: "already exists" for a contact that went through this sequence is previously contacted, whatever the already-enrolled policy', () => {
-    const finished = contact({ contact_campaign_statuses: [statusRow(SEQ, 'Finished', { inactive_reason: 'Completed last step', finished_at: '2025-07-20T10:00:00.000+00:00' })] });
+    const finished = contact({
+      contact_campaign_statuses: [statusRow(SEQ, 'Finished', { inactive_reason: 'Completed last step', finished_at: '2025-07-20T10:00:00.000+00:00' })],
+    });
     expect(afterAdding(enrollReq({ if_already_enrolled: 'error' }), finished, skipped('contacts_already_exists_in_current_campaign'))).toEqual({
       outcome: 'skipped_previously_contacted',
       detail: `Apollo skipped Fyodor.Dostoevsky@apollo.io: it was in sequence "${NAME}" before (status: finished), so it was not added again.`,
@@ -319,7 +343,11 @@ describe('Apollo decisions: Enroll Lead', () => {
       },
     });
     expect(afterAdding(enrollReq(), contact(), skipped('contacts_on_hold'))).toEqual({
-      refuse: { message: `Apollo did not add Fyodor.Dostoevsky@apollo.io to sequence "${NAME}": contacts_on_hold (contacts_on_hold).`, code: 'EnrollSkipped', status: 422 },
+      refuse: {
+        message: `Apollo did not add Fyodor.Dostoevsky@apollo.io to sequence "${NAME}": contacts_on_hold (contacts_on_hold).`,
+        code: 'EnrollSkipped',
+        status: 422,
+      },
     });
     // Not a table entry: Object.prototype's keys are no reasons.
     expect(afterAdding(enrollReq(), contact(), skipped('constructor'))).toMatchObject({
@@ -370,7 +398,11 @@ describe('Apollo decisions: Stop Sequence', () => {
   });
 
   const three = contact({
-    contact_campaign_statuses: [statusRow(SEQ, 'active'), statusRow(OTHER, 'paused', { paused_at: '2025-07-18T09:00:00.000+00:00' }), statusRow('66e9e215ece19801b2199981', 'finished')],
+    contact_campaign_statuses: [
+      statusRow(SEQ, 'active'),
+      statusRow(OTHER, 'paused', { paused_at: '2025-07-18T09:00:00.000+00:00' }),
+      statusRow('66e9e215ece19801b2199981', 'finished'),
+    ],
   });
 
   it('the scope is the chosen sequence, or every sequence; the targets are those the mode still changes', () => {
@@ -397,7 +429,10 @@ describe('Apollo decisions: Stop Sequence', () => {
       outcome: 'already_stopped',
       detail: `${ADDRESS} is already stopped in any sequence (${SEQ}: finished, ${OTHER}: removed); nothing changed.`,
     });
-    expect(beforeStopping(stopReq('pause', null), contact())).toEqual({ outcome: 'already_stopped', detail: `${ADDRESS} is not in any sequence; nothing changed.` });
+    expect(beforeStopping(stopReq('pause', null), contact())).toEqual({
+      outcome: 'already_stopped',
+      detail: `${ADDRESS} is not in any sequence; nothing changed.`,
+    });
     expect(beforeStopping(stopReq('remove', SEQ), contact({ contact_campaign_statuses: [statusRow(OTHER, 'active')] }))).toEqual({
       outcome: 'already_stopped',
       detail: `${ADDRESS} is not in sequence ${SEQ}; nothing changed.`,
@@ -411,7 +446,10 @@ describe('Apollo decisions: Stop Sequence', () => {
 
   it('after the stop call: the verb of the mode, "sequences" for more than one', () => {
     expect(afterStopping(stopReq('pause'), [SEQ])).toEqual({ outcome: 'stopped', detail: `Stopped ${ADDRESS} in Apollo sequence ${SEQ}.` });
-    expect(afterStopping(stopReq('remove', null), [SEQ, OTHER])).toEqual({ outcome: 'stopped', detail: `Removed ${ADDRESS} in Apollo sequences ${SEQ}, ${OTHER}.` });
+    expect(afterStopping(stopReq('remove', null), [SEQ, OTHER])).toEqual({
+      outcome: 'stopped',
+      detail: `Removed ${ADDRESS} in Apollo sequences ${SEQ}, ${OTHER}.`,
+    });
     expect(afterStopping(stopReq('mark_finished'), [SEQ])).toEqual({ outcome: 'stopped', detail: `Marked as finished ${ADDRESS} in Apollo sequence ${SEQ}.` });
   });
 

@@ -82,9 +82,18 @@ const stop = (req: StopRequest) => runWith('apollo', (ctx) => leads.stop(ctx, re
 
 const expectCreateContact = (reply: unknown) =>
   api()
-    .post('/api/v1/contacts', (body) =>
-      JSON.stringify(body) ===
-      JSON.stringify({ email: 'Fyodor.Dostoevsky@apollo.io', run_dedupe: true, first_name: 'Fyodor', last_name: 'Dostoevsky', organization_name: 'Apollo.io', title: 'Chief Writer' }),
+    .post(
+      '/api/v1/contacts',
+      (body) =>
+        JSON.stringify(body) ===
+        JSON.stringify({
+          email: 'Fyodor.Dostoevsky@apollo.io',
+          run_dedupe: true,
+          first_name: 'Fyodor',
+          last_name: 'Dostoevsky',
+          organization_name: 'Apollo.io',
+          title: 'Chief Writer',
+        }),
     )
     .reply(200, answer('POST', reply));
 
@@ -136,7 +145,12 @@ describe('Apollo find / create', () => {
   it('finds a contact by exact, case-insensitive email among the keyword matches', async () => {
     api()
       .post('/api/v1/contacts/search', { q_keywords: 'FYODOR.dostoevsky@apollo.io', page: 1, per_page: 100 })
-      .reply(200, answer('POST', { contacts: [contact({ id: 'other', email: 'fyodor.dostoevsky@apollo.io.example' }), contact({ contact_campaign_statuses: [status(SEQ, 'active')] })] }));
+      .reply(
+        200,
+        answer('POST', {
+          contacts: [contact({ id: 'other', email: 'fyodor.dostoevsky@apollo.io.example' }), contact({ contact_campaign_statuses: [status(SEQ, 'active')] })],
+        }),
+      );
     const lead = await runWith('apollo', (ctx) => leads.find(ctx, 'FYODOR.dostoevsky@apollo.io'));
     expect(lead).toEqual({
       id: `apollo:${CONTACT}`,
@@ -158,7 +172,9 @@ describe('Apollo find / create', () => {
   });
 
   it('returns null when no contact has exactly that email', async () => {
-    api().post('/api/v1/contacts/search').reply(200, answer('POST', { contacts: [contact({ email: 'someone.else@apollo.io' })] }));
+    api()
+      .post('/api/v1/contacts/search')
+      .reply(200, answer('POST', { contacts: [contact({ email: 'someone.else@apollo.io' })] }));
     expect(await runWith('apollo', (ctx) => leads.find(ctx, 'fyodor.dostoevsky@apollo.io'))).toBeNull();
     expectAllCalled();
   });
@@ -176,8 +192,10 @@ describe('Apollo find / create', () => {
   it('updates a contact the search found by id (PATCH /contacts/{id}): no dedupe, its email untouched', async () => {
     expectSearch([contact({ title: 'Writer' })]);
     api()
-      .patch(`/api/v1/contacts/${CONTACT}`, (body) =>
-        JSON.stringify(body) === JSON.stringify({ first_name: 'Fyodor', last_name: 'Dostoevsky', organization_name: 'Apollo.io', title: 'Chief Writer' }),
+      .patch(
+        `/api/v1/contacts/${CONTACT}`,
+        (body) =>
+          JSON.stringify(body) === JSON.stringify({ first_name: 'Fyodor', last_name: 'Dostoevsky', organization_name: 'Apollo.io', title: 'Chief Writer' }),
       )
       .reply(200, answer('PATCH', { contact: contact({ title: 'Chief Writer' }) }));
     const out = await runWith('apollo', (ctx) => leads.upsert(ctx, input, null));
@@ -222,15 +240,17 @@ describe('Apollo find / create', () => {
     expectCustomFields();
     expectSearch([contact()]);
     api()
-      .patch(`/api/v1/contacts/${CONTACT}`, (body) =>
-        JSON.stringify(body) ===
-        JSON.stringify({
-          first_name: 'Fyodor',
-          last_name: 'Dostoevsky',
-          organization_name: 'Apollo.io',
-          title: 'Chief Writer',
-          typed_custom_fields: { '60c39ed82bd02f01154c470a': '2025-08-07', '617ff4041e711500a401c25e': '617ff4041e711500a401c260' },
-        }),
+      .patch(
+        `/api/v1/contacts/${CONTACT}`,
+        (body) =>
+          JSON.stringify(body) ===
+          JSON.stringify({
+            first_name: 'Fyodor',
+            last_name: 'Dostoevsky',
+            organization_name: 'Apollo.io',
+            title: 'Chief Writer',
+            typed_custom_fields: { '60c39ed82bd02f01154c470a': '2025-08-07', '617ff4041e711500a401c25e': '617ff4041e711500a401c260' },
+          }),
       )
       .reply(200, answer('PATCH', { contact: contact() }));
     const custom: LeadInput = { ...input, custom_fields: { 'new product launch date': '2025-08-07', 'Customer Age': '1 YEAR' } };
@@ -294,7 +314,11 @@ describe('Apollo enroll', () => {
 
   it('passes add_anyway / re_enroll as sequence_active / finished_in_other_campaigns=true', async () => {
     expectSearch([contact()]);
-    expectAdd({ contacts: [contact({ contact_campaign_statuses: [status(SEQ, 'active')] })], skipped_contact_ids: {}, emailer_campaign: campaignInfo }, 'true', 'true');
+    expectAdd(
+      { contacts: [contact({ contact_campaign_statuses: [status(SEQ, 'active')] })], skipped_contact_ids: {}, emailer_campaign: campaignInfo },
+      'true',
+      'true',
+    );
     const out = await enroll(enrollReq({ policy: { if_already_enrolled: 'skip', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } }));
     expect(out.outcome).toBe('enrolled');
     expectAllCalled();
@@ -314,7 +338,10 @@ describe('Apollo enroll', () => {
       expectAdd({ contacts: [], skipped_contact_ids: { [CONTACT]: 'contacts_already_exists_in_current_campaign' }, emailer_campaign: campaignInfo });
       const run = enroll(enrollReq({ policy: { ...policy, if_already_enrolled: ifAlready } }));
       if (ifAlready === 'skip') expect((await run).outcome).toBe('already_enrolled');
-      else expect(messageOf(await run.catch((e) => e))).toMatch(/Fyodor\.Dostoevsky@apollo\.io is already in Apollo sequence Target Copywriting Clients in Dublin/);
+      else
+        expect(messageOf(await run.catch((e) => e))).toMatch(
+          /Fyodor\.Dostoevsky@apollo\.io is already in Apollo sequence Target Copywriting Clients in Dublin/,
+        );
     }
     expectAllCalled();
   });
@@ -370,7 +397,9 @@ describe('Apollo enroll', () => {
 
   it('surfaces the 422 for an inactive mailbox in Apollo’s words', async () => {
     expectSearch([contact()]);
-    api().post(exactly(`/emailer_campaigns/${SEQ}/add_contact_ids`, addPath())).reply(422, { error: 'These mailboxes are no longer active. test@example.com' });
+    api()
+      .post(exactly(`/emailer_campaigns/${SEQ}/add_contact_ids`, addPath()))
+      .reply(422, { error: 'These mailboxes are no longer active. test@example.com' });
     const err = await enroll(enrollReq()).catch((e) => e);
     expect(messageOf(err)).toMatch(/These mailboxes are no longer active\. test@example\.com/);
     expectAllCalled();
@@ -381,7 +410,8 @@ describe('Apollo enroll', () => {
     api()
       .post(exactly(`/emailer_campaigns/${SEQ}/add_contact_ids`, addPath()))
       .reply(403, {
-        error: 'This API key is not authorized to access api/v1/emailer_campaigns/add_contact_ids. Request an API key from your administrator that includes this endpoint in its configured scope.',
+        error:
+          'This API key is not authorized to access api/v1/emailer_campaigns/add_contact_ids. Request an API key from your administrator that includes this endpoint in its configured scope.',
         error_code: 'API_INACCESSIBLE',
       });
     const err = await enroll(enrollReq()).catch((e) => e);
@@ -392,12 +422,20 @@ describe('Apollo enroll', () => {
 
 describe('Apollo stop', () => {
   const search = (c: unknown) =>
-    api().post('/api/v1/contacts/search', { q_keywords: 'fyodor.dostoevsky@apollo.io', page: 1, per_page: 100 }).reply(200, answer('POST', { contacts: c ? [c] : [] }));
+    api()
+      .post('/api/v1/contacts/search', { q_keywords: 'fyodor.dostoevsky@apollo.io', page: 1, per_page: 100 })
+      .reply(200, answer('POST', { contacts: c ? [c] : [] }));
 
   it('pause = mode stop, on the one sequence; lists the affected sequence', async () => {
     search(contact({ contact_campaign_statuses: [status(SEQ, 'active'), status('other', 'active')] }));
     api()
-      .post(exactly('/emailer_campaigns/remove_or_stop_contact_ids', [['emailer_campaign_ids[]', SEQ], ['contact_ids[]', CONTACT], ['mode', 'stop']]))
+      .post(
+        exactly('/emailer_campaigns/remove_or_stop_contact_ids', [
+          ['emailer_campaign_ids[]', SEQ],
+          ['contact_ids[]', CONTACT],
+          ['mode', 'stop'],
+        ]),
+      )
       .reply(200, answer('POST', { contacts: [contact({ contact_campaign_statuses: [status(SEQ, 'paused'), status('other', 'active')] })] }));
     const out = ActionOutcome.parse(await stop({ email: 'fyodor.dostoevsky@apollo.io', campaign_id: SEQ, mode: 'pause' }));
     expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: SEQ, name: null, status: 'paused' }] });
@@ -408,7 +446,14 @@ describe('Apollo stop', () => {
   it('all sequences, mark_finished = mode mark_as_finished, in one call', async () => {
     search(contact({ contact_campaign_statuses: [status(SEQ, 'active'), status('other', 'paused'), status('done', 'finished')] }));
     api()
-      .post(exactly('/emailer_campaigns/remove_or_stop_contact_ids', [['emailer_campaign_ids[]', SEQ], ['emailer_campaign_ids[]', 'other'], ['contact_ids[]', CONTACT], ['mode', 'mark_as_finished']]))
+      .post(
+        exactly('/emailer_campaigns/remove_or_stop_contact_ids', [
+          ['emailer_campaign_ids[]', SEQ],
+          ['emailer_campaign_ids[]', 'other'],
+          ['contact_ids[]', CONTACT],
+          ['mode', 'mark_as_finished'],
+        ]),
+      )
       .reply(200, answer('POST', { contacts: [] }));
     const out = await stop({ email: 'fyodor.dostoevsky@apollo.io', campaign_id: null, mode: 'mark_finished' });
     expect(out.outcome).toBe('stopped');
@@ -420,7 +465,13 @@ describe('Apollo stop', () => {
   it('remove = mode remove', async () => {
     search(contact({ contact_campaign_statuses: [status(SEQ, 'paused')] }));
     api()
-      .post(exactly('/emailer_campaigns/remove_or_stop_contact_ids', [['emailer_campaign_ids[]', SEQ], ['contact_ids[]', CONTACT], ['mode', 'remove']]))
+      .post(
+        exactly('/emailer_campaigns/remove_or_stop_contact_ids', [
+          ['emailer_campaign_ids[]', SEQ],
+          ['contact_ids[]', CONTACT],
+          ['mode', 'remove'],
+        ]),
+      )
       .reply(200, answer('POST', { contacts: [] }));
     expect((await stop({ email: 'fyodor.dostoevsky@apollo.io', campaign_id: SEQ, mode: 'remove' })).outcome).toBe('stopped');
     expectAllCalled();

@@ -17,7 +17,12 @@ let sent: { method: string; path: string; headers: Record<string, string>; body?
 const api = () => {
   const scope = nock(ORIGIN, { reqheaders: { 'x-api-key': KEY } });
   scope.on('request', (req: { method: string; path: string }, _i: unknown, body: string) => {
-    sent.push({ method: req.method, path: req.path.replace(/^\/api\/v1/, ''), headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: body ? JSON.parse(body) : undefined });
+    sent.push({
+      method: req.method,
+      path: req.path.replace(/^\/api\/v1/, ''),
+      headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+      body: body ? JSON.parse(body) : undefined,
+    });
   });
   return scope;
 };
@@ -27,7 +32,8 @@ beforeEach(() => {
   sent = [];
 });
 afterEach(async () => {
-  for (const req of sent) expect({ req: `${req.method} ${req.path}`, violations: await specViolations('apollo', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+  for (const req of sent)
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('apollo', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
   nock.cleanAll();
 });
 
@@ -70,9 +76,14 @@ describe('Apollo Sequence Finished (polling)', () => {
     contact('c-done', 'Gina.Larkin@Acme.example', '2025-06-13T09:00:00.000Z', [status(Q2, 'finished', 'Completed last step', '2025-06-13T08:59:00.000+00:00')]),
     // Finished because they replied, or by hand, or still active/paused: not "finished without reply".
     contact('c-replied', 'replied@example.com', '2025-06-12T09:00:00.000Z', [status(Q2, 'finished', 'replied', '2025-06-12T08:00:00.000+00:00')]),
-    contact('c-manual', 'manual@example.com', '2025-06-12T08:00:00.000Z', [status(Q2, 'finished', 'manually finished', '2025-06-12T07:00:00.000+00:00'), status(OTHER, 'paused', 'Sequence inactive', null)]),
+    contact('c-manual', 'manual@example.com', '2025-06-12T08:00:00.000Z', [
+      status(Q2, 'finished', 'manually finished', '2025-06-12T07:00:00.000+00:00'),
+      status(OTHER, 'paused', 'Sequence inactive', null),
+    ]),
     // Completed, but has since unsubscribed: left out.
-    contact('c-unsub', 'unsub@example.com', '2025-06-11T09:00:00.000Z', [status(Q2, 'finished', 'Completed last step', '2025-06-11T08:00:00.000+00:00')], { email_unsubscribed: true }),
+    contact('c-unsub', 'unsub@example.com', '2025-06-11T09:00:00.000Z', [status(Q2, 'finished', 'Completed last step', '2025-06-11T08:00:00.000+00:00')], {
+      email_unsubscribed: true,
+    }),
     // Completed the other sequence yesterday, and Q2 a month ago (outside the 7-day window).
     contact('c-two', 'two@example.com', '2025-06-14T09:00:00.000Z', [
       status(OTHER, 'finished', 'Completed last step', '2025-06-14T08:00:00.000+00:00'),
@@ -81,14 +92,23 @@ describe('Apollo Sequence Finished (polling)', () => {
   ];
 
   it('"Completed last step" only, newest first, one page when it is short; the instant trigger points to polling', async () => {
-    api().post('/api/v1/contacts/search', searchBody(1)).reply(200, { contacts: page1, pagination: { page: 1, per_page: 100, total_entries: 5 } });
+    api()
+      .post('/api/v1/contacts/search', searchBody(1))
+      .reply(200, { contacts: page1, pagination: { page: 1, per_page: 100, total_entries: 5 } });
     const events = expectUnified(await poll('perform', 'sequence_finished_polling'));
     expect(events.map((e) => [e.id, e.occurred_at, e.lead.email, e.campaign?.id, e.category])).toEqual([
       [finishedId('c-two', OTHER, '2025-06-14T08:00:00.000Z'), '2025-06-14T08:00:00.000Z', 'two@example.com', OTHER, 'finished'],
       [finishedId('c-done', Q2, '2025-06-13T08:59:00.000Z'), '2025-06-13T08:59:00.000Z', 'gina.larkin@acme.example', Q2, 'finished'],
     ]);
     expect(events[1]).toMatchObject({
-      lead: { first_name: 'Gina', last_name: 'Larkin', company: 'Acme Corp', title: 'CFO', tool_lead_id: 'c-done', linkedin_url: 'http://www.linkedin.com/in/gina' },
+      lead: {
+        first_name: 'Gina',
+        last_name: 'Larkin',
+        company: 'Acme Corp',
+        title: 'CFO',
+        tool_lead_id: 'c-done',
+        linkedin_url: 'http://www.linkedin.com/in/gina',
+      },
       message: null,
       meeting: null,
       raw: { contact_id: 'c-done', inactive_reason: 'Completed last step', status: 'finished' },
@@ -110,12 +130,19 @@ describe('Apollo Sequence Finished (polling)', () => {
   it('follows full pages until a page reaches past the window, at most 3 pages', async () => {
     const full = (updatedAt: string, n: number) =>
       Array.from({ length: 100 }, (_, i) => contact(`p${n}-${i}`, `p${n}-${i}@example.com`, updatedAt, [status(Q2, 'active', null, null)]));
-    api().post('/api/v1/contacts/search', searchBody(1)).reply(200, { contacts: full('2025-06-14T00:00:00.000Z', 1) });
-    api().post('/api/v1/contacts/search', searchBody(2)).reply(200, { contacts: [...full('2025-06-10T00:00:00.000Z', 2).slice(0, 99), contact('c-old', 'old@example.com', '2025-06-01T00:00:00.000Z', [])] });
+    api()
+      .post('/api/v1/contacts/search', searchBody(1))
+      .reply(200, { contacts: full('2025-06-14T00:00:00.000Z', 1) });
+    api()
+      .post('/api/v1/contacts/search', searchBody(2))
+      .reply(200, { contacts: [...full('2025-06-10T00:00:00.000Z', 2).slice(0, 99), contact('c-old', 'old@example.com', '2025-06-01T00:00:00.000Z', [])] });
     expect(await poll('perform', 'sequence_finished_polling')).toEqual([]);
     expectAllCalled();
 
-    for (const page of [1, 2, 3]) api().post('/api/v1/contacts/search', searchBody(page)).reply(200, { contacts: full('2025-06-14T00:00:00.000Z', page) });
+    for (const page of [1, 2, 3])
+      api()
+        .post('/api/v1/contacts/search', searchBody(page))
+        .reply(200, { contacts: full('2025-06-14T00:00:00.000Z', page) });
     expect(await poll('perform', 'sequence_finished_polling')).toEqual([]);
     expectAllCalled();
   });
@@ -128,7 +155,10 @@ describe('Apollo: what the lifecycle cannot do', () => {
   });
 
   it('Resume Sequence is refused before any call, saying why and what to do in Apollo', async () => {
-    const err = await appTester(op('creates', 'resume_sequence').perform, { ...auth, inputData: { email: 'gina@example.com', campaign_id: Q2 } } as never).catch((e) => e);
+    const err = await appTester(op('creates', 'resume_sequence').perform, {
+      ...auth,
+      inputData: { email: 'gina@example.com', campaign_id: Q2 },
+    } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/^Resume Sequence is not available for Apollo: Apollo’s API has no call that resumes a paused contact/);
     expect(sent).toEqual([]);
   });

@@ -18,11 +18,17 @@ let sent: Sent[] = [];
 const specPath = (uri: string): string => uri.replace(/^\/api\/v1/, '');
 const record = (method: string) =>
   function (this: { req: { headers: Record<string, string> } }, uri: string, body: unknown) {
-    sent.push({ method, path: specPath(uri), headers: { 'x-api-key': this.req.headers['x-api-key'] ?? '', 'content-type': 'application/json' }, body: body || undefined });
+    sent.push({
+      method,
+      path: specPath(uri),
+      headers: { 'x-api-key': this.req.headers['x-api-key'] ?? '', 'content-type': 'application/json' },
+      body: body || undefined,
+    });
   };
 const expectSpecValid = async () => {
   expect(sent.length).toBeGreaterThan(0);
-  for (const req of sent) expect({ req: `${req.method} ${req.path}`, violations: await specViolations('apollo', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+  for (const req of sent)
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('apollo', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
 };
 const exactly = (pathname: string, pairs: [string, string][]) => exactlyAt(`/api/v1${pathname}`, pairs);
 /** Polling runs at this (pinned) time: the window is the 7 days before it, up to tomorrow. */
@@ -69,7 +75,14 @@ describe('Apollo connection and errors', () => {
       .get((uri) => uri === '/api/v1/users/api_profile')
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
-        return { id: '66c8db577ed7f201b25c0eef', team_id: '6095a710bd01d100a506d4ac', first_name: 'John', last_name: 'Doe', title: 'Developer', email: 'john.doe@example.com' };
+        return {
+          id: '66c8db577ed7f201b25c0eef',
+          team_id: '6095a710bd01d100a506d4ac',
+          first_name: 'John',
+          last_name: 'Doe',
+          title: 'Developer',
+          email: 'john.doe@example.com',
+        };
       });
     const result = await appTester(App.authentication.test as never, auth as never);
     expect(result).toEqual({ tool_label: 'Apollo', account: 'john.doe@example.com' });
@@ -78,7 +91,9 @@ describe('Apollo connection and errors', () => {
   });
 
   it('surfaces the text/plain 401 verbatim and asks to reconnect', async () => {
-    api().get('/api/v1/email_accounts').reply(401, 'Invalid API key. See https://docs.apollo.io/reference/authentication for how to authenticate.', { 'content-type': 'text/plain' });
+    api()
+      .get('/api/v1/email_accounts')
+      .reply(401, 'Invalid API key. See https://docs.apollo.io/reference/authentication for how to authenticate.', { 'content-type': 'text/plain' });
     const err = await appTester(op('triggers', 'mailbox_list').perform, auth as never).catch((e: Error) => e);
     expect((err as Error).name).toBe('ExpiredAuthError');
     expect(messageOf(err)).toMatch(/Invalid API key\. See https:\/\/docs\.apollo\.io\/reference\/authentication/);
@@ -86,13 +101,11 @@ describe('Apollo connection and errors', () => {
   });
 
   it('says a master API key is needed on a 403 API_INACCESSIBLE', async () => {
-    api()
-      .get('/api/v1/email_accounts')
-      .reply(403, {
-        error:
-          'This API key is not authorized to access api/v1/email_accounts/index. Request an API key from your administrator that includes this endpoint in its configured scope.',
-        error_code: 'API_INACCESSIBLE',
-      });
+    api().get('/api/v1/email_accounts').reply(403, {
+      error:
+        'This API key is not authorized to access api/v1/email_accounts/index. Request an API key from your administrator that includes this endpoint in its configured scope.',
+      error_code: 'API_INACCESSIBLE',
+    });
     const err = await appTester(op('triggers', 'mailbox_list').perform, auth as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/not authorized to access api\/v1\/email_accounts\/index/);
     expect(messageOf(err)).toMatch(/master API key/);
@@ -100,8 +113,16 @@ describe('Apollo connection and errors', () => {
 
   it('turns a 429 {message} into a throttle with Apollo’s words', async () => {
     api()
-      .post(exactly('/emailer_campaigns/search', [['page', '1'], ['per_page', '100']]))
-      .reply(429, { message: 'The maximum number of api calls allowed for api/v1/emailer_campaigns/search is 600 times per hour. Please upgrade your plan from https://app.apollo.io/#/settings/plans/upgrade.' });
+      .post(
+        exactly('/emailer_campaigns/search', [
+          ['page', '1'],
+          ['per_page', '100'],
+        ]),
+      )
+      .reply(429, {
+        message:
+          'The maximum number of api calls allowed for api/v1/emailer_campaigns/search is 600 times per hour. Please upgrade your plan from https://app.apollo.io/#/settings/plans/upgrade.',
+      });
     const err = await appTester(op('triggers', 'campaign_list').perform, { ...auth, meta: { page: 0 } } as never).catch((e: Error) => e);
     expect((err as Error).name).toBe('ThrottledError');
     expect((err as Error).message).toMatch(/600 times per hour/);
@@ -127,9 +148,24 @@ describe('Apollo triggers are polling only', () => {
 
   it('polls replies from emailer_messages/search (every reply class but out_of_office), newest first, with stable message ids', async () => {
     // Apollo's documented reply classes, less the automatic answer (out_of_office).
-    const classes = ['willing_to_meet', 'follow_up_question', 'person_referral', 'already_left_company_or_not_right_person', 'not_interested', 'unsubscribe', 'none_of_the_above'];
+    const classes = [
+      'willing_to_meet',
+      'follow_up_question',
+      'person_referral',
+      'already_left_company_or_not_right_person',
+      'not_interested',
+      'unsubscribe',
+      'none_of_the_above',
+    ];
     api()
-      .get(exactly('/emailer_messages/search', [...classes.map((c): [string, string] => ['emailer_message_reply_classes[]', c]), ...WINDOW, ['page', '1'], ['per_page', '100']]))
+      .get(
+        exactly('/emailer_messages/search', [
+          ...classes.map((c): [string, string] => ['emailer_message_reply_classes[]', c]),
+          ...WINDOW,
+          ['page', '1'],
+          ['per_page', '100'],
+        ]),
+      )
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
         return {
@@ -161,13 +197,23 @@ describe('Apollo triggers are polling only', () => {
 
   it('polls Lead Interested as willing_to_meet replies of the chosen sequence', async () => {
     api()
-      .get(exactly('/emailer_messages/search', [['emailer_message_reply_classes[]', 'willing_to_meet'], ['emailer_campaign_ids[]', '684b215edf80730019db612c'], ...WINDOW, ['page', '1'], ['per_page', '100']]))
+      .get(
+        exactly('/emailer_messages/search', [
+          ['emailer_message_reply_classes[]', 'willing_to_meet'],
+          ['emailer_campaign_ids[]', '684b215edf80730019db612c'],
+          ...WINDOW,
+          ['page', '1'],
+          ['per_page', '100'],
+        ]),
+      )
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
         return { emailer_messages: [message({ replied: true, reply_class: 'willing_to_meet' })] };
       });
     const events = expectUnified(
-      await atPollTime(() => appTester(op('triggers', 'lead_interested_polling').perform, { ...auth, inputData: { campaign_id: '684b215edf80730019db612c' } } as never)),
+      await atPollTime(() =>
+        appTester(op('triggers', 'lead_interested_polling').perform, { ...auth, inputData: { campaign_id: '684b215edf80730019db612c' } } as never),
+      ),
     );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id: 'apollo:lead_interested:684b2203a2ce950021cbf730', category: 'willing_to_meet' });
@@ -204,7 +250,11 @@ describe('Apollo triggers are polling only', () => {
           record('GET').call(this as never, uri, undefined);
           return {
             emailer_messages: Array.from({ length: count }, (_, i) =>
-              message({ id: `m${offset + i}`, bounce: true, completed_at: new Date(Date.parse('2025-06-09T00:00:00.000Z') + (offset + i) * 60_000).toISOString() }),
+              message({
+                id: `m${offset + i}`,
+                bounce: true,
+                completed_at: new Date(Date.parse('2025-06-09T00:00:00.000Z') + (offset + i) * 60_000).toISOString(),
+              }),
             ),
           };
         });
@@ -232,7 +282,9 @@ describe('Apollo triggers are polling only', () => {
 
   it('normalises a hand-fed emailer message (Normalize Webhook path) into the same ids as polling, filtered by campaign', async () => {
     const body = message({ replied: true, reply_class: 'willing_to_meet' });
-    const out = expectUnified(await appTester(op('triggers', 'lead_interested').perform, deliveryBundle('apollo', { body }, { subscribeData: {} }) as never, true));
+    const out = expectUnified(
+      await appTester(op('triggers', 'lead_interested').perform, deliveryBundle('apollo', { body }, { subscribeData: {} }) as never, true),
+    );
     expect(out.map((e) => e.id)).toEqual(['apollo:lead_interested:684b2203a2ce950021cbf730']);
     const filtered = await appTester(
       op('triggers', 'reply_received').perform,
@@ -243,7 +295,9 @@ describe('Apollo triggers are polling only', () => {
   });
 
   it('reports an unrecognised payload with its keys', async () => {
-    const err = await appTester(op('triggers', 'reply_received').perform, deliveryBundle('apollo', { body: { contact: { id: 1 } } }) as never, true).catch((e) => e);
+    const err = await appTester(op('triggers', 'reply_received').perform, deliveryBundle('apollo', { body: { contact: { id: 1 } } }) as never, true).catch(
+      (e) => e,
+    );
     expect(messageOf(err)).toMatch(/did not recognise this Apollo webhook delivery \(top-level keys: contact\)/);
   });
 });
@@ -251,7 +305,12 @@ describe('Apollo triggers are polling only', () => {
 describe('Apollo dropdowns', () => {
   it('lists sequences with POST /emailer_campaigns/search (page is 1-based)', async () => {
     api()
-      .post(exactly('/emailer_campaigns/search', [['page', '2'], ['per_page', '100']]))
+      .post(
+        exactly('/emailer_campaigns/search', [
+          ['page', '2'],
+          ['per_page', '100'],
+        ]),
+      )
       .reply(200, function (uri, body) {
         record('POST').call(this as never, uri, body);
         return {
@@ -276,7 +335,12 @@ describe('Apollo dropdowns', () => {
       .get('/api/v1/email_accounts')
       .reply(200, function (uri) {
         record('GET').call(this as never, uri, undefined);
-        return { email_accounts: [{ id: '6630ffa2a7f52601c7578345', email: 'test.liam@apollomail.io', active: true }, { id: 'x2', email: 'old@apollomail.io', active: false }] };
+        return {
+          email_accounts: [
+            { id: '6630ffa2a7f52601c7578345', email: 'test.liam@apollomail.io', active: true },
+            { id: 'x2', email: 'old@apollomail.io', active: false },
+          ],
+        };
       });
     const out = await appTester(op('triggers', 'mailbox_list').perform, auth as never);
     expect(out).toEqual([

@@ -129,8 +129,13 @@ describe('Calendly Meeting Canceled (polling and the editor sample)', () => {
       .query((q: Record<string, unknown>) => {
         const since = Date.parse(String(q.min_start_time));
         return (
-          q.organization === ORG && q.status === 'canceled' && q.sort === 'start_time:asc' && q.count === '100' &&
-          Date.now() - since > 23.9 * 3600e3 && Date.now() - since < 24.1 * 3600e3 && Object.keys(q).length === 5
+          q.organization === ORG &&
+          q.status === 'canceled' &&
+          q.sort === 'start_time:asc' &&
+          q.count === '100' &&
+          Date.now() - since > 23.9 * 3600e3 &&
+          Date.now() - since < 24.1 * 3600e3 &&
+          Object.keys(q).length === 5
         );
       })
       .reply(200, { collection: [early, moved, late] });
@@ -140,20 +145,44 @@ describe('Calendly Meeting Canceled (polling and the editor sample)', () => {
       .query({ status: 'canceled', count: '10' })
       .reply(200, {
         collection: [
-          invitee('RESCHEDULED00003', 'INVMOVED000000001', 'moved@example.com', { canceler_type: 'invitee', reason: null, created_at: '2025-04-07T08:00:00.000000Z' }, {
-            rescheduled: true,
-            new_invitee: 'https://api.calendly.com/scheduled_events/NEWNEWNEWNEWNEW1/invitees/INVNEW0000000001',
-          }),
+          invitee(
+            'RESCHEDULED00003',
+            'INVMOVED000000001',
+            'moved@example.com',
+            { canceler_type: 'invitee', reason: null, created_at: '2025-04-07T08:00:00.000000Z' },
+            {
+              rescheduled: true,
+              new_invitee: 'https://api.calendly.com/scheduled_events/NEWNEWNEWNEWNEW1/invitees/INVNEW0000000001',
+            },
+          ),
         ],
       });
     api()
       .get('/scheduled_events/CANCELEDLATE0002/invitees')
       .query({ status: 'canceled', count: '10' })
-      .reply(200, { collection: [invitee('CANCELEDLATE0002', 'INVLATE0000000002', 'Bo@Example.com', { canceled_by: 'Rep One', reason: 'Double booked', canceler_type: 'host', created_at: '2025-04-06T08:00:00.000000Z' })] });
+      .reply(200, {
+        collection: [
+          invitee('CANCELEDLATE0002', 'INVLATE0000000002', 'Bo@Example.com', {
+            canceled_by: 'Rep One',
+            reason: 'Double booked',
+            canceler_type: 'host',
+            created_at: '2025-04-06T08:00:00.000000Z',
+          }),
+        ],
+      });
     api()
       .get('/scheduled_events/CANCELEDEARLY001/invitees')
       .query({ status: 'canceled', count: '10' })
-      .reply(200, { collection: [invitee('CANCELEDEARLY001', 'INVEARLY00000001', 'ann@example.com', { canceled_by: 'Ann Lee', reason: 'Conflict', canceler_type: 'invitee', created_at: '2025-04-05T08:00:00.000000Z' })] });
+      .reply(200, {
+        collection: [
+          invitee('CANCELEDEARLY001', 'INVEARLY00000001', 'ann@example.com', {
+            canceled_by: 'Ann Lee',
+            reason: 'Conflict',
+            canceler_type: 'invitee',
+            created_at: '2025-04-05T08:00:00.000000Z',
+          }),
+        ],
+      });
   };
 
   it.each([
@@ -174,9 +203,17 @@ describe('Calendly Meeting Canceled (polling and the editor sample)', () => {
     const body = JSON.parse(fx.request.rawBody);
     const { scheduled_event: ev, ...inv } = body.payload;
     api().get('/users/me').reply(200, ME);
-    api().get('/scheduled_events').query(true).reply(200, { collection: [{ ...ev, status: 'canceled', cancellation: inv.cancellation }] });
-    api().get('/scheduled_events/AAAAAAAAAAAAAAAA/invitees').query({ status: 'canceled', count: '10' }).reply(200, { collection: [inv] });
-    const polled = expectUnified(await appTester(op('triggers', 'meeting_canceled_polling').perform, { authData: authFor('calendly'), inputData: {} } as never));
+    api()
+      .get('/scheduled_events')
+      .query(true)
+      .reply(200, { collection: [{ ...ev, status: 'canceled', cancellation: inv.cancellation }] });
+    api()
+      .get('/scheduled_events/AAAAAAAAAAAAAAAA/invitees')
+      .query({ status: 'canceled', count: '10' })
+      .reply(200, { collection: [inv] });
+    const polled = expectUnified(
+      await appTester(op('triggers', 'meeting_canceled_polling').perform, { authData: authFor('calendly'), inputData: {} } as never),
+    );
     expect(polled.map((e) => e.id)).toEqual(['calendly:meeting_canceled:AAAAAAAAAAAAAAAA']);
     expectAllCalled();
   });

@@ -79,13 +79,17 @@ describe('Calendly subscribe / unsubscribe', () => {
 
   it('replaces a leftover hook with the same URL on 409 "Already Exists"', async () => {
     api().get('/users/me').reply(200, ME);
-    api().post('/webhook_subscriptions', () => true).reply(409, { title: 'Already Exists', message: 'Hook with this url already exists' });
+    api()
+      .post('/webhook_subscriptions', () => true)
+      .reply(409, { title: 'Already Exists', message: 'Hook with this url already exists' });
     api()
       .get('/webhook_subscriptions')
       .query({ organization: ORG, scope: 'organization', count: '100' })
       .reply(200, { collection: [{ uri: 'https://api.calendly.com/webhook_subscriptions/OLDOLDOLDOLDOLDO', callback_url: TARGET }] });
     api().delete('/webhook_subscriptions/OLDOLDOLDOLDOLDO').reply(204);
-    api().post('/webhook_subscriptions', () => true).reply(201, { resource: { uri: 'https://api.calendly.com/webhook_subscriptions/NEWNEWNEWNEWNEWN' } });
+    api()
+      .post('/webhook_subscriptions', () => true)
+      .reply(201, { resource: { uri: 'https://api.calendly.com/webhook_subscriptions/NEWNEWNEWNEWNEWN' } });
     const data = await appTester(op('triggers', 'meeting_booked').performSubscribe, { authData: authFor('calendly'), targetUrl: TARGET } as never);
     expect(data).toMatchObject({ id: 'NEWNEWNEWNEWNEWN' });
     expectAllCalled();
@@ -110,8 +114,7 @@ describe('Calendly subscribe / unsubscribe', () => {
 
 describe('Calendly deliveries', () => {
   const signed = fixture('invitee_created_signed');
-  const bundle = () =>
-    deliveryBundle('calendly', signed.request, { subscribeData: { id: 'BBBBBBBBBBBBBBBB', secret: signed.subscription.secret } });
+  const bundle = () => deliveryBundle('calendly', signed.request, { subscribeData: { id: 'BBBBBBBBBBBBBBBB', secret: signed.subscription.secret } });
 
   it('verifies Calendly-Webhook-Signature over the raw body and emits the booking', async () => {
     const events = expectUnified(
@@ -123,7 +126,10 @@ describe('Calendly deliveries', () => {
   });
 
   it('presents headers as Zapier documents for bundle.rawRequest (`X-Time-GMT` → `Http-X-Time-Gmt`)', () => {
-    const { rawRequest } = zapierRequestFor({ headers: { 'X-Time-GMT': '1', 'Content-Type': 'application/json', 'calendly-webhook-signature': 's' }, body: {} });
+    const { rawRequest } = zapierRequestFor({
+      headers: { 'X-Time-GMT': '1', 'Content-Type': 'application/json', 'calendly-webhook-signature': 's' },
+      body: {},
+    });
     expect(rawRequest.headers).toEqual({ 'Http-X-Time-Gmt': '1', 'Content-Type': 'application/json', 'Http-Calendly-Webhook-Signature': 's' });
   });
 
@@ -159,8 +165,18 @@ describe('Calendly deliveries', () => {
 describe('Calendly recent bookings (performList / polling)', () => {
   const scheduled = JSON.parse(fixture('invitee_created_signed').request.rawBody).payload.scheduled_event;
   // Two upcoming meetings: the later one was booked more recently, so it is the newer booking.
-  const bookedEarly = { ...scheduled, uri: 'https://api.calendly.com/scheduled_events/EARLYEARLYEARLY1', start_time: '2025-04-10T15:00:00.000000Z', created_at: '2025-04-01T09:00:00.000000Z' };
-  const bookedLate = { ...scheduled, uri: 'https://api.calendly.com/scheduled_events/LATELATELATELAT2', start_time: '2025-04-20T15:00:00.000000Z', created_at: '2025-04-03T09:00:00.000000Z' };
+  const bookedEarly = {
+    ...scheduled,
+    uri: 'https://api.calendly.com/scheduled_events/EARLYEARLYEARLY1',
+    start_time: '2025-04-10T15:00:00.000000Z',
+    created_at: '2025-04-01T09:00:00.000000Z',
+  };
+  const bookedLate = {
+    ...scheduled,
+    uri: 'https://api.calendly.com/scheduled_events/LATELATELATELAT2',
+    start_time: '2025-04-20T15:00:00.000000Z',
+    created_at: '2025-04-03T09:00:00.000000Z',
+  };
   const invitee = (id: string, email: string, createdAt: string) => ({
     uri: `https://api.calendly.com/scheduled_events/X/invitees/${id}`,
     email,
@@ -177,13 +193,23 @@ describe('Calendly recent bookings (performList / polling)', () => {
       .query((q: Record<string, unknown>) => {
         const since = Date.parse(String(q.min_start_time));
         return (
-          q.organization === ORG && q.status === 'active' && q.sort === 'start_time:asc' && q.count === '100' &&
-          Date.now() - since > 23.9 * 3600e3 && Date.now() - since < 24.1 * 3600e3
+          q.organization === ORG &&
+          q.status === 'active' &&
+          q.sort === 'start_time:asc' &&
+          q.count === '100' &&
+          Date.now() - since > 23.9 * 3600e3 &&
+          Date.now() - since < 24.1 * 3600e3
         );
       })
       .reply(200, { collection: [bookedEarly, bookedLate] });
-    api().get('/scheduled_events/LATELATELATELAT2/invitees').query({ count: '10' }).reply(200, { collection: [invitee('INVLATE0000000001', 'Bo@Example.com', '2025-04-03T09:00:00.000000Z')] });
-    api().get('/scheduled_events/EARLYEARLYEARLY1/invitees').query({ count: '10' }).reply(200, { collection: [invitee('INVEARLY000000001', 'ann@example.com', '2025-04-01T09:00:00.000000Z')] });
+    api()
+      .get('/scheduled_events/LATELATELATELAT2/invitees')
+      .query({ count: '10' })
+      .reply(200, { collection: [invitee('INVLATE0000000001', 'Bo@Example.com', '2025-04-03T09:00:00.000000Z')] });
+    api()
+      .get('/scheduled_events/EARLYEARLYEARLY1/invitees')
+      .query({ count: '10' })
+      .reply(200, { collection: [invitee('INVEARLY000000001', 'ann@example.com', '2025-04-01T09:00:00.000000Z')] });
   };
 
   it.each([

@@ -25,8 +25,10 @@ describe('what a new user sees per tool (hand-written expectations)', () => {
   });
 
   it('Woodpecker and Mailshake Stop Sequence: Pause only; Apollo and Reply.io offer Mark as finished', async () => {
-    for (const tool of ['woodpecker', 'mailshake'] as const) expect(byKey(await fieldsFor('creates', 'stop_sequence', tool)).mode?.choices?.map((c) => c.value)).toEqual(['pause']);
-    for (const tool of ['apollo', 'replyio'] as const) expect(byKey(await fieldsFor('creates', 'stop_sequence', tool)).mode?.choices?.map((c) => c.value)).toEqual(['pause', 'remove', 'mark_finished']);
+    for (const tool of ['woodpecker', 'mailshake'] as const)
+      expect(byKey(await fieldsFor('creates', 'stop_sequence', tool)).mode?.choices?.map((c) => c.value)).toEqual(['pause']);
+    for (const tool of ['apollo', 'replyio'] as const)
+      expect(byKey(await fieldsFor('creates', 'stop_sequence', tool)).mode?.choices?.map((c) => c.value)).toEqual(['pause', 'remove', 'mark_finished']);
     expect(byKey(await fieldsFor('creates', 'stop_sequence', 'smartlead')).mode?.choices?.map((c) => c.value)).toEqual(['pause', 'remove']);
   });
 
@@ -34,7 +36,10 @@ describe('what a new user sees per tool (hand-written expectations)', () => {
     for (const tool of ['salesloft', 'mixmax'] as const) {
       const [note] = await fieldsFor('creates', 'resume_sequence', tool);
       expect(note?.type).toBe('copy');
-      const err = await appTester(op('creates', 'resume_sequence').perform, { authData: authFor(tool), inputData: { email: 'jane@example.com', campaign_id: '1' } } as never).catch((e) => e);
+      const err = await appTester(op('creates', 'resume_sequence').perform, {
+        authData: authFor(tool),
+        inputData: { email: 'jane@example.com', campaign_id: '1' },
+      } as never).catch((e) => e);
       expect(messageOf(err)).toMatch(new RegExp(`^Resume Sequence is not available for ${TOOL_LABELS[tool]}: .*cannot be resumed`));
     }
   });
@@ -53,8 +58,12 @@ describe('what a new user sees per tool (hand-written expectations)', () => {
 
   it('Smartlead: Campaign required on every trigger and on Create Lead', async () => {
     const FIVE = ['reply_received', 'lead_interested', 'meeting_booked', 'email_bounced', 'lead_unsubscribed'];
-    for (const key of FIVE.flatMap((e) => [e, `${e}_polling`])) expect([key, byKey(await fieldsFor('triggers', key, 'smartlead')).campaign_id?.required]).toEqual([key, true]);
-    expect(byKey(await fieldsFor('creates', 'create_lead', 'smartlead')).campaign_id).toMatchObject({ required: true, helpText: expect.stringMatching(/adds it to this campaign, which starts the campaign for it/) });
+    for (const key of FIVE.flatMap((e) => [e, `${e}_polling`]))
+      expect([key, byKey(await fieldsFor('triggers', key, 'smartlead')).campaign_id?.required]).toEqual([key, true]);
+    expect(byKey(await fieldsFor('creates', 'create_lead', 'smartlead')).campaign_id).toMatchObject({
+      required: true,
+      helpText: expect.stringMatching(/adds it to this campaign, which starts the campaign for it/),
+    });
   });
 
   it('Calendly Meeting Booked: no Campaign, no Meeting Categories', async () => {
@@ -74,13 +83,21 @@ describe('what a new user sees per tool (hand-written expectations)', () => {
     expect(byKey(await fieldsFor('creates', 'create_lead', 'replyio')).first_name?.required).toBe(true);
     expect(byKey(await fieldsFor('creates', 'enroll_lead', 'replyio')).first_name?.required).toBe(true);
     expect(byKey(await fieldsFor('creates', 'enroll_lead', 'lemlist')).first_name?.required).toBe(false);
-    const err = await appTester(op('creates', 'create_lead').perform, { authData: authFor('replyio'), inputData: { email: 'bo@example.com' } } as never).catch((e) => e);
+    const err = await appTester(op('creates', 'create_lead').perform, { authData: authFor('replyio'), inputData: { email: 'bo@example.com' } } as never).catch(
+      (e) => e,
+    );
     expect(messageOf(err)).toBe('First Name is required for Reply.io: map the lead’s first name from an earlier step.');
   });
 
   it('categories only where the tool uses them, as a dropdown of the tool’s own list (Smartlead, Reply.io)', async () => {
-    expect(byKey(await fieldsFor('triggers', 'lead_interested', 'smartlead')).interested_categories).toMatchObject({ dynamic: 'category_list.id.name', default: 'Interested' });
-    expect(byKey(await fieldsFor('triggers', 'meeting_booked', 'smartlead')).meeting_categories).toMatchObject({ dynamic: 'category_list.id.name', default: 'Meeting Booked' });
+    expect(byKey(await fieldsFor('triggers', 'lead_interested', 'smartlead')).interested_categories).toMatchObject({
+      dynamic: 'category_list.id.name',
+      default: 'Interested',
+    });
+    expect(byKey(await fieldsFor('triggers', 'meeting_booked', 'smartlead')).meeting_categories).toMatchObject({
+      dynamic: 'category_list.id.name',
+      default: 'Meeting Booked',
+    });
     expect(byKey(await fieldsFor('triggers', 'lead_interested', 'replyio')).interested_categories).toMatchObject({ dynamic: 'category_list.id.name' });
     expect(keys(await fieldsFor('triggers', 'meeting_booked', 'replyio'))).not.toContain('meeting_categories');
     for (const tool of ['lemlist', 'woodpecker', 'mailshake'] as const) {

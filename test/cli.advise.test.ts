@@ -17,14 +17,26 @@ describe('advise: native integration first', () => {
     const a = advise('apollo', 'hubspot');
     expect(a.native).toMatchObject({ source: 'apollo', destination: 'hubspot', kind: 'native', twoWay: true, reversed: false });
     expect(a.verdict).toMatch(/^Use the native integration first \(contact, account and deal sync\)/);
-    expect(a.salesConnect.triggers).toEqual(['Reply Received (polling)', 'Lead Interested (polling)', 'Email Bounced (polling)', 'Lead Unsubscribed (polling)', 'Sequence Finished (polling)']);
+    expect(a.salesConnect.triggers).toEqual([
+      'Reply Received (polling)',
+      'Lead Interested (polling)',
+      'Email Bounced (polling)',
+      'Lead Unsubscribed (polling)',
+      'Sequence Finished (polling)',
+    ]);
     expect(a.salesConnect.actions).toEqual([]);
   });
 
   it('hubspot → smartlead: the native one runs the other way; Sales Connect actions fill the gap', () => {
     const a = advise('hubspot', 'smartlead');
     expect(a.native).toMatchObject({ source: 'smartlead', destination: 'hubspot', reversed: true });
-    expect(a.salesConnect.actions).toEqual(['Find Lead', 'Create or Update Lead', 'Enroll Lead in Campaign', 'Stop Sequence for Lead (pause, remove)', 'Resume Sequence for Lead']);
+    expect(a.salesConnect.actions).toEqual([
+      'Find Lead',
+      'Create or Update Lead',
+      'Enroll Lead in Campaign',
+      'Stop Sequence for Lead (pause, remove)',
+      'Resume Sequence for Lead',
+    ]);
     expect(a.salesConnect.how).toEqual(["A trigger from HubSpot's own Zapier app, then Sales Connect actions with the Smartlead connection."]);
   });
 });
@@ -35,7 +47,9 @@ describe('sales-connect advise (the real binary)', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^Smartlead → Salesforce: No native integration; OutboundSync \(third party\) offers lead and activity sync\./);
     expect(run.stdout).toContain('  third-party: Smartlead → Salesforce (via OutboundSync): lead and activity sync\n');
-    expect(run.stdout).toContain('  Sales Connect triggers (Smartlead): Reply Received (instant or polling), Lead Interested (instant or polling), Meeting Booked (instant or polling), Email Bounced (instant or polling), Lead Unsubscribed (instant or polling), Sequence Finished (polling)\n');
+    expect(run.stdout).toContain(
+      '  Sales Connect triggers (Smartlead): Reply Received (instant or polling), Lead Interested (instant or polling), Meeting Booked (instant or polling), Email Bounced (instant or polling), Lead Unsubscribed (instant or polling), Sequence Finished (polling)\n',
+    );
   });
 
   it('yesware hubspot: says there is no API to connect to, and the bridge', async () => {

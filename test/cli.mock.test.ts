@@ -14,7 +14,9 @@ describe('the mock block in a dotenv file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'envfile-')), '.env');
     writeFileSync(file, 'authData_tool=smartlead\nauthData_api_key=mock-key');
     const remove = writeMockBlock(file, { pid: 123, port: 9000, env: ENV });
-    expect(readFileSync(file, 'utf8')).toMatch(/^authData_tool=smartlead\nauthData_api_key=mock-key\n# >>> sales-connect mock \(pid 123 port 9000\).*\nSALES_CONNECT_SMARTLEAD_BASE_URL=http:\/\/127\.0\.0\.1:9000\/smartlead\/api\/v1\n# <<< sales-connect mock\n$/);
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /^authData_tool=smartlead\nauthData_api_key=mock-key\n# >>> sales-connect mock \(pid 123 port 9000\).*\nSALES_CONNECT_SMARTLEAD_BASE_URL=http:\/\/127\.0\.0\.1:9000\/smartlead\/api\/v1\n# <<< sales-connect mock\n$/,
+    );
     expect(readMockBlock(file)).toEqual({ pid: 123, port: 9000, env: ENV });
     // `zapier-platform invoke auth start` appends while the mock runs: that stays.
     writeFileSync(file, `${readFileSync(file, 'utf8')}authData_extra=1\n`);
@@ -52,7 +54,9 @@ describe('sales-connect mock --dotenv (the real binary)', () => {
     expect(start.stdout).toContain(`mock running in the background on 127.0.0.1:${block?.port} (pid ${block?.pid}); base URLs written to ${file}`);
     try {
       // The mock answers as lemlist does, at the URL the file names.
-      const res = await fetch(`${block?.env.SALES_CONNECT_LEMLIST_BASE_URL}/team`, { headers: { authorization: `Basic ${Buffer.from(':mock-key').toString('base64')}` } });
+      const res = await fetch(`${block?.env.SALES_CONNECT_LEMLIST_BASE_URL}/team`, {
+        headers: { authorization: `Basic ${Buffer.from(':mock-key').toString('base64')}` },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ name: 'Mock Sales Team' });
     } finally {
@@ -78,7 +82,9 @@ describe('sales-connect mock --dotenv (the real binary)', () => {
     try {
       const taken = await runCli(['mock', '--port', String(port), '--dotenv', join(dir, '.env'), '--background']);
       expect(taken.code).toBe(2);
-      expect(taken.stderr).toBe(`sales-connect mock: port ${port} on 127.0.0.1 is already in use; choose another --port (0 picks a free one) — see: sales-connect mock --help\n`);
+      expect(taken.stderr).toBe(
+        `sales-connect mock: port ${port} on 127.0.0.1 is already in use; choose another --port (0 picks a free one) — see: sales-connect mock --help\n`,
+      );
       expect(existsSync(join(dir, '.env'))).toBe(false);
     } finally {
       await new Promise((r) => busy.close(r));

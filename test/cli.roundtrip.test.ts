@@ -90,7 +90,10 @@ describe('send → record → replay round trip of the bundled fixtures (the rea
       const { expect: expected, expect_error: expectedError } = original.fixture;
       const dir = join(checked, original.fixture.tool);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, basename(original.path)), JSON.stringify({ ...saved, ...(expected ? { expect: expected } : {}), ...(expectedError !== undefined ? { expect_error: expectedError } : {}) }));
+      writeFileSync(
+        join(dir, basename(original.path)),
+        JSON.stringify({ ...saved, ...(expected ? { expect: expected } : {}), ...(expectedError !== undefined ? { expect_error: expectedError } : {}) }),
+      );
     }
     const run = await runCli(['replay', checked], { timeoutMs: 90000 });
     expect(run.stderr).toBe('');
@@ -99,7 +102,9 @@ describe('send → record → replay round trip of the bundled fixtures (the rea
   }, 100000);
 
   it('replays the accepted recordings as they are: unchecked, their events shown, exit 0', async () => {
-    const accepted = recorded.filter((r) => r.original.fixture.expect_error === undefined && ['calendly', 'salesloft', 'lemlist'].includes(r.original.fixture.tool));
+    const accepted = recorded.filter(
+      (r) => r.original.fixture.expect_error === undefined && ['calendly', 'salesloft', 'lemlist'].includes(r.original.fixture.tool),
+    );
     const run = await runCli(['replay', ...accepted.map((r) => r.file)], { timeoutMs: 60000 });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

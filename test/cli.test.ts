@@ -156,8 +156,12 @@ describe('replay says why (the real binary)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.match(/skipped item 2 of 2/g)).toHaveLength(1);
-    expect(run.stdout).toMatch(/^ok {3}test\/fixtures\/woodpecker\/batch_one_malformed\.json \(1 event; app log: "Woodpecker webhook delivery: skipped item 2 of 2/m);
-    expect(run.stdout).toMatch(/^ok {3}test\/fixtures\/woodpecker\/wrong_url_secret\.json \(refused as expected: ".*the webhook URL secret is missing or wrong/m);
+    expect(run.stdout).toMatch(
+      /^ok {3}test\/fixtures\/woodpecker\/batch_one_malformed\.json \(1 event; app log: "Woodpecker webhook delivery: skipped item 2 of 2/m,
+    );
+    expect(run.stdout).toMatch(
+      /^ok {3}test\/fixtures\/woodpecker\/wrong_url_secret\.json \(refused as expected: ".*the webhook URL secret is missing or wrong/m,
+    );
     // Every line is a result, an event under it, a summary or blank: nothing stray.
     for (const line of run.stdout.split('\n')) expect(line).toMatch(/^(ok {3}|FAIL |- {4}| {7}\S|woodpecker +\d+ fixtures: |\d+ passed, |$)/);
   });
@@ -197,7 +201,9 @@ describe('a fixture without "expect" is unchecked; "expect": [] still means none
     writeFileSync(join(dir, 'refused.json'), JSON.stringify(fx));
     const run = await runCli(['replay', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^FAIL .*refused\.json \(no "expect" key, but the app raised an error\)\n {4}reply_received, lead_interested, meeting_booked, email_bounced, lead_unsubscribed, meeting_canceled, sequence_finished: .*secret is missing or wrong/);
+    expect(run.stderr).toMatch(
+      /^FAIL .*refused\.json \(no "expect" key, but the app raised an error\)\n {4}reply_received, lead_interested, meeting_booked, email_bounced, lead_unsubscribed, meeting_canceled, sequence_finished: .*secret is missing or wrong/,
+    );
     expect(run.stderr.trim().split('\n')).toHaveLength(2);
   });
 });
@@ -214,6 +220,8 @@ describe('record says what replay will need (the real binary)', () => {
       expect(await recorder.stop()).toBe(0);
       output = recorder.output();
     }
-    expect(output).toMatch(/saved .*smartlead-0001-.*\.json\n {2}note: it carries a secret \(query sc_secret\) the recorder was not given; start it with --secret so replay verifies it\n/);
+    expect(output).toMatch(
+      /saved .*smartlead-0001-.*\.json\n {2}note: it carries a secret \(query sc_secret\) the recorder was not given; start it with --secret so replay verifies it\n/,
+    );
   });
 });

@@ -3,12 +3,27 @@ import { specViolations } from './support/contract';
 /** The contract checker must catch a bad request, or the contract tests would prove nothing. */
 describe('vendor OpenAPI request validation', () => {
   it('accepts a valid Calendly webhook subscription and rejects one without scope', async () => {
-    const body = { url: 'https://hooks.zapier.com/x', events: ['invitee.created'], organization: 'https://api.calendly.com/organizations/A', scope: 'organization', signing_key: 'k' };
+    const body = {
+      url: 'https://hooks.zapier.com/x',
+      events: ['invitee.created'],
+      organization: 'https://api.calendly.com/organizations/A',
+      scope: 'organization',
+      signing_key: 'k',
+    };
     expect(await specViolations('calendly', { method: 'POST', path: '/webhook_subscriptions', headers: { authorization: 'Bearer x' }, body })).toEqual([]);
     const { scope: _drop, ...noScope } = body;
-    expect((await specViolations('calendly', { method: 'POST', path: '/webhook_subscriptions', headers: { authorization: 'Bearer x' }, body: noScope })).join()).toMatch(/scope/);
     expect(
-      (await specViolations('calendly', { method: 'POST', path: '/webhook_subscriptions', headers: { authorization: 'Bearer x' }, body: { ...body, events: ['invitee.teleported'] } })).length,
+      (await specViolations('calendly', { method: 'POST', path: '/webhook_subscriptions', headers: { authorization: 'Bearer x' }, body: noScope })).join(),
+    ).toMatch(/scope/);
+    expect(
+      (
+        await specViolations('calendly', {
+          method: 'POST',
+          path: '/webhook_subscriptions',
+          headers: { authorization: 'Bearer x' },
+          body: { ...body, events: ['invitee.teleported'] },
+        })
+      ).length,
     ).toBeGreaterThan(0);
   });
 
@@ -17,8 +32,17 @@ describe('vendor OpenAPI request validation', () => {
   });
 
   it('loads the lemlist and Apollo specs and flags a bad lemlist hook body', async () => {
-    expect(await specViolations('lemlist', { method: 'POST', path: '/hooks', headers: { authorization: 'Basic Ong=' }, body: { targetUrl: 'https://hooks.zapier.com/x', type: 'emailsReplied' } })).toEqual([]);
-    expect((await specViolations('lemlist', { method: 'POST', path: '/hooks', headers: { authorization: 'Basic Ong=' }, body: { type: 'emailsReplied' } })).length).toBeGreaterThan(0);
+    expect(
+      await specViolations('lemlist', {
+        method: 'POST',
+        path: '/hooks',
+        headers: { authorization: 'Basic Ong=' },
+        body: { targetUrl: 'https://hooks.zapier.com/x', type: 'emailsReplied' },
+      }),
+    ).toEqual([]);
+    expect(
+      (await specViolations('lemlist', { method: 'POST', path: '/hooks', headers: { authorization: 'Basic Ong=' }, body: { type: 'emailsReplied' } })).length,
+    ).toBeGreaterThan(0);
     expect((await specViolations('apollo', { method: 'POST', path: '/no/such/path' }))[0]).toMatch(/not an operation/);
   });
 
@@ -29,16 +53,28 @@ describe('vendor OpenAPI request validation', () => {
       expect(await specViolations('salesloft', { method: 'POST', path, headers: auth })).toEqual([]);
     }
     expect((await specViolations('salesloft', { method: 'POST', path: '/v2/cadence_memberships?person_id=5555', headers: auth })).join()).toMatch(/cadence_id/);
-    expect((await specViolations('salesloft', { method: 'POST', path: '/v2/cadence_memberships?person_id=5555&cadence_id=abc', headers: auth })).join()).toMatch(/cadence_id/);
+    expect(
+      (await specViolations('salesloft', { method: 'POST', path: '/v2/cadence_memberships?person_id=5555&cadence_id=abc', headers: auth })).join(),
+    ).toMatch(/cadence_id/);
     // Webhook subscription: a JSON body checked against the form schema (required fields still required).
     const hook = { callback_url: 'https://hooks.zapier.com/x', callback_token: 't', event_type: 'meeting_booked' };
     expect(await specViolations('salesloft', { method: 'POST', path: '/v2/webhook_subscriptions', headers: auth, body: hook })).toEqual([]);
     const { event_type: _drop, ...noEvent } = hook;
-    expect((await specViolations('salesloft', { method: 'POST', path: '/v2/webhook_subscriptions', headers: auth, body: noEvent })).join()).toMatch(/event_type/);
+    expect((await specViolations('salesloft', { method: 'POST', path: '/v2/webhook_subscriptions', headers: auth, body: noEvent })).join()).toMatch(
+      /event_type/,
+    );
     // Rails-style filters map to the spec's names; anything else bracketed stays unknown.
     expect(await specViolations('salesloft', { method: 'GET', path: '/v2/people?email_addresses%5B%5D=jane%40example.com', headers: auth })).toEqual([]);
-    expect(await specViolations('salesloft', { method: 'GET', path: '/v2/activities/emails?updated_at%5Bgt%5D=2025-01-01T00%3A00%3A00Z&per_page=100', headers: auth })).toEqual([]);
-    expect((await specViolations('salesloft', { method: 'GET', path: '/v2/activities/emails?updated_at%5Bafter%5D=2025-01-01', headers: auth })).length).toBeGreaterThan(0);
+    expect(
+      await specViolations('salesloft', {
+        method: 'GET',
+        path: '/v2/activities/emails?updated_at%5Bgt%5D=2025-01-01T00%3A00%3A00Z&per_page=100',
+        headers: auth,
+      }),
+    ).toEqual([]);
+    expect(
+      (await specViolations('salesloft', { method: 'GET', path: '/v2/activities/emails?updated_at%5Bafter%5D=2025-01-01', headers: auth })).length,
+    ).toBeGreaterThan(0);
     expect((await specViolations('salesloft', { method: 'GET', path: '/v2/activities/emails?per_page=many', headers: auth })).length).toBeGreaterThan(0);
     // A pause endpoint does not exist (Stop is remove-only for Salesloft).
     expect(await specViolations('salesloft', { method: 'POST', path: '/v2/cadence_memberships/1/pause' })).toEqual([

@@ -67,7 +67,12 @@ describe('Zapier publishing conventions (offline)', () => {
 
   it('D010/D012: every trigger, create and search has a sample with an id', () => {
     for (const [kind, s] of surfaces()) {
-      expect({ kind, key: s.key, hasSample: Boolean(s.operation.sample), hasId: s.operation.sample ? 'id' in s.operation.sample || 'outcome' in s.operation.sample : false }).toEqual({
+      expect({
+        kind,
+        key: s.key,
+        hasSample: Boolean(s.operation.sample),
+        hasId: s.operation.sample ? 'id' in s.operation.sample || 'outcome' in s.operation.sample : false,
+      }).toEqual({
         kind,
         key: s.key,
         hasSample: true,
@@ -106,7 +111,8 @@ describe('Zapier publishing conventions (offline)', () => {
         const value = get(s.operation.sample, field.key);
         expect([s.key, field.key, value !== undefined]).toEqual([s.key, field.key, true]);
         if (value === null) continue;
-        if (field.type === 'datetime') expect([s.key, field.key, String(value)]).toEqual([s.key, field.key, expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/)]);
+        if (field.type === 'datetime')
+          expect([s.key, field.key, String(value)]).toEqual([s.key, field.key, expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/)]);
         if (field.type === 'boolean') expect([s.key, field.key, typeof value]).toEqual([s.key, field.key, 'boolean']);
         if (field.type === 'string') expect([s.key, field.key, typeof value]).toEqual([s.key, field.key, 'string']);
       }
@@ -116,7 +122,7 @@ describe('Zapier publishing conventions (offline)', () => {
   it('D005: every dynamic dropdown points at an existing trigger', () => {
     for (const [, s] of surfaces()) {
       for (const field of s.operation.inputFields ?? []) {
-        if (field.dynamic) expect([s.key, field.key, field.dynamic.split('.')[0] as string in def.triggers]).toEqual([s.key, field.key, true]);
+        if (field.dynamic) expect([s.key, field.key, (field.dynamic.split('.')[0] as string) in def.triggers]).toEqual([s.key, field.key, true]);
       }
     }
   });

@@ -83,10 +83,15 @@ describe('docs/ADDING-A-TOOL.md, enforced for every registered tool', () => {
 describe('README bench figures', () => {
   it('list exactly the tools npm run bench measures (accepted fixtures without outbound calls)', () => {
     const measured = new Set(
-      loadFixtures([join(ROOT, 'test/fixtures')]).flatMap(({ fixture }) => (fixture && fixture.expect_error === undefined && fixture.http.length === 0 ? [fixture.tool] : [])),
+      loadFixtures([join(ROOT, 'test/fixtures')]).flatMap(({ fixture }) =>
+        fixture && fixture.expect_error === undefined && fixture.http.length === 0 ? [fixture.tool] : [],
+      ),
     );
     const bench = README.slice(README.indexOf('### Bench'));
-    const rows = bench.split('\n').filter((l) => /^\| [a-z]+ \| [\d.]+× \| [\d.]+× \|$/.test(l)).map((l) => l.split(' ')[1]);
+    const rows = bench
+      .split('\n')
+      .filter((l) => /^\| [a-z]+ \| [\d.]+× \| [\d.]+× \|$/.test(l))
+      .map((l) => l.split(' ')[1]);
     expect(rows).toEqual([...measured].sort());
     expect(bench).toMatch(/Last run \*\*\d{4}-\d{2}-\d{2}\*\*/);
   });

@@ -26,8 +26,12 @@ describe('credentials go only to the connected tool', () => {
   });
 
   it('sends no Authorization header to a host other than Calendly', async () => {
-    nock('https://api.calendly.com', { reqheaders: { authorization: 'Bearer test-calendly-key' } }).get('/users/me').reply(200, {});
-    nock('https://elsewhere.example.com', { badheaders: ['authorization'] }).get('/x').reply(200, {});
+    nock('https://api.calendly.com', { reqheaders: { authorization: 'Bearer test-calendly-key' } })
+      .get('/users/me')
+      .reply(200, {});
+    nock('https://elsewhere.example.com', { badheaders: ['authorization'] })
+      .get('/x')
+      .reply(200, {});
     await runWith('calendly', async ({ z }) => {
       await z.request({ url: 'https://api.calendly.com/users/me' });
       await z.request({ url: 'https://elsewhere.example.com/x' });
@@ -37,8 +41,12 @@ describe('credentials go only to the connected tool', () => {
 
   it('follows SALES_CONNECT_<TOOL>_BASE_URL at request time, and the key follows the override', async () => {
     process.env.SALES_CONNECT_CALENDLY_BASE_URL = 'http://127.0.0.1:9/calendly';
-    nock('http://127.0.0.1:9', { reqheaders: { authorization: 'Bearer test-calendly-key' } }).get('/calendly/users/me').reply(200, { resource: {} });
-    nock('https://api.calendly.com', { badheaders: ['authorization'] }).get('/users/me').reply(200, {});
+    nock('http://127.0.0.1:9', { reqheaders: { authorization: 'Bearer test-calendly-key' } })
+      .get('/calendly/users/me')
+      .reply(200, { resource: {} });
+    nock('https://api.calendly.com', { badheaders: ['authorization'] })
+      .get('/users/me')
+      .reply(200, {});
     await runWith('calendly', async (ctx) => {
       await callJson(ctx, calendly, { method: 'GET', path: '/users/me' });
       await ctx.z.request({ url: 'https://api.calendly.com/users/me' });
@@ -70,7 +78,11 @@ describe('error policy (docs/ARCHITECTURE.md, "Error policy")', () => {
     nock(base)
       .get('/api/v1/campaigns')
       .query(true)
-      .reply(429, { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Please retry after 30 seconds.', retry_after: 30 } }, { 'Retry-After': '30' });
+      .reply(
+        429,
+        { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Please retry after 30 seconds.', retry_after: 30 } },
+        { 'Retry-After': '30' },
+      );
     const err = await call().catch((e) => e);
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.message)).toEqual({
@@ -87,7 +99,10 @@ describe('error policy (docs/ARCHITECTURE.md, "Error policy")', () => {
 
   it('5xx is retried with backoff, then succeeds', async () => {
     nock(base).get('/api/v1/campaigns').query(true).times(2).reply(502, 'bad gateway');
-    nock(base).get('/api/v1/campaigns').query(true).reply(200, [{ id: 1 }]);
+    nock(base)
+      .get('/api/v1/campaigns')
+      .query(true)
+      .reply(200, [{ id: 1 }]);
     expect((await call()).data).toEqual([{ id: 1 }]);
   });
 
@@ -121,9 +136,7 @@ describe('error policy (docs/ARCHITECTURE.md, "Error policy")', () => {
 
   it('other 4xx → an error quoting the tool’s message', async () => {
     nock(base).get('/api/v1/campaigns').query(true).reply(404, { error: 'Campaign not found - Invalid campaign_id.' });
-    expect(messageOf(await call().catch((e) => e))).toBe(
-      'Smartlead rejected the request (404): Campaign not found - Invalid campaign_id.',
-    );
+    expect(messageOf(await call().catch((e) => e))).toBe('Smartlead rejected the request (404): Campaign not found - Invalid campaign_id.');
   });
 });
 

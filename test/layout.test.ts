@@ -27,7 +27,11 @@ const importsInto = (files: string[], folder: string): string[] =>
   files.flatMap((file) =>
     specifiers(file)
       .filter((s) => s.startsWith('.'))
-      .map((s) => relative(ROOT, resolve(dirname(file), s)).split(sep).join('/'))
+      .map((s) =>
+        relative(ROOT, resolve(dirname(file), s))
+          .split(sep)
+          .join('/'),
+      )
       .filter((target) => target === folder || target.startsWith(`${folder}/`))
       .map((target) => `${relative(ROOT, file).split(sep).join('/')} -> ${target}`),
   );

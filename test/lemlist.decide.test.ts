@@ -85,7 +85,7 @@ describe('lemlist: campaigns named in outcomes', () => {
     expect(inScope([elsewhere()], THIS)).toEqual([]);
   });
 
-  it('a refused call is lemlist\'s words, code lemlist_<status>', () => {
+  it("a refused call is lemlist's words, code lemlist_<status>", () => {
     expect(rejectedBy(400, 'Bad team')).toEqual({ refuse: { message: 'lemlist rejected the request (400): Bad team', code: 'lemlist_400', status: 400 } });
   });
 });
@@ -146,7 +146,8 @@ describe('lemlist Enroll decisions', () => {
     const unnamed = entry({ _id: 'lea_unnamed', campaign: { id: 'cam_unnamed' } });
     expect(beforeCreating(enrollReq(), [elsewhere(), unnamed])).toEqual({
       outcome: 'skipped_in_other_campaign',
-      detail: 'support@lemlist.com is already in another lemlist campaign (Older campaign, cam_unnamed), so it was not added to campaign cam_bSn8EORHQxbWPjHvu.',
+      detail:
+        'support@lemlist.com is already in another lemlist campaign (Older campaign, cam_unnamed), so it was not added to campaign cam_bSn8EORHQxbWPjHvu.',
     });
   });
 
@@ -158,17 +159,21 @@ describe('lemlist Enroll decisions', () => {
     });
     for (const state of ['imported', 'scanned', 'skipped', 'reviewed']) expect(beforeCreating(addAnyway, [elsewhere({ state })])).toEqual({ next: 'create' });
     expect(beforeCreating(addAnyway, [elsewhere({ state: null })])).toEqual({ next: 'create' });
-    expect(beforeCreating(enrollReq({ if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' }), [elsewhere({ state: 'emailsReplied' })])).toEqual({
+    expect(
+      beforeCreating(enrollReq({ if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' }), [elsewhere({ state: 'emailsReplied' })]),
+    ).toEqual({
       next: 'create',
     });
   });
 
-  it('a refused create is explained by the entries looked up again, else it is lemlist\'s error verbatim', () => {
+  it("a refused create is explained by the entries looked up again, else it is lemlist's error verbatim", () => {
     expect(afterRefusedCreate(enrollReq(), [entry()], 409, 'Lead already exists')).toEqual({
       outcome: 'already_enrolled',
       detail: 'support@lemlist.com was already in lemlist campaign "NEW TO DELETE" (cam_bSn8EORHQxbWPjHvu); nothing changed.',
     });
-    expect(afterRefusedCreate(enrollReq({ if_already_enrolled: 'error' }), [entry()], 409, 'Lead already exists')).toMatchObject({ refuse: { code: 'AlreadyEnrolled', status: 409 } });
+    expect(afterRefusedCreate(enrollReq({ if_already_enrolled: 'error' }), [entry()], 409, 'Lead already exists')).toMatchObject({
+      refuse: { code: 'AlreadyEnrolled', status: 409 },
+    });
     expect(afterRefusedCreate(enrollReq(), [], 400, 'Campaign not found')).toEqual({
       refuse: { message: 'lemlist rejected the request (400): Campaign not found', code: 'lemlist_400', status: 400 },
     });
@@ -262,10 +267,12 @@ describe('lemlist Resume decisions', () => {
   });
 
   it('an address unsubscribed in any campaign is never resumed, even out of scope', () => {
-    expect(beforeResuming(resumeReq(), [entry({ isPaused: true }), elsewhere({ state: 'emailsUnsubscribed' })], someLead, [entry({ isPaused: true })])).toEqual({
-      outcome: 'skipped_unsubscribed',
-      detail: 'support@lemlist.com is unsubscribed in lemlist; their sequence was not resumed and they were not re-subscribed.',
-    });
+    expect(beforeResuming(resumeReq(), [entry({ isPaused: true }), elsewhere({ state: 'emailsUnsubscribed' })], someLead, [entry({ isPaused: true })])).toEqual(
+      {
+        outcome: 'skipped_unsubscribed',
+        detail: 'support@lemlist.com is unsubscribed in lemlist; their sequence was not resumed and they were not re-subscribed.',
+      },
+    );
   });
 
   it('nothing in scope is not paused; otherwise go on to resume', () => {

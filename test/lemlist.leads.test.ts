@@ -24,7 +24,10 @@ const api = () => {
 const expectSpecValid = async () => {
   expect(sent.length).toBeGreaterThan(0);
   for (const req of sent) {
-    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('lemlist', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('lemlist', req) }).toEqual({
+      req: `${req.method} ${req.path}`,
+      violations: [],
+    });
   }
 };
 /** Stop must never unsubscribe: every DELETE of a campaign lead carries action=remove. */
@@ -49,7 +52,14 @@ const entry = (over: Record<string, unknown> = {}) => ({
   status: 'review',
   personalized: false,
   source: 'api',
-  variables: { firstName: 'John', lastName: 'Doe', companyName: 'lemlist', jobTitle: 'GTM Engineer', companyDomain: 'example.com', email: 'support@lemlist.com' },
+  variables: {
+    firstName: 'John',
+    lastName: 'Doe',
+    companyName: 'lemlist',
+    jobTitle: 'GTM Engineer',
+    companyDomain: 'example.com',
+    email: 'support@lemlist.com',
+  },
   contactId: 'ctc_xW8Ou6C03Csv8vatp',
   enrichment: { emailStatus: 'deliverable' },
   campaign: { id: 'cam_bSn8EORHQxbWPjHvu', name: 'NEW TO DELETE', status: 'draft' },
@@ -57,9 +67,17 @@ const entry = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const other = (over: Record<string, unknown> = {}) =>
-  entry({ _id: 'lea_other0000000000001', updatedAt: '2025-09-01T00:00:00.000Z', campaign: { id: 'cam_other', name: 'Older campaign', status: 'running' }, ...over });
+  entry({
+    _id: 'lea_other0000000000001',
+    updatedAt: '2025-09-01T00:00:00.000Z',
+    campaign: { id: 'cam_other', name: 'Older campaign', status: 'running' },
+    ...over,
+  });
 const lookup = (reply: [number, unknown, Record<string, string>?]) =>
-  api().get('/api/leads/support%40lemlist.com').query({ version: 'v2' }).reply(reply[0], reply[1] as object, reply[2]);
+  api()
+    .get('/api/leads/support%40lemlist.com')
+    .query({ version: 'v2' })
+    .reply(reply[0], reply[1] as object, reply[2]);
 
 const leadIn: LeadInput = {
   email: 'Support@Lemlist.com',
@@ -152,9 +170,7 @@ describe('lemlist Create Lead (create-or-update inside a campaign)', () => {
 
   it('creates the lead in the campaign when it is not there yet', async () => {
     lookup([404, 'Lead not found', TEXT]);
-    api()
-      .post('/api/campaigns/cam_bSn8EORHQxbWPjHvu/leads/', createBody)
-      .reply(200, created);
+    api().post('/api/campaigns/cam_bSn8EORHQxbWPjHvu/leads/', createBody).reply(200, created);
     const out = await runWith('lemlist', (ctx) => ops.upsert(ctx, leadIn, 'cam_bSn8EORHQxbWPjHvu'));
     expect(out.created).toBe(true);
     expect(Lead.parse(out.lead)).toMatchObject({ id: 'lemlist:lea_fiDpiGV585wy3Oii2', campaigns: [{ id: 'cam_bSn8EORHQxbWPjHvu', name: 'NEW TO DELETE' }] });
@@ -203,9 +219,7 @@ describe('lemlist Enroll Lead', () => {
 
   it('skipped_unsubscribed: never re-subscribed silently', async () => {
     lookup([200, [other({ state: 'emailsUnsubscribed' })]]);
-    expect((await enroll(enrollReq({ if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' }))).outcome).toBe(
-      'skipped_unsubscribed',
-    );
+    expect((await enroll(enrollReq({ if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' }))).outcome).toBe('skipped_unsubscribed');
     expectAllCalled();
   });
 
@@ -241,7 +255,7 @@ describe('lemlist Enroll Lead', () => {
     expectAllCalled();
   });
 
-  it('surfaces lemlist\'s text/plain errors verbatim (404 Campaign not found)', async () => {
+  it("surfaces lemlist's text/plain errors verbatim (404 Campaign not found)", async () => {
     lookup([404, 'Lead not found', TEXT]);
     api().post('/api/campaigns/cam_nope/leads/').query({ deduplicate: 'true' }).reply(404, 'Campaign not found', TEXT);
     const err = await enroll(enrollReq({}, 'cam_nope')).catch((e) => e);
@@ -259,7 +273,10 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
 
   it('pause in one campaign: POST /leads/pause/{leadId}?campaignId=', async () => {
     lookup([200, [entry(), other()]]);
-    api().post('/api/leads/pause/lea_fiDpiGV585wy3Oii2').query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' }).reply(200, [{ ...created, isPaused: true }]);
+    api()
+      .post('/api/leads/pause/lea_fiDpiGV585wy3Oii2')
+      .query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' })
+      .reply(200, [{ ...created, isPaused: true }]);
     const out = await stop('cam_bSn8EORHQxbWPjHvu');
     expect(out).toMatchObject({
       outcome: 'stopped',
@@ -272,7 +289,10 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
 
   it('pause everywhere: each campaign the lead is active in; an already paused one is not called again', async () => {
     lookup([200, [entry(), other({ isPaused: true })]]);
-    api().post('/api/leads/pause/lea_fiDpiGV585wy3Oii2').query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' }).reply(200, [{ ...created, isPaused: true }]);
+    api()
+      .post('/api/leads/pause/lea_fiDpiGV585wy3Oii2')
+      .query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' })
+      .reply(200, [{ ...created, isPaused: true }]);
     const out = await stop(null);
     expect(out.outcome).toBe('stopped');
     expect(out.campaign).toBeNull();
@@ -363,7 +383,11 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
         unsubscribed: false,
       });
     if (method === 'DELETE') api().delete('/api/campaigns/cam_bSn8EORHQxbWPjHvu/leads/lea_fiDpiGV585wy3Oii2').query({ action: 'remove' }).reply(200, created);
-    else api().post('/api/leads/pause/lea_fiDpiGV585wy3Oii2').query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' }).reply(200, [{ _id: 'lea_fiDpiGV585wy3Oii2', isPaused: true, campaignId: 'cam_bSn8EORHQxbWPjHvu' }]);
+    else
+      api()
+        .post('/api/leads/pause/lea_fiDpiGV585wy3Oii2')
+        .query({ campaignId: 'cam_bSn8EORHQxbWPjHvu' })
+        .reply(200, [{ _id: 'lea_fiDpiGV585wy3Oii2', isPaused: true, campaignId: 'cam_bSn8EORHQxbWPjHvu' }]);
     const out = await stop('cam_bSn8EORHQxbWPjHvu', mode);
     expect(out).toMatchObject({
       outcome: 'stopped',
@@ -435,11 +459,23 @@ describe('lemlist Stop Sequence (never unsubscribes)', () => {
 describe('the contract check itself', () => {
   it('catches a create-lead body the spec does not allow (custom variables must be strings)', async () => {
     expect(
-      await specViolations('lemlist', { method: 'POST', path: '/campaigns/cam_1/leads/?deduplicate=true', headers: { 'content-type': 'application/json' }, body: { email: 'a@example.com', size: 50 } }),
+      await specViolations('lemlist', {
+        method: 'POST',
+        path: '/campaigns/cam_1/leads/?deduplicate=true',
+        headers: { 'content-type': 'application/json' },
+        body: { email: 'a@example.com', size: 50 },
+      }),
     ).not.toEqual([]);
   });
 
   it('catches a request the lemlist spec does not allow', async () => {
-    expect(await specViolations('lemlist', { method: 'POST', path: '/hooks', headers: { 'content-type': 'application/json' }, body: { targetUrl: 'https://x.example.com', type: 'emailsReplyed' } })).not.toEqual([]);
+    expect(
+      await specViolations('lemlist', {
+        method: 'POST',
+        path: '/hooks',
+        headers: { 'content-type': 'application/json' },
+        body: { targetUrl: 'https://x.example.com', type: 'emailsReplyed' },
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ const api = () => {
 const expectSpecValid = async () => {
   expect(sent.length).toBeGreaterThan(0);
   for (const req of sent) {
-    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('lemlist', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('lemlist', req) }).toEqual({
+      req: `${req.method} ${req.path}`,
+      violations: [],
+    });
   }
 };
 
@@ -50,13 +53,19 @@ const entry = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const other = (over: Record<string, unknown> = {}) =>
-  entry({ _id: 'lea_other0000000000001', updatedAt: '2025-09-01T00:00:00.000Z', campaign: { id: 'cam_other', name: 'Older campaign', status: 'running' }, ...over });
+  entry({
+    _id: 'lea_other0000000000001',
+    updatedAt: '2025-09-01T00:00:00.000Z',
+    campaign: { id: 'cam_other', name: 'Older campaign', status: 'running' },
+    ...over,
+  });
 const lookup = (entries: unknown[]) => api().get('/api/leads/support%40lemlist.com').query({ version: 'v2' }).reply(200, entries);
 const start = (leadId: string) =>
   api()
     .post(`/api/leads/start/${leadId}`)
     .reply(200, [{ email: 'support@lemlist.com', _id: leadId, isPaused: false, campaignId: 'cam_bSn8EORHQxbWPjHvu', contactId: 'ctc_xW8Ou6C03Csv8vatp' }]);
-const resume = (inputData: Record<string, unknown>) => appTester(op('creates', 'resume_sequence').perform, { authData: authFor('lemlist'), inputData } as never);
+const resume = (inputData: Record<string, unknown>) =>
+  appTester(op('creates', 'resume_sequence').perform, { authData: authFor('lemlist'), inputData } as never);
 
 describe('lemlist Resume Sequence', () => {
   it('resumes the paused entry of the campaign: one lookup, one POST /leads/start/{leadId} (no body, no campaignId)', async () => {
@@ -78,7 +87,11 @@ describe('lemlist Resume Sequence', () => {
     lookup([entry(), other({ isPaused: true })]);
     start('lea_fiDpiGV585wy3Oii2');
     start('lea_other0000000000001');
-    expect(await resume({ email: 'support@lemlist.com' })).toMatchObject({ outcome: 'resumed', campaign: null, affected_campaigns: [{ id: 'cam_bSn8EORHQxbWPjHvu' }, { id: 'cam_other' }] });
+    expect(await resume({ email: 'support@lemlist.com' })).toMatchObject({
+      outcome: 'resumed',
+      campaign: null,
+      affected_campaigns: [{ id: 'cam_bSn8EORHQxbWPjHvu' }, { id: 'cam_other' }],
+    });
     expectAllCalled();
   });
 
@@ -108,7 +121,10 @@ describe('lemlist Resume Sequence', () => {
 
   it('not_paused when the lead is not in the chosen campaign', async () => {
     lookup([entry()]);
-    expect(await resume({ email: 'support@lemlist.com', campaign_id: 'cam_none' })).toMatchObject({ outcome: 'not_paused', detail: 'support@lemlist.com is not in lemlist campaign cam_none; nothing to resume.' });
+    expect(await resume({ email: 'support@lemlist.com', campaign_id: 'cam_none' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: 'support@lemlist.com is not in lemlist campaign cam_none; nothing to resume.',
+    });
     expectAllCalled();
   });
 
@@ -124,7 +140,10 @@ describe('lemlist Resume Sequence', () => {
     api()
       .get('/api/contacts/support%40lemlist.com')
       .reply(200, { _id: 'ctc_xW8Ou6C03Csv8vatp', email: 'support@lemlist.com', fields: { firstName: 'John' }, campaigns: [], unsubscribed: false });
-    expect(await resume({ email: 'support@lemlist.com' })).toMatchObject({ outcome: 'not_paused', detail: expect.stringMatching(/no longer a lead in any campaign/) });
+    expect(await resume({ email: 'support@lemlist.com' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: expect.stringMatching(/no longer a lead in any campaign/),
+    });
     expectAllCalled();
   });
 
@@ -137,15 +156,59 @@ describe('lemlist Resume Sequence', () => {
 
 // The vendor's own export example (GET /campaigns/{id}/export/leads, text/csv example) as JSON rows.
 const EXPORT = [
-  { emailStatus: '', email: 'jeremy@example.com', firstName: 'Jeremy', lastName: 'Smith', linkedinUrl: 'https://www.linkedin.com/in/jeremysmith', companyName: 'example.com', lastState: 'linkedinReplied', status: 'done', _id: 'lea_s2cXajAHahdDKmDw8' },
-  { emailStatus: '', email: 'louiza@example.io', firstName: 'Louiza', lastName: 'Brown', lastState: 'emailsInterested', status: 'interested', _id: 'lea_tLAI7Fr2gR5hVxAIc' },
-  { emailStatus: '', email: 'benjamin@example.co', firstName: 'Benjamin', lastName: 'Williams', lastState: 'emailsUnsubscribed', status: 'unsubscribed', _id: 'lea_oznzWQKKZGXrBdqXb' },
-  { emailStatus: '', email: 'roxanne@example.net', firstName: 'Roxanne', lastName: 'Davis', linkedinUrl: 'https://www.linkedin.com/in/roxannedavis', lastState: 'emailsClicked', status: 'done', _id: 'lea_M22nl3gUwvAiNl6Ks' },
-  { emailStatus: '', email: 'thomas@example.fr', firstName: 'Thomas', lastName: 'Miller', lastState: 'emailsSent', status: 'done', _id: 'lea_z3DydraGgNBnLdV7o' },
+  {
+    emailStatus: '',
+    email: 'jeremy@example.com',
+    firstName: 'Jeremy',
+    lastName: 'Smith',
+    linkedinUrl: 'https://www.linkedin.com/in/jeremysmith',
+    companyName: 'example.com',
+    lastState: 'linkedinReplied',
+    status: 'done',
+    _id: 'lea_s2cXajAHahdDKmDw8',
+  },
+  {
+    emailStatus: '',
+    email: 'louiza@example.io',
+    firstName: 'Louiza',
+    lastName: 'Brown',
+    lastState: 'emailsInterested',
+    status: 'interested',
+    _id: 'lea_tLAI7Fr2gR5hVxAIc',
+  },
+  {
+    emailStatus: '',
+    email: 'benjamin@example.co',
+    firstName: 'Benjamin',
+    lastName: 'Williams',
+    lastState: 'emailsUnsubscribed',
+    status: 'unsubscribed',
+    _id: 'lea_oznzWQKKZGXrBdqXb',
+  },
+  {
+    emailStatus: '',
+    email: 'roxanne@example.net',
+    firstName: 'Roxanne',
+    lastName: 'Davis',
+    linkedinUrl: 'https://www.linkedin.com/in/roxannedavis',
+    lastState: 'emailsClicked',
+    status: 'done',
+    _id: 'lea_M22nl3gUwvAiNl6Ks',
+  },
+  {
+    emailStatus: '',
+    email: 'thomas@example.fr',
+    firstName: 'Thomas',
+    lastName: 'Miller',
+    lastState: 'emailsSent',
+    status: 'done',
+    _id: 'lea_z3DydraGgNBnLdV7o',
+  },
   // Must not fire either: done after a bounce.
   { email: 'bounced@example.com', lastState: 'emailsBounced', status: 'done', _id: 'lea_bounced0000000001' },
 ];
-const poll = (inputData: Record<string, unknown>) => appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('lemlist'), inputData } as never);
+const poll = (inputData: Record<string, unknown>) =>
+  appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('lemlist'), inputData } as never);
 const campaigns = () =>
   api()
     .get('/api/campaigns')
@@ -183,7 +246,11 @@ describe('lemlist Sequence Finished (polling)', () => {
 
   it('needs a campaign (the export is per campaign): refused before any call; the instant trigger says why and points to polling', async () => {
     expect(messageOf(await poll({}).catch((e) => e))).toMatch(/^Campaign is required for lemlist: it lists recent events one campaign at a time/);
-    const err = await appTester(op('triggers', 'sequence_finished').performSubscribe, { authData: authFor('lemlist'), inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never).catch((e) => e);
+    const err = await appTester(op('triggers', 'sequence_finished').performSubscribe, {
+      authData: authFor('lemlist'),
+      inputData: {},
+      targetUrl: 'https://hooks.zapier.com/x',
+    } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/^Sequence Finished is not available instantly for lemlist: .*Use the "Sequence Finished \(Polling\)" trigger instead\.$/);
   });
 });
@@ -196,7 +263,14 @@ describe('lemlist lifecycle against its mock (README recipes 4 and 5 offline)', 
   it('Sequence Finished lists the seeded finished lead only (Bob replied, Paula is paused, Bo bounced)', async () => {
     await mock.start();
     const events = (await poll({ campaign_id: Q2 })) as { lead: { email: string } }[];
-    expect(events).toEqual([expect.objectContaining({ event: 'sequence_finished', category: 'done', lead: expect.objectContaining({ email: 'finished@example.com' }), campaign: { id: Q2, name: 'Q2 outbound' } })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        event: 'sequence_finished',
+        category: 'done',
+        lead: expect.objectContaining({ email: 'finished@example.com' }),
+        campaign: { id: Q2, name: 'Q2 outbound' },
+      }),
+    ]);
   });
 
   it('Stop → Resume → resumed → already_running; seeded paused → resumed; bounced / finished → not_paused; unsubscribed → skipped; unknown → not_found', async () => {

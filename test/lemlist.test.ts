@@ -30,7 +30,11 @@ const api = () => {
 };
 const expectSpecValid = async () => {
   expect(sent.length).toBeGreaterThan(0);
-  for (const req of sent) expect({ req: `${req.method} ${req.path}`, violations: await specViolations('lemlist', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+  for (const req of sent)
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('lemlist', req) }).toEqual({
+      req: `${req.method} ${req.path}`,
+      violations: [],
+    });
 };
 
 beforeEach(() => {
@@ -50,9 +54,7 @@ describe('lemlist connection', () => {
 
   it('says the key was not accepted on a text/plain 401', async () => {
     api().get('/api/team').reply(401, 'The authentication you supplied is incorrect', { 'content-type': 'text/plain' });
-    await expect(appTester(App.authentication.test as never, { authData: authFor('lemlist') } as never)).rejects.toThrow(
-      /lemlist did not accept this API key/,
-    );
+    await expect(appTester(App.authentication.test as never, { authData: authFor('lemlist') } as never)).rejects.toThrow(/lemlist did not accept this API key/);
   });
 
   it('names the blocked user on a text/plain 403, verbatim', async () => {
@@ -64,9 +66,7 @@ describe('lemlist connection', () => {
 
 describe('lemlist subscribe / unsubscribe', () => {
   const subscribeWith = (key: string, inputData: Record<string, unknown>) =>
-    appTester(op('triggers', key).performSubscribe, { authData: authFor('lemlist'), inputData, targetUrl: TARGET } as never) as Promise<
-      Record<string, string>
-    >;
+    appTester(op('triggers', key).performSubscribe, { authData: authFor('lemlist'), inputData, targetUrl: TARGET } as never) as Promise<Record<string, string>>;
 
   it('registers an emailsReplied hook for the campaign (campaignId in the query) with a generated secret', async () => {
     let sentBody: Record<string, unknown> = {};
@@ -107,9 +107,7 @@ describe('lemlist subscribe / unsubscribe', () => {
     const err = await subscribeWith('meeting_booked', {}).catch((e) => e);
     expect(messageOf(err)).toMatch(/Meeting Booked is not available instantly for lemlist: lemlist has no webhook for booked meetings/);
     expect(messageOf(err)).toMatch(/Calendly/);
-    const polling = await appTester(op('triggers', 'meeting_booked_polling').perform, { authData: authFor('lemlist'), inputData: {} } as never).catch(
-      (e) => e,
-    );
+    const polling = await appTester(op('triggers', 'meeting_booked_polling').perform, { authData: authFor('lemlist'), inputData: {} } as never).catch((e) => e);
     expect(messageOf(polling)).toMatch(/not available for lemlist/);
   });
 
@@ -119,7 +117,7 @@ describe('lemlist subscribe / unsubscribe', () => {
     expect(messageOf(err)).toBe('lemlist rejected the request (400): Bad team');
   });
 
-  it('maps a 429 to a throttle with lemlist\'s Retry-After', async () => {
+  it("maps a 429 to a throttle with lemlist's Retry-After", async () => {
     api().post('/api/hooks').reply(429, 'Too Many Requests', { 'content-type': 'text/plain', 'retry-after': '1' });
     const err = await subscribeWith('reply_received', {}).catch((e) => e);
     expect(err.name).toBe('ThrottledError');
@@ -235,15 +233,25 @@ describe('lemlist recent items and dropdown', () => {
   it('polls Lead Interested across every activity type the webhook path maps to lead_interested', async () => {
     const interested = fixture('emails_interested').request.body;
     const asType = (type: string, n: number) => ({ ...interested, _id: `act_${type}${n}`, type });
-    api().get('/api/activities').query({ version: 'v2', type: 'interested', limit: '25' }).reply(200, [asType('interested', 1)]);
+    api()
+      .get('/api/activities')
+      .query({ version: 'v2', type: 'interested', limit: '25' })
+      .reply(200, [asType('interested', 1)]);
     api().get('/api/activities').query({ version: 'v2', type: 'emailsInterested', limit: '25' }).reply(200, [interested]);
     api().get('/api/activities').query({ version: 'v2', type: 'linkedinInterested', limit: '25' }).reply(200, []);
-    api().get('/api/activities').query({ version: 'v2', type: 'manualInterested', limit: '25' }).reply(200, [fixture('manual_interested').request.body]);
-    api().get('/api/activities').query({ version: 'v2', type: 'aircallInterested', limit: '25' }).reply(200, [asType('aircallInterested', 2)]);
-    api().get('/api/activities').query({ version: 'v2', type: 'apiInterested', limit: '25' }).reply(200, [asType('apiInterested', 3)]);
-    const events = expectUnified(
-      await appTester(op('triggers', 'lead_interested_polling').perform, { authData: authFor('lemlist'), inputData: {} } as never),
-    );
+    api()
+      .get('/api/activities')
+      .query({ version: 'v2', type: 'manualInterested', limit: '25' })
+      .reply(200, [fixture('manual_interested').request.body]);
+    api()
+      .get('/api/activities')
+      .query({ version: 'v2', type: 'aircallInterested', limit: '25' })
+      .reply(200, [asType('aircallInterested', 2)]);
+    api()
+      .get('/api/activities')
+      .query({ version: 'v2', type: 'apiInterested', limit: '25' })
+      .reply(200, [asType('apiInterested', 3)]);
+    const events = expectUnified(await appTester(op('triggers', 'lead_interested_polling').perform, { authData: authFor('lemlist'), inputData: {} } as never));
     expect(events.map((e) => e.category).sort()).toEqual(['aircallInterested', 'apiInterested', 'emailsInterested', 'interested', 'manualInterested']);
     expect(events.every((e) => !('secret' in (e.raw as object)))).toBe(true);
     expectAllCalled();

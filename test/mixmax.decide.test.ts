@@ -36,7 +36,8 @@ const NOT_APPLIED_TAIL =
   '(Mixmax only skips a recipient this sequence was already sent to, or who unsubscribed).';
 
 describe('Mixmax decisions: Enroll', () => {
-  it('addresses are lower-cased (Mixmax matches duplicates and unsubscribes case-sensitively)', () => expect(addressOf(' Ada@Example.COM ')).toBe('ada@example.com'));
+  it('addresses are lower-cased (Mixmax matches duplicates and unsubscribes case-sensitively)', () =>
+    expect(addressOf(' Ada@Example.COM ')).toBe('ada@example.com'));
 
   it('the skip policies it cannot check are named; permissive ones add nothing', () => {
     expect(policiesNotApplied(request().policy)).toBe('');
@@ -63,7 +64,10 @@ describe('Mixmax decisions: Enroll', () => {
   });
 
   it('unsubscribed → skipped_unsubscribed; duplicated → look up the state', () => {
-    expect(afterAdding(request(), result('unsubscribed'))).toEqual({ outcome: 'skipped_unsubscribed', detail: 'Mixmax skipped ada@example.com: the recipient has unsubscribed.' });
+    expect(afterAdding(request(), result('unsubscribed'))).toEqual({
+      outcome: 'skipped_unsubscribed',
+      detail: 'Mixmax skipped ada@example.com: the recipient has unsubscribed.',
+    });
     expect(afterAdding(request(), result('duplicated'))).toEqual({ next: 'state' });
   });
 
@@ -90,7 +94,10 @@ describe('Mixmax decisions: Enroll', () => {
 
   it('duplicated and completed → skipped_previously_contacted whatever the already-enrolled policy; re_enroll is explained', () => {
     const base = 'Mixmax skipped ada@example.com: this recipient already finished sequence seq1 (state completed), and Mixmax does not send a sequence twice.';
-    expect(afterDuplicate(request({ if_previously_contacted: 'skip' }), 'completed', true, 1000)).toEqual({ outcome: 'skipped_previously_contacted', detail: base });
+    expect(afterDuplicate(request({ if_previously_contacted: 'skip' }), 'completed', true, 1000)).toEqual({
+      outcome: 'skipped_previously_contacted',
+      detail: base,
+    });
     expect(afterDuplicate(request({ if_already_enrolled: 'error' }), 'completed', true, 1000)).toEqual({
       outcome: 'skipped_previously_contacted',
       detail: `${base} "If previously contacted: re-enroll" cannot apply: Mixmax never sends a sequence twice to the same recipient — choose another sequence to contact them again.`,
@@ -105,7 +112,10 @@ describe('Mixmax decisions: Enroll', () => {
   });
 
   it('duplicated and not completed → already_enrolled, saying the state or why it is not known', () => {
-    expect(afterDuplicate(request(), 'active', true, 1000)).toEqual({ outcome: 'already_enrolled', detail: 'Mixmax skipped ada@example.com: ada@example.com is an active recipient of sequence seq1.' });
+    expect(afterDuplicate(request(), 'active', true, 1000)).toEqual({
+      outcome: 'already_enrolled',
+      detail: 'Mixmax skipped ada@example.com: ada@example.com is an active recipient of sequence seq1.',
+    });
     expect(afterDuplicate(request(), 'failed', true, 1000)).toEqual({
       outcome: 'already_enrolled',
       detail: 'Mixmax skipped ada@example.com: sequence seq1 was already sent to this recipient (state failed).',
@@ -156,7 +166,10 @@ describe('Mixmax decisions: Stop (cancel)', () => {
       outcome: 'stopped',
       detail: 'Mixmax accepted the cancel of sequence seq1 for ada@example.com but did not list the recipients it exited.',
     });
-    expect(afterCancel('ada@example.com', 'seq1', 204, { recipients: 'ada@example.com' })).toMatchObject({ outcome: 'stopped', detail: expect.stringContaining('did not list') });
+    expect(afterCancel('ada@example.com', 'seq1', 204, { recipients: 'ada@example.com' })).toMatchObject({
+      outcome: 'stopped',
+      detail: expect.stringContaining('did not list'),
+    });
   });
 
   it('404 → not_found, nothing affected', () => {

@@ -29,12 +29,20 @@ const RECIPIENTS_BODY = {
   recipients: [{ email: 'hugo@mixmax.com', variables: { 'First Name': 'Hugo', 'Last Name': 'Brockman', Company: 'Mixmax', Plan: 'Growth' } }],
 };
 const enrollWith = (answer: unknown, req: Partial<EnrollRequest> = {}) => {
-  nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/recipients', RECIPIENTS_BODY).reply(200, answer as object);
+  nock(API, TOKEN)
+    .post('/v1/sequences/593HF9J3IJ4JF30IF/recipients', RECIPIENTS_BODY)
+    .reply(200, answer as object);
   return runWith('mixmax', (ctx) => ops.enroll(ctx, { campaign_id: '593HF9J3IJ4JF30IF', lead: leadIn, policy, mailbox_id: null, ...req })).then((o) =>
     ActionOutcome.parse(o),
   );
 };
-const CONTACT = { _id: '580aa34686e6e2194b25d79e', name: 'Hello Mixmax', email: 'hello@mixmax.com', userId: 'kZYPwDDiGPTfQDj5n', contactId: '78abf1610ad702f1' };
+const CONTACT = {
+  _id: '580aa34686e6e2194b25d79e',
+  name: 'Hello Mixmax',
+  email: 'hello@mixmax.com',
+  userId: 'kZYPwDDiGPTfQDj5n',
+  contactId: '78abf1610ad702f1',
+};
 
 describe('Mixmax find / create', () => {
   it('finds a contact by exact (case-insensitive) email among the search results', async () => {
@@ -54,7 +62,9 @@ describe('Mixmax find / create', () => {
 
   it('creates a missing contact with POST /v1/contacts', async () => {
     nock(API, TOKEN).get('/v1/contacts').query({ search: 'hugo@mixmax.com', limit: '50' }).reply(200, { results: [] });
-    nock(API, TOKEN).post('/v1/contacts', { email: 'hugo@mixmax.com', name: 'Hugo Brockman' }).reply(200, { _id: 'c-1', email: 'hugo@mixmax.com', name: 'Hugo Brockman' });
+    nock(API, TOKEN)
+      .post('/v1/contacts', { email: 'hugo@mixmax.com', name: 'Hugo Brockman' })
+      .reply(200, { _id: 'c-1', email: 'hugo@mixmax.com', name: 'Hugo Brockman' });
     const out = await runWith('mixmax', (ctx) => ops.upsert(ctx, leadIn, null));
     expect(out.created).toBe(true);
     expect(Lead.parse(out.lead).id).toBe('mixmax:c-1');
@@ -62,7 +72,10 @@ describe('Mixmax find / create', () => {
   });
 
   it('returns an existing contact unchanged (created: false)', async () => {
-    nock(API, TOKEN).get('/v1/contacts').query(true).reply(200, { results: [{ ...CONTACT, email: 'hugo@mixmax.com' }] });
+    nock(API, TOKEN)
+      .get('/v1/contacts')
+      .query(true)
+      .reply(200, { results: [{ ...CONTACT, email: 'hugo@mixmax.com' }] });
     expect((await runWith('mixmax', (ctx) => ops.upsert(ctx, leadIn, null))).created).toBe(false);
     expectAllCalled();
   });
@@ -83,7 +96,10 @@ describe('Mixmax enroll (per-recipient status inside a 200)', () => {
         "Mixmax does not report a recipient's other sequences or earlier emails, so they could not be checked " +
         '(Mixmax only skips a recipient this sequence was already sent to, or who unsubscribed).',
     );
-    const one = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'success' }] }, { policy: { ...policy, if_in_other_campaign: 'add_anyway' } });
+    const one = await enrollWith(
+      { recipients: [{ email: 'hugo@mixmax.com', status: 'success' }] },
+      { policy: { ...policy, if_in_other_campaign: 'add_anyway' } },
+    );
     expect(one.detail).toMatch(/Not applied: "If previously contacted: skip" — /);
     expect(one.detail).not.toMatch(/another campaign/);
     const none = await enrollWith(
@@ -98,17 +114,24 @@ describe('Mixmax enroll (per-recipient status inside a 200)', () => {
   // `state` active | failed | completed) says which. The former test took every duplicated as
   // already_enrolled without looking: it now serves the list too.
   const listing = (rows: unknown[], offset = 0) =>
-    nock(API, TOKEN).get('/v1/sequences/593HF9J3IJ4JF30IF/recipients').query({ limit: '100', offset: String(offset) }).reply(200, rows as object);
+    nock(API, TOKEN)
+      .get('/v1/sequences/593HF9J3IJ4JF30IF/recipients')
+      .query({ limit: '100', offset: String(offset) })
+      .reply(200, rows as object);
   const row = (email: string, state: string) => ({ _id: `r-${email}`, userId: 'kZYPwDDiGPTfQDj5n', sequenceId: '593HF9J3IJ4JF30IF', email, state });
 
   it('duplicated of an active recipient → already_enrolled, or an error when the policy says so', async () => {
     listing([row('someone@else.com', 'completed'), row('hugo@mixmax.com', 'active')]);
     const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] });
-    expect(out).toMatchObject({ outcome: 'already_enrolled', detail: 'Mixmax skipped hugo@mixmax.com: hugo@mixmax.com is an active recipient of sequence 593HF9J3IJ4JF30IF.' });
+    expect(out).toMatchObject({
+      outcome: 'already_enrolled',
+      detail: 'Mixmax skipped hugo@mixmax.com: hugo@mixmax.com is an active recipient of sequence 593HF9J3IJ4JF30IF.',
+    });
     listing([row('Hugo@Mixmax.com', 'active')]);
-    const err = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_already_enrolled: 'error' } }).catch(
-      (e) => e,
-    );
+    const err = await enrollWith(
+      { recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] },
+      { policy: { ...policy, if_already_enrolled: 'error' } },
+    ).catch((e) => e);
     expect(messageOf(err)).toMatch(/hugo@mixmax.com is already a recipient of Mixmax sequence 593HF9J3IJ4JF30IF/);
     expectAllCalled();
   });
@@ -119,10 +142,14 @@ describe('Mixmax enroll (per-recipient status inside a 200)', () => {
     const out = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_already_enrolled: 'error' } });
     expect(out).toMatchObject({
       outcome: 'skipped_previously_contacted',
-      detail: 'Mixmax skipped hugo@mixmax.com: this recipient already finished sequence 593HF9J3IJ4JF30IF (state completed), and Mixmax does not send a sequence twice.',
+      detail:
+        'Mixmax skipped hugo@mixmax.com: this recipient already finished sequence 593HF9J3IJ4JF30IF (state completed), and Mixmax does not send a sequence twice.',
     });
     listing([row('hugo@mixmax.com', 'completed')]);
-    const reEnroll = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] }, { policy: { ...policy, if_previously_contacted: 're_enroll' } });
+    const reEnroll = await enrollWith(
+      { recipients: [{ email: 'hugo@mixmax.com', status: 'duplicated' }] },
+      { policy: { ...policy, if_previously_contacted: 're_enroll' } },
+    );
     expect(reEnroll.outcome).toBe('skipped_previously_contacted');
     expect(reEnroll.detail).toMatch(/"If previously contacted: re-enroll" cannot apply: Mixmax never sends a sequence twice to the same recipient/);
     expectAllCalled();
@@ -145,7 +172,9 @@ describe('Mixmax enroll (per-recipient status inside a 200)', () => {
   it('error → an error quoting Mixmax’s errors; a limit is a ThrottledError', async () => {
     const err = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'error', errors: ['Missing variable: Title'] }] }).catch((e) => e);
     expect(messageOf(err)).toMatch(/did not add hugo@mixmax.com to sequence 593HF9J3IJ4JF30IF: Missing variable: Title/);
-    const throttled = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'error', errors: ['Daily sending limit reached'] }] }).catch((e) => e);
+    const throttled = await enrollWith({ recipients: [{ email: 'hugo@mixmax.com', status: 'error', errors: ['Daily sending limit reached'] }] }).catch(
+      (e) => e,
+    );
     expect(throttled.name).toBe('ThrottledError');
   });
 });
@@ -156,7 +185,9 @@ describe('Mixmax stop', () => {
 
   // developer.mixmax.com POST /sequences/:id/cancel: `{recipients: [the emails exited]}`.
   const cancel = (recipients: string[]) =>
-    nock(API, TOKEN).post('/v1/sequences/593HF9J3IJ4JF30IF/cancel', { emails: ['hugo@mixmax.com'] }).reply(200, { recipients });
+    nock(API, TOKEN)
+      .post('/v1/sequences/593HF9J3IJ4JF30IF/cancel', { emails: ['hugo@mixmax.com'] })
+      .reply(200, { recipients });
 
   it('the address among the exited recipients → stopped', async () => {
     cancel(['hugo@mixmax.com']);

@@ -46,9 +46,11 @@ describe('Mixmax triggers: no API subscription', () => {
   });
 
   it('refuses to subscribe, before any HTTP call, with that message', async () => {
-    const err = await appTester(op('triggers', 'reply_received').performSubscribe, { authData: authFor('mixmax'), inputData: {}, targetUrl: TARGET } as never).catch(
-      (e) => e,
-    );
+    const err = await appTester(op('triggers', 'reply_received').performSubscribe, {
+      authData: authFor('mixmax'),
+      inputData: {},
+      targetUrl: TARGET,
+    } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/Reply Received is not available instantly for Mixmax: .*Normalize Webhook/);
     expectAllCalled();
   });
@@ -99,8 +101,12 @@ describe('Mixmax rule payloads', () => {
 
   it('an empty-string id is no id: two messages with id "" but different rfc822Id get different event ids', async () => {
     const base = fixture('message_received_reply').request.body;
-    const one = expectUnified(await appTester(op('triggers', 'reply_received').perform, delivery({ ...base, id: '', rfc822Id: '<a@mail.example.com>' }) as never, true));
-    const two = expectUnified(await appTester(op('triggers', 'reply_received').perform, delivery({ ...base, id: '', rfc822Id: '<b@mail.example.com>' }) as never, true));
+    const one = expectUnified(
+      await appTester(op('triggers', 'reply_received').perform, delivery({ ...base, id: '', rfc822Id: '<a@mail.example.com>' }) as never, true),
+    );
+    const two = expectUnified(
+      await appTester(op('triggers', 'reply_received').perform, delivery({ ...base, id: '', rfc822Id: '<b@mail.example.com>' }) as never, true),
+    );
     expect(one[0]?.id).not.toBe(two[0]?.id);
     expect(one[0]?.message?.id).toBe('<a@mail.example.com>');
     const bounce = fixture('bounce_named_event').request.body;

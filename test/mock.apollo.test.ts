@@ -58,7 +58,10 @@ describe('Apollo against its mock', () => {
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'stop_sequence', { email: 'flo@example.com', campaign_id: Q2, mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'skipped_previously_contacted' });
-    const again = (await run('creates', 'enroll_lead', { ...lead, if_previously_contacted: 're_enroll', if_already_enrolled: 'error' })) as { outcome: string; detail: string };
+    const again = (await run('creates', 'enroll_lead', { ...lead, if_previously_contacted: 're_enroll', if_already_enrolled: 'error' })) as {
+      outcome: string;
+      detail: string;
+    };
     expect(again.outcome).toBe('skipped_previously_contacted');
     expect(again.detail).toMatch(/it was in this sequence before \(status: finished\), and Apollo’s API has no option to re-add a contact/);
   });
@@ -81,7 +84,11 @@ describe('Apollo against its mock', () => {
     await start();
     expect(await run('creates', 'create_lead', { email: 'hal@example.com', first_name: 'Hal' })).toMatchObject({ first_name: 'Hal' });
     expect(
-      await run('creates', 'create_lead', { email: 'hal@example.com', title: 'CTO', custom_fields: { 'lead source': 'referrals', 'Favourite Snack': 'Crisps' } }),
+      await run('creates', 'create_lead', {
+        email: 'hal@example.com',
+        title: 'CTO',
+        custom_fields: { 'lead source': 'referrals', 'Favourite Snack': 'Crisps' },
+      }),
     ).toMatchObject({ first_name: 'Hal', title: 'CTO' });
     expect(api.mock.log.filter((l) => l.method === 'PATCH').map((l) => l.status)).toEqual([200]);
     const res = await fetch(`${api.mock.env.SALES_CONNECT_APOLLO_BASE_URL}/contacts/search`, {
@@ -123,7 +130,9 @@ describe('Apollo against its mock', () => {
       /Apollo refused access \(403: This API key is not authorized to access api\/v1\/emailer_campaigns\/add_contact_ids\..*master API key/,
     );
     expect(await run('searches', 'find_lead', { email: 'dee@example.com' }, 'not-master')).toMatchObject([{ email: 'dee@example.com', campaigns: [] }]);
-    const dropdown = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('apollo', 'not-master'), meta: { page: 0 } } as never).catch((e) => e);
+    const dropdown = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('apollo', 'not-master'), meta: { page: 0 } } as never).catch(
+      (e) => e,
+    );
     expect(messageOf(dropdown)).toMatch(/403: This API key is not authorized to access api\/v1\/emailer_campaigns\/search/);
     const res = await fetch(`${api.mock.env.SALES_CONNECT_APOLLO_BASE_URL}/email_accounts`, { headers: { 'x-api-key': 'not-master' } });
     expect(await res.json()).toMatchObject({ error_code: 'API_INACCESSIBLE' });
@@ -171,11 +180,18 @@ describe('Apollo against its mock', () => {
 describe('Apollo Sequence Finished against its mock', () => {
   it('lists the contact that completed the last step, not the one who replied, one finished by hand, nor a finish older than 7 days', async () => {
     await start();
-    const poll = () => appTester(op('triggers', 'sequence_finished_polling').perform, { ...auth, inputData: {} } as never) as Promise<{ event: string; lead: { email: string }; campaign: { id: string }; category: string }[]>;
-    expect((await poll()).map((e) => [e.event, e.lead.email, e.campaign.id, e.category])).toEqual([['sequence_finished', 'fay.finch@example.com', Q2, 'finished']]);
+    const poll = () =>
+      appTester(op('triggers', 'sequence_finished_polling').perform, { ...auth, inputData: {} } as never) as Promise<
+        { event: string; lead: { email: string }; campaign: { id: string }; category: string }[]
+      >;
+    expect((await poll()).map((e) => [e.event, e.lead.email, e.campaign.id, e.category])).toEqual([
+      ['sequence_finished', 'fay.finch@example.com', Q2, 'finished'],
+    ]);
 
     // Enrol someone, then finish them by hand (Stop Sequence, mark_finished): Apollo says "manually finished", not a completed sequence.
-    expect(await run('creates', 'enroll_lead', { campaign_id: Q2, mailbox_id: MAILBOX, email: 'hand@example.com', first_name: 'Hank' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'enroll_lead', { campaign_id: Q2, mailbox_id: MAILBOX, email: 'hand@example.com', first_name: 'Hank' })).toMatchObject({
+      outcome: 'enrolled',
+    });
     expect(await run('creates', 'stop_sequence', { email: 'hand@example.com', campaign_id: Q2, mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
     expect(await run('searches', 'find_lead', { email: 'hand@example.com' })).toMatchObject([{ campaigns: [{ id: Q2, status: 'finished' }] }]);
     expect((await poll()).map((e) => e.lead.email)).toEqual(['fay.finch@example.com']);

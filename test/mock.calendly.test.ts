@@ -66,7 +66,12 @@ describe('Calendly against its mock', () => {
       collection: { uri: string; callback_url: string; events: string[]; state: string }[];
     };
     expect(listed.collection).toEqual([
-      expect.objectContaining({ uri: 'https://api.calendly.com/webhook_subscriptions/MOCKHOOK00000002', callback_url: TARGET, events: ['invitee.created'], state: 'active' }),
+      expect.objectContaining({
+        uri: 'https://api.calendly.com/webhook_subscriptions/MOCKHOOK00000002',
+        callback_url: TARGET,
+        events: ['invitee.created'],
+        state: 'active',
+      }),
     ]);
 
     for (let i = 0; i < 2; i += 1) await trigger('meeting_booked', 'performUnsubscribe', { subscribeData: second });
@@ -124,14 +129,18 @@ describe('Calendly Meeting Canceled against its mock', () => {
       ['calendly:meeting_canceled:MOCKINVITEE00003', 'carl@example.com', 'invitee', 'Budget frozen this quarter'],
     ]);
     // Bob's booking is gone from the recent bookings.
-    expect(((await trigger('meeting_booked', 'performList', { inputData: {} })) as Ev[]).map((e) => e.id)).toEqual(['calendly:meeting_booked:MOCKINVITEE00001']);
+    expect(((await trigger('meeting_booked', 'performList', { inputData: {} })) as Ev[]).map((e) => e.id)).toEqual([
+      'calendly:meeting_booked:MOCKINVITEE00001',
+    ]);
   });
 
   it('subscribing Meeting Canceled registers invitee.canceled', async () => {
     await start();
     const sub = (await trigger('meeting_canceled', 'performSubscribe', { inputData: {}, targetUrl: TARGET })) as Record<string, string>;
     expect(sub).toMatchObject({ tool: 'calendly', id: 'MOCKHOOK00000001' });
-    const listed = (await (await direct('GET', `/webhook_subscriptions?organization=${encodeURIComponent(ORG)}&scope=organization`)).json()) as { collection: { events: string[] }[] };
+    const listed = (await (await direct('GET', `/webhook_subscriptions?organization=${encodeURIComponent(ORG)}&scope=organization`)).json()) as {
+      collection: { events: string[] }[];
+    };
     expect(listed.collection.map((h) => h.events)).toEqual([['invitee.canceled']]);
   });
 });

@@ -79,14 +79,23 @@ describe('Mailshake against its mock', () => {
       body: JSON.stringify({ campaignID: 12, addresses: [{ emailAddress: 'bad@@example' }] }),
     });
     expect(await added.json()).toMatchObject({ invalidEmails: ['bad@@example'], isEmpty: true, checkStatusID: expect.any(Number) });
-    expect(messageOf(await run('creates', 'enroll_lead', { campaign_id: '999', email: 'x@example.com', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' }).catch((e) => e))).toMatch(
-      /Mailshake rejected the request: No campaign with ID 999 \(missing_dependent_data\)/,
-    );
+    expect(
+      messageOf(
+        await run('creates', 'enroll_lead', {
+          campaign_id: '999',
+          email: 'x@example.com',
+          if_in_other_campaign: 'add_anyway',
+          if_previously_contacted: 're_enroll',
+        }).catch((e) => e),
+      ),
+    ).toMatch(/Mailshake rejected the request: No campaign with ID 999 \(missing_dependent_data\)/);
   });
 
   it('auth test, key forms, campaign dropdown, recent items and a push fetched from the mock', async () => {
     await start();
-    expect(await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never)).toMatchObject({ account: 'sam@seller.example.com (Seller Team)' });
+    expect(await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never)).toMatchObject({
+      account: 'sam@seller.example.com (Seller Team)',
+    });
     const base = api.mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL as string;
     // The documented alternatives to Basic: ?apiKey= (and a body field); no key → invalid_api_key.
     expect((await fetch(`${base}/me?apiKey=k`, { method: 'POST' })).status).toBe(200);
@@ -100,20 +109,33 @@ describe('Mailshake against its mock', () => {
       { id: '12', name: 'Webinar follow-up' },
       { id: '10', name: 'Holiday promo (paused)' },
     ]);
-    const replies = (await appTester(op('triggers', 'reply_received').performList, { authData: authFor('mailshake'), inputData: { campaign_id: '11' } } as never)) as { id: string }[];
+    const replies = (await appTester(op('triggers', 'reply_received').performList, {
+      authData: authFor('mailshake'),
+      inputData: { campaign_id: '11' },
+    } as never)) as { id: string }[];
     expect(replies.map((e) => e.id)).toEqual(['mailshake:reply_received:801']);
-    const leads = (await appTester(op('triggers', 'lead_interested').performList, { authData: authFor('mailshake'), inputData: {} } as never)) as { id: string }[];
+    const leads = (await appTester(op('triggers', 'lead_interested').performList, { authData: authFor('mailshake'), inputData: {} } as never)) as {
+      id: string;
+    }[];
     expect(leads.map((e) => e.id)).toEqual(['mailshake:lead_interested:901']);
     const pushed = (await appTester(
       op('triggers', 'reply_received').perform,
-      deliveryBundle('mailshake', { body: { resource_url: `${base}/activity/replies?replyID=801` }, querystring: { sc_secret: 's' } }, { subscribeData: { secret: 's' } }) as never,
+      deliveryBundle(
+        'mailshake',
+        { body: { resource_url: `${base}/activity/replies?replyID=801` }, querystring: { sc_secret: 's' } },
+        { subscribeData: { secret: 's' } },
+      ) as never,
       true,
     )) as { id: string; lead: { email: string } }[];
     expect(pushed).toMatchObject([{ id: 'mailshake:reply_received:801', lead: { email: 'rita@replied.example.com' } }]);
     // Any read is fetched (the resource_url format is undocumented): the Lead by `leads/get`.
     const byLeadsGet = (await appTester(
       op('triggers', 'lead_interested').perform,
-      deliveryBundle('mailshake', { body: { resource_url: `${base}/leads/get?leadID=901` }, querystring: { sc_secret: 's' } }, { subscribeData: { secret: 's' } }) as never,
+      deliveryBundle(
+        'mailshake',
+        { body: { resource_url: `${base}/leads/get?leadID=901` }, querystring: { sc_secret: 's' } },
+        { subscribeData: { secret: 's' } },
+      ) as never,
       true,
     )) as { id: string }[];
     expect(byLeadsGet.map((e) => e.id)).toEqual(['mailshake:lead_interested:901']);
@@ -121,10 +143,11 @@ describe('Mailshake against its mock', () => {
 
   it('push create / delete; a second delete is not_found, taken as done', async () => {
     await start();
-    const sub = (await appTester(op('triggers', 'reply_received').performSubscribe, { authData: authFor('mailshake'), inputData: { campaign_id: '11' }, targetUrl: TARGET } as never)) as Record<
-      string,
-      string
-    >;
+    const sub = (await appTester(op('triggers', 'reply_received').performSubscribe, {
+      authData: authFor('mailshake'),
+      inputData: { campaign_id: '11' },
+      targetUrl: TARGET,
+    } as never)) as Record<string, string>;
     expect(sub).toMatchObject({ tool: 'mailshake', event: 'Replied' });
     // targetUrl must be unique: the same URL again is refused.
     const base = api.mock.env.SALES_CONNECT_MAILSHAKE_BASE_URL as string;

@@ -46,7 +46,9 @@ describe('Reply.io against its mock', () => {
       detail: expect.stringMatching(/moved bo@example.com out of sequence "Q2 outbound"/),
     });
     expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'active' }] }]);
-    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51156', mode: 'mark_finished' })).toMatchObject({ outcome: 'stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51156', mode: 'mark_finished' })).toMatchObject({
+      outcome: 'stopped',
+    });
     expect(await run('creates', 'enroll_lead', { ...lead, campaign_id: '51156' })).toMatchObject({ outcome: 'skipped_previously_contacted' });
     // Only a finished membership: remove has nothing to stop (and leaves the history alone).
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
@@ -59,7 +61,9 @@ describe('Reply.io against its mock', () => {
     expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ campaigns: [{ id: '51156', status: 'finished' }] }]);
     // The same stop again — all sequences, or the one it was removed from — is already_stopped, not not_found.
     expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
-    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51155', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'bo@example.com', campaign_id: '51155', mode: 'remove' })).toMatchObject({
+      outcome: 'already_stopped',
+    });
     expect(api.mock.log.filter((l) => l.path === '/v1/actions/removepersonfromallcampaigns')).toEqual([]);
   });
 
@@ -110,11 +114,14 @@ describe('Reply.io against its mock', () => {
       targetUrl: TARGET,
     } as never)) as { id: string; event_type: string };
     expect(sub).toMatchObject({ tool: 'replyio', id: expect.any(String), event_type: 'email_replied' });
-    const unsubscribe = () =>
-      appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('replyio'), subscribeData: sub } as never);
+    const unsubscribe = () => appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('replyio'), subscribeData: sub } as never);
     await unsubscribe();
     await unsubscribe();
-    expect(api.mock.log.filter((l) => l.path.startsWith('/v3/webhooks')).map((l) => `${l.method} ${l.status}`)).toEqual(['POST 201', 'DELETE 204', 'DELETE 404']);
+    expect(api.mock.log.filter((l) => l.path.startsWith('/v3/webhooks')).map((l) => `${l.method} ${l.status}`)).toEqual([
+      'POST 201',
+      'DELETE 204',
+      'DELETE 404',
+    ]);
   });
 
   it('a revoked key → reconnect message', async () => {

@@ -17,7 +17,10 @@ describe('Salesloft against its mock', () => {
   it('enroll → find → enroll again → other cadence → stop → stop again; do-not-contact skipped', async () => {
     await start();
     const lead = { campaign_id: '77', email: 'ann@example.com', first_name: 'Ann', company: 'Acme' };
-    expect(ActionOutcome.parse(await run('creates', 'enroll_lead', lead))).toMatchObject({ outcome: 'enrolled', lead: { campaigns: [{ id: '77', status: 'staged' }] } });
+    expect(ActionOutcome.parse(await run('creates', 'enroll_lead', lead))).toMatchObject({
+      outcome: 'enrolled',
+      lead: { campaigns: [{ id: '77', status: 'staged' }] },
+    });
     expect(await run('searches', 'find_lead', { email: 'ANN@example.com' })).toMatchObject([
       { email: 'ann@example.com', first_name: 'Ann', company: 'Acme', unsubscribed: false, campaigns: [{ id: '77', status: 'staged' }] },
     ]);
@@ -49,7 +52,10 @@ describe('Salesloft against its mock', () => {
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled' });
     expect(api.mock.log.filter((l) => l.status === 422)).toHaveLength(1);
     // The 422 alone decides nothing: Salesloft is asked whether the person is on the cadence now.
-    expect(api.mock.log.slice(-2).map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['POST /v2/cadence_memberships 422', 'GET /v2/cadence_memberships 200']);
+    expect(api.mock.log.slice(-2).map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual([
+      'POST /v2/cadence_memberships 422',
+      'GET /v2/cadence_memberships 200',
+    ]);
   });
 
   it('re-enrolled after a removal: the ended membership listed first does not hide the current one (already_enrolled)', async () => {
@@ -57,10 +63,14 @@ describe('Salesloft against its mock', () => {
     const lead = { campaign_id: '77', email: 'dot@example.com' };
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'enrolled' });
     expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
-    expect(await run('creates', 'enroll_lead', { ...lead, if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await run('creates', 'enroll_lead', { ...lead, if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' })).toMatchObject({
+      outcome: 'enrolled',
+    });
     expect(await run('creates', 'enroll_lead', lead)).toMatchObject({ outcome: 'already_enrolled' });
     expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', campaign_id: '77', mode: 'remove' })).toMatchObject({ outcome: 'stopped' });
-    expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', campaign_id: '77', mode: 'remove' })).toMatchObject({ outcome: 'already_stopped' });
+    expect(await run('creates', 'stop_sequence', { email: 'dot@example.com', campaign_id: '77', mode: 'remove' })).toMatchObject({
+      outcome: 'already_stopped',
+    });
   });
 
   it('auth test (GET /v2/me) and the cadence dropdown', async () => {
@@ -90,7 +100,9 @@ describe('Salesloft against its mock', () => {
     await start();
     const meetings = (await appTester(op('triggers', 'meeting_booked').performList, { ...auth, inputData: {} } as never)) as { id: string }[];
     expect(meetings.map((e) => e.id)).toEqual(['salesloft:meeting_booked:1001']);
-    const replies = (await appTester(op('triggers', 'reply_received_polling').perform, { ...auth, inputData: { campaign_id: '77' } } as never)) as { id: string }[];
+    const replies = (await appTester(op('triggers', 'reply_received_polling').perform, { ...auth, inputData: { campaign_id: '77' } } as never)) as {
+      id: string;
+    }[];
     expect(replies.map((e) => e.id)).toEqual(['salesloft:reply_received:2001']);
     const bounces = (await appTester(op('triggers', 'email_bounced_polling').perform, { ...auth, inputData: {} } as never)) as { id: string }[];
     expect(bounces).toMatchObject([{ id: 'salesloft:email_bounced:2002', lead: { email: 'gone@example.com' } }]);
@@ -110,7 +122,8 @@ describe('Salesloft against its mock', () => {
 
 describe('Salesloft lifecycle against its mock', () => {
   type Ev = { id: string; event: string; lead: { email: string | null }; campaign: { id: string } | null; category: string | null };
-  const poll = (key: string, inputData: Record<string, unknown> = {}) => appTester(op('triggers', key).perform, { ...auth, inputData } as never) as Promise<Ev[]>;
+  const poll = (key: string, inputData: Record<string, unknown> = {}) =>
+    appTester(op('triggers', key).perform, { ...auth, inputData } as never) as Promise<Ev[]>;
 
   it('Sequence Finished: the membership completed without a reply, not the one who replied, the removed one or a month-old finish; a stop (remove) never finishes', async () => {
     await start();
@@ -133,9 +146,15 @@ describe('Salesloft lifecycle against its mock', () => {
 
   it('Meeting Canceled subscribes meeting_updated', async () => {
     await start();
-    const sub = (await appTester(op('triggers', 'meeting_canceled').performSubscribe, { ...auth, inputData: {}, targetUrl: TARGET } as never)) as { id: string };
+    const sub = (await appTester(op('triggers', 'meeting_canceled').performSubscribe, { ...auth, inputData: {}, targetUrl: TARGET } as never)) as {
+      id: string;
+    };
     expect(api.mock.log.filter((l) => l.method === 'POST').map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['POST /v2/webhook_subscriptions 200']);
-    const listed = (await (await fetch(`${api.mock.env.SALES_CONNECT_SALESLOFT_BASE_URL}/v2/webhook_subscriptions/${sub.id}`, { headers: { authorization: 'Bearer test-salesloft-key' } })).json()) as { data: { event_type: string } };
+    const listed = (await (
+      await fetch(`${api.mock.env.SALES_CONNECT_SALESLOFT_BASE_URL}/v2/webhook_subscriptions/${sub.id}`, {
+        headers: { authorization: 'Bearer test-salesloft-key' },
+      })
+    ).json()) as { data: { event_type: string } };
     expect(listed.data.event_type).toBe('meeting_updated');
   });
 });

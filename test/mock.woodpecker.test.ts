@@ -38,7 +38,12 @@ describe('Woodpecker against its mock', () => {
     expect(await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com' })).toMatchObject({ outcome: 'skipped_unsubscribed' });
     // Without the lookup: Woodpecker refuses the blacklisted prospect (E_INV_STATUS) and is never forced.
     expect(
-      await run('creates', 'enroll_lead', { ...lead, email: 'unsubscribed@example.com', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' }),
+      await run('creates', 'enroll_lead', {
+        ...lead,
+        email: 'unsubscribed@example.com',
+        if_in_other_campaign: 'add_anyway',
+        if_previously_contacted: 're_enroll',
+      }),
     ).toMatchObject({ outcome: 'skipped_unsubscribed' });
     // A prospect who replied is previously contacted; re-enroll forces it in.
     const rita = { campaign_id: '1202', email: 'rita@replied.example.com', if_in_other_campaign: 'add_anyway' };
@@ -66,7 +71,11 @@ describe('Woodpecker against its mock', () => {
   it('creates and updates in the global prospect list', async () => {
     await start();
     expect(await run('creates', 'create_lead', { email: 'bo@example.com', first_name: 'Bo' })).toMatchObject({ created: true, email: 'bo@example.com' });
-    expect(await run('creates', 'create_lead', { email: 'bo@example.com', company: 'Bo Inc' })).toMatchObject({ created: false, first_name: 'Bo', company: 'Bo Inc' });
+    expect(await run('creates', 'create_lead', { email: 'bo@example.com', company: 'Bo Inc' })).toMatchObject({
+      created: false,
+      first_name: 'Bo',
+      company: 'Bo Inc',
+    });
     expect(await run('searches', 'find_lead', { email: 'bo@example.com' })).toMatchObject([{ first_name: 'Bo', company: 'Bo Inc', campaigns: [] }]);
   });
 
@@ -78,20 +87,29 @@ describe('Woodpecker against its mock', () => {
 
   it('auth test, campaign dropdown and recent items', async () => {
     await start();
-    expect(await appTester(App.authentication.test as never, { authData: authFor('woodpecker') } as never)).toMatchObject({ account: 'sam@seller.example.com' });
+    expect(await appTester(App.authentication.test as never, { authData: authFor('woodpecker') } as never)).toMatchObject({
+      account: 'sam@seller.example.com',
+    });
     expect(await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('woodpecker'), meta: { page: 0 } } as never)).toEqual([
       { id: '1201', name: 'Q2 outbound (RUNNING)' },
       { id: '1202', name: 'Webinar follow-up (RUNNING)' },
       { id: '1100', name: 'Last year (COMPLETED)' },
     ]);
-    const replies = (await appTester(op('triggers', 'reply_received').performList, { authData: authFor('woodpecker'), inputData: {} } as never)) as { lead: { email: string } }[];
+    const replies = (await appTester(op('triggers', 'reply_received').performList, { authData: authFor('woodpecker'), inputData: {} } as never)) as {
+      lead: { email: string };
+    }[];
     expect(replies.map((e) => e.lead.email)).toEqual(['rita@replied.example.com']);
-    const unsubscribed = (await appTester(op('triggers', 'lead_unsubscribed').performList, { authData: authFor('woodpecker'), inputData: { campaign_id: '1100' } } as never)) as {
+    const unsubscribed = (await appTester(op('triggers', 'lead_unsubscribed').performList, {
+      authData: authFor('woodpecker'),
+      inputData: { campaign_id: '1100' },
+    } as never)) as {
       lead: { email: string };
     }[];
     expect(unsubscribed.map((e) => e.lead.email)).toEqual(['unsubscribed@example.com']);
     // 204 No Content (nothing bounced) → the sample.
-    const bounced = (await appTester(op('triggers', 'email_bounced').performList, { authData: authFor('woodpecker'), inputData: {} } as never)) as { id: string }[];
+    const bounced = (await appTester(op('triggers', 'email_bounced').performList, { authData: authFor('woodpecker'), inputData: {} } as never)) as {
+      id: string;
+    }[];
     // Nothing bounced yet: no items (Zapier then shows the static sample; nothing invented).
     expect(bounced).toEqual([]);
     const connecting = await appTester(App.authentication.test as never, { authData: authFor('woodpecker', 'revoked') } as never).catch((e) => e);
@@ -116,7 +134,9 @@ describe('Woodpecker against its mock', () => {
     const fourth = await subscribeReply().catch((e) => e);
     expect(messageOf(fourth)).toMatch(/^Woodpecker allows at most 3 webhook subscriptions per event per account/);
     // Another event still has room.
-    expect(await appTester(op('triggers', 'email_bounced').performSubscribe, { authData: authFor('woodpecker'), inputData: {}, targetUrl: TARGET } as never)).toMatchObject({
+    expect(
+      await appTester(op('triggers', 'email_bounced').performSubscribe, { authData: authFor('woodpecker'), inputData: {}, targetUrl: TARGET } as never),
+    ).toMatchObject({
       event: 'prospect_bounced',
     });
     expect(api.mock.log.filter((l) => l.path === '/v1/webhooks/subscribe').map((l) => l.status)).toEqual([201, 201, 201, 409, 201]);

@@ -5,13 +5,17 @@ describe('outcome details name campaigns by name when the outcome carries it', (
   it('replaces an id after a campaign / sequence / cadence word', () => {
     expect(nameCampaigns('jane@x.com was added to Smartlead campaign 9181.', [q2])).toBe('jane@x.com was added to Smartlead campaign "Q2 outbound".');
     expect(nameCampaigns('Mixmax added jane@x.com to sequence 9181.', [q2])).toBe('Mixmax added jane@x.com to sequence "Q2 outbound".');
-    expect(nameCampaigns('Added jane@x.com to Salesloft cadence 9181 (state: staged).', [q2])).toBe('Added jane@x.com to Salesloft cadence "Q2 outbound" (state: staged).');
+    expect(nameCampaigns('Added jane@x.com to Salesloft cadence 9181 (state: staged).', [q2])).toBe(
+      'Added jane@x.com to Salesloft cadence "Q2 outbound" (state: staged).',
+    );
   });
 
   it('names each id of a list, keeps the ids it has no name for, and touches nothing else', () => {
     expect(nameCampaigns('Paused jane@x.com in Apollo sequences 9181, 77.', [q2])).toBe('Paused jane@x.com in Apollo sequences "Q2 outbound", 77.');
     expect(nameCampaigns('checked 9181 recipients of campaign 77', [q2])).toBe('checked 9181 recipients of campaign 77');
-    expect(nameCampaigns('already in lemlist campaign "Q2 outbound"; nothing changed.', [q2])).toBe('already in lemlist campaign "Q2 outbound"; nothing changed.');
+    expect(nameCampaigns('already in lemlist campaign "Q2 outbound"; nothing changed.', [q2])).toBe(
+      'already in lemlist campaign "Q2 outbound"; nothing changed.',
+    );
   });
 
   it('leaves the detail as it is without names', () => {

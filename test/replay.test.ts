@@ -20,9 +20,7 @@ describe('expectation matching', () => {
   it('fails on a wrong field, a missing event and an extra event', () => {
     const events = [{ event: 'reply_received', lead: { email: 'a@example.com' } }];
     expect(matchExpectations([{ lead: { email: 'a@example.com' } }], events)).toEqual([]);
-    expect(matchExpectations([{ lead: { email: 'b@example.com' } }], events)).toEqual([
-      'expect[0]: lead.email: expected "b@example.com", got "a@example.com"',
-    ]);
+    expect(matchExpectations([{ lead: { email: 'b@example.com' } }], events)).toEqual(['expect[0]: lead.email: expected "b@example.com", got "a@example.com"']);
     expect(matchExpectations([], events)).toEqual(['expected 0 event(s), got 1']);
     expect(matchExpectations([{}, {}], events)[0]).toBe('expected 2 event(s), got 1');
   });
@@ -62,7 +60,12 @@ describe('sales-connect replay (CLI)', () => {
   it('--json keeps the app’s own log lines off stdout (Woodpecker logs the items of a batch it skips)', async () => {
     const { code, stdout, stderr } = await capture(['replay', join(FIXTURES, 'woodpecker'), '--json']);
     expect(code).toBe(0);
-    expectUnified(stdout.trim().split('\n').map((l) => JSON.parse(l)));
+    expectUnified(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
     expect(stderr).toMatch(/skipped item 2 of 2/);
   });
 
@@ -70,7 +73,14 @@ describe('sales-connect replay (CLI)', () => {
     const reply = join(FIXTURES, 'smartlead/email_reply_documented.json');
     const viaReply = await capture(['replay', reply, '--trigger', 'reply_received', '--json']);
     expect(viaReply.code).toBe(0);
-    expect(expectUnified(viaReply.stdout.trim().split('\n').map((l) => JSON.parse(l))).map((e) => e.event)).toEqual(['reply_received']);
+    expect(
+      expectUnified(
+        viaReply.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).map((e) => e.event),
+    ).toEqual(['reply_received']);
     // Through Lead Interested the reply yields nothing, and nothing is expected of that trigger.
     const viaInterested = await capture(['replay', reply, '--trigger', 'lead_interested', '--json']);
     expect(viaInterested).toMatchObject({ code: 0, stdout: '' });

@@ -121,17 +121,22 @@ describe('Reply.io Enroll decisions', () => {
     expect(afterPush(enrollReq(), '17635880', counts({ affectedIdList: [17635880], skippedByOptedOutStatus: 1 }))).toEqual({ next: 'enrolled' });
   });
 
-  it('opted out is skipped; an invalid email or another user\'s contact is an error', () => {
+  it("opted out is skipped; an invalid email or another user's contact is an error", () => {
     expect(afterPush(enrollReq(), 17635880, counts({ skippedByOptedOutStatus: 1 }))).toEqual({
       outcome: 'skipped_unsubscribed',
       detail: 'Reply.io skipped samanta.smith@example.com: the contact has opted out, so it was not added to sequence 147268.',
     });
     expect(afterPush(enrollReq(), 17635880, counts({ skippedByInvalidEmail: 1 }))).toEqual({
-      refuse: { message: 'Reply.io did not add samanta.smith@example.com to sequence 147268: it reports the email address as invalid.', code: 'InvalidEmail', status: 400 },
+      refuse: {
+        message: 'Reply.io did not add samanta.smith@example.com to sequence 147268: it reports the email address as invalid.',
+        code: 'InvalidEmail',
+        status: 400,
+      },
     });
     expect(afterPush(enrollReq(), 17635880, counts({ skippedByOwner: 1 }))).toEqual({
       refuse: {
-        message: "Reply.io did not add samanta.smith@example.com to sequence 147268: the contact belongs to another user. Use that user's API key (or a Master API key).",
+        message:
+          "Reply.io did not add samanta.smith@example.com to sequence 147268: the contact belongs to another user. Use that user's API key (or a Master API key).",
         code: 'ContactOwnedByOtherUser',
         status: 403,
       },
@@ -199,7 +204,9 @@ describe('Reply.io Enroll decisions', () => {
       detail:
         'Reply.io skipped samanta.smith@example.com: the contact is in another sequence ("Other"). Set "If in another campaign" to "add anyway" to move it (Reply.io then takes it out of that sequence).',
     });
-    const none = { refuse: { message: 'Reply.io skipped samanta.smith@example.com for sequence 147268 without saying why.', code: 'EnrollSkipped', status: 409 } };
+    const none = {
+      refuse: { message: 'Reply.io skipped samanta.smith@example.com for sequence 147268 without saying why.', code: 'EnrollSkipped', status: 409 },
+    };
     expect(skippedByMembership(enrollReq(), statuses([seq('finished', 998, 'Old')]))).toEqual(none);
     expect(skippedByMembership(enrollReq(), null)).toEqual(none);
   });
@@ -215,7 +222,10 @@ describe('Reply.io Stop decisions', () => {
   });
 
   it('no statuses (unknown contact) is not_found', () => {
-    expect(beforeStopping(stopReq('pause'), null, [])).toEqual({ outcome: 'not_found', detail: 'Reply.io has no contact samanta.smith@example.com; nothing to stop.' });
+    expect(beforeStopping(stopReq('pause'), null, [])).toEqual({
+      outcome: 'not_found',
+      detail: 'Reply.io has no contact samanta.smith@example.com; nothing to stop.',
+    });
   });
 
   it('not in the chosen sequence (any more) is already stopped', () => {
@@ -279,7 +289,10 @@ describe('Reply.io Stop decisions', () => {
 
 describe('Reply.io Resume decisions', () => {
   it('unknown contact is not_found; opted out is skipped; nothing in scope is not paused', () => {
-    expect(beforeResuming(resumeReq(), null, [])).toEqual({ outcome: 'not_found', detail: 'Reply.io has no contact samanta.smith@example.com; nothing to resume.' });
+    expect(beforeResuming(resumeReq(), null, [])).toEqual({
+      outcome: 'not_found',
+      detail: 'Reply.io has no contact samanta.smith@example.com; nothing to resume.',
+    });
     const out = statuses([seq('paused')], true);
     expect(beforeResuming(resumeReq(), out, inScope(out, SEQ))).toEqual({
       outcome: 'skipped_unsubscribed',

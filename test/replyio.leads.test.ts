@@ -56,18 +56,31 @@ const leadIn: LeadInput = {
   linkedin_url: null,
   custom_fields: { Industry: 'SaaS' },
 };
-const UPSERT_BODY = { email: 'samanta.smith@example.com', firstName: 'Samanta', lastName: 'Smith', company: 'Acme', customFields: [{ key: 'Industry', value: 'SaaS' }] };
+const UPSERT_BODY = {
+  email: 'samanta.smith@example.com',
+  firstName: 'Samanta',
+  lastName: 'Smith',
+  company: 'Acme',
+  customFields: [{ key: 'Industry', value: 'SaaS' }],
+};
 const policy = { if_already_enrolled: 'skip', if_in_other_campaign: 'skip', if_previously_contacted: 'skip' } as EnrollRequest['policy'];
 const enroll = (req: Partial<EnrollRequest> = {}) =>
   runWith('replyio', (ctx) => ops.enroll(ctx, { campaign_id: '147268', lead: leadIn, policy, mailbox_id: null, ...req })).then((o) => ActionOutcome.parse(o));
 const stop = (req: Partial<StopRequest>) =>
-  runWith('replyio', (ctx) => ops.stop(ctx, { email: 'Samanta.Smith@example.com', campaign_id: null, mode: 'pause', ...req })).then((o) => ActionOutcome.parse(o));
+  runWith('replyio', (ctx) => ops.stop(ctx, { email: 'Samanta.Smith@example.com', campaign_id: null, mode: 'pause', ...req })).then((o) =>
+    ActionOutcome.parse(o),
+  );
 
 const upsertCall = () => nock(API, LEGACY).post('/v1/people', UPSERT_BODY).reply(200, PERSON);
 const pushCall = (overwrite: boolean, answer: Record<string, unknown>) =>
-  nock(API, LEGACY).post('/v1/Actions/pushContactsToSequence', { ContactIds: [17635880], SequenceId: 147268, OverwriteExisting: overwrite }).reply(200, answer);
+  nock(API, LEGACY)
+    .post('/v1/Actions/pushContactsToSequence', { ContactIds: [17635880], SequenceId: 147268, OverwriteExisting: overwrite })
+    .reply(200, answer);
 /** The v3 statuses of the contact (Bearer). */
-const statusesCall = (answer: unknown) => nock(API, BEARER).get('/v3/contacts/17635880/statuses').reply(200, answer as object);
+const statusesCall = (answer: unknown) =>
+  nock(API, BEARER)
+    .get('/v3/contacts/17635880/statuses')
+    .reply(200, answer as object);
 /** Stop and Find start from the contact (`GET /v1/people?email=`), then read its statuses. */
 const statsCall = (answer: unknown, status = 200) => {
   if (status === 404) return nock(API, LEGACY).get('/v1/people').query({ email: 'samanta.smith@example.com' }).reply(404, { message: 'Person not found' });

@@ -22,14 +22,19 @@ const membership = (statusInSequence: string, sequenceId = 147268, isBounced = f
   statusInSequence,
   emailDisposition: { isReplied: false, isBounced },
 });
-const person = (answer: unknown = PERSON, status = 200) => nock(API, LEGACY).get('/v1/people').query({ email: 'samanta.smith@example.com' }).reply(status, answer as never);
+const person = (answer: unknown = PERSON, status = 200) =>
+  nock(API, LEGACY)
+    .get('/v1/people')
+    .query({ email: 'samanta.smith@example.com' })
+    .reply(status, answer as never);
 const statuses = (sequences: unknown[], isOptedOut = false) =>
   nock(API, BEARER).get('/v3/contacts/17635880/statuses').reply(200, { contactId: 17635880, isOptedOut, callStatus: 'none', meetingStatus: 'none', sequences });
 const activate = (sequenceId: number, answer: unknown = {}) =>
   nock(API, BEARER)
     .post(`/v3/sequences/${sequenceId}/contacts/set-status-in-sequence`, { contactIds: [17635880], statusInSequence: 'active' })
     .reply(200, answer as never);
-const resume = (inputData: Record<string, unknown>) => appTester(op('creates', 'resume_sequence').perform, { authData: authFor('replyio'), inputData } as never);
+const resume = (inputData: Record<string, unknown>) =>
+  appTester(op('creates', 'resume_sequence').perform, { authData: authFor('replyio'), inputData } as never);
 
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
@@ -91,7 +96,10 @@ describe('Reply.io Resume Sequence', () => {
   it('not_paused when not in the chosen sequence; not_found only when Reply.io does not know the contact', async () => {
     person();
     statuses([membership('paused')]);
-    expect(await resume({ email: 'samanta.smith@example.com', campaign_id: '999' })).toMatchObject({ outcome: 'not_paused', detail: 'samanta.smith@example.com is not in Reply.io sequence 999; nothing to resume.' });
+    expect(await resume({ email: 'samanta.smith@example.com', campaign_id: '999' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: 'samanta.smith@example.com is not in Reply.io sequence 999; nothing to resume.',
+    });
     person({ message: 'Person not found' }, 404);
     expect(await resume({ email: 'samanta.smith@example.com' })).toMatchObject({ outcome: 'not_found', lead: null });
     expectAllCalled();
@@ -101,7 +109,9 @@ describe('Reply.io Resume Sequence', () => {
     person();
     statuses([membership('paused')]);
     activate(147268, { '17635880': { code: 'sequenceArchived', message: 'Sequence is archived' } });
-    expect(messageOf(await resume({ email: 'samanta.smith@example.com' }).catch((e) => e))).toMatch(/^Reply.io did not resume samanta.smith@example.com in sequence Seq 147268: .*sequenceArchived/);
+    expect(messageOf(await resume({ email: 'samanta.smith@example.com' }).catch((e) => e))).toMatch(
+      /^Reply.io did not resume samanta.smith@example.com in sequence Seq 147268: .*sequenceArchived/,
+    );
   });
 });
 
@@ -117,13 +127,25 @@ describe('Reply.io Sequence Finished (contact_finished webhook)', () => {
       targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/',
     } as never);
     expect(data).toMatchObject({ tool: 'replyio', id: '1901', event_type: 'contact_finished' });
-    expect(sent).toMatchObject({ eventType: 'contact_finished', scope: 'Team', enabled: true, url: expect.stringMatching(/^https:\/\/hooks\.zapier\.com\/hooks\/standard\/1\/abc\/\?sc_secret=/) });
+    expect(sent).toMatchObject({
+      eventType: 'contact_finished',
+      scope: 'Team',
+      enabled: true,
+      url: expect.stringMatching(/^https:\/\/hooks\.zapier\.com\/hooks\/standard\/1\/abc\/\?sc_secret=/),
+    });
     expectAllCalled();
   });
 
   it('the Sequence Finished trigger gives the finished contact; the Reply Received trigger ignores the same delivery', async () => {
     const body = {
-      event: { date: '2026-04-26T06:00:00.000Z', id: 'd1a2b3c4-0001-4aaa-8bbb-000000000001', type: 'contact_finished', user_id: 1234, team_id: 100, subscription_id: 42 },
+      event: {
+        date: '2026-04-26T06:00:00.000Z',
+        id: 'd1a2b3c4-0001-4aaa-8bbb-000000000001',
+        type: 'contact_finished',
+        user_id: 1234,
+        team_id: 100,
+        subscription_id: 42,
+      },
       contact_fields: { id: 12345, email: 'Prospect@Example.com', first_name: 'Test', last_name: 'Prospect' },
       sequence_fields: { id: 555, name: 'Q2 outbound', step_number: 4 },
       finish_reason: 'FinishedAfterDays',
@@ -131,9 +153,17 @@ describe('Reply.io Sequence Finished (contact_finished webhook)', () => {
     const bundle = deliveryBundle('replyio', { body, querystring: { sc_secret: 's' } }, { subscribeData: { secret: 's' } });
     const events = (await appTester(op('triggers', 'sequence_finished').perform, bundle as never)) as Record<string, unknown>[];
     expect(events).toEqual([
-      expect.objectContaining({ event: 'sequence_finished', category: 'FinishedAfterDays', campaign: { id: '555', name: 'Q2 outbound' }, lead: expect.objectContaining({ email: 'prospect@example.com' }) }),
+      expect.objectContaining({
+        event: 'sequence_finished',
+        category: 'FinishedAfterDays',
+        campaign: { id: '555', name: 'Q2 outbound' },
+        lead: expect.objectContaining({ email: 'prospect@example.com' }),
+      }),
     ]);
-    const replies = await appTester(op('triggers', 'reply_received').perform, deliveryBundle('replyio', { body, querystring: { sc_secret: 's' } }, { subscribeData: { id: 'sub-2', secret: 's' } }) as never);
+    const replies = await appTester(
+      op('triggers', 'reply_received').perform,
+      deliveryBundle('replyio', { body, querystring: { sc_secret: 's' } }, { subscribeData: { id: 'sub-2', secret: 's' } }) as never,
+    );
     expect(replies).toEqual([]);
   });
 
@@ -150,9 +180,14 @@ describe('Reply.io Resume Sequence against its mock (README recipe 4 offline)', 
 
   it('Stop → Resume → resumed → already_running; seeded paused → resumed; finished → not_paused; opted out → skipped; unknown → not_found', async () => {
     await api.start();
-    expect(await api.run('creates', 'enroll_lead', { campaign_id: '51155', email: 'ann@example.com', first_name: 'Ann' })).toMatchObject({ outcome: 'enrolled' });
+    expect(await api.run('creates', 'enroll_lead', { campaign_id: '51155', email: 'ann@example.com', first_name: 'Ann' })).toMatchObject({
+      outcome: 'enrolled',
+    });
     expect(await api.run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'stopped' });
-    expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'resumed', affected_campaigns: [{ id: '51155', status: 'active' }] });
+    expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com' })).toMatchObject({
+      outcome: 'resumed',
+      affected_campaigns: [{ id: '51155', status: 'active' }],
+    });
     expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com', campaign_id: '51155' })).toMatchObject({ outcome: 'already_running' });
     expect(await api.run('creates', 'resume_sequence', { email: 'paused@example.com' })).toMatchObject({ outcome: 'resumed' });
     expect(await api.run('creates', 'resume_sequence', { email: 'finished@example.com' })).toMatchObject({ outcome: 'not_paused' });

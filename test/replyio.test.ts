@@ -84,7 +84,11 @@ describe('Reply.io subscribe / unsubscribe', () => {
         return body.eventType === 'contact_opted_out';
       })
       .reply(201, { id: 78, eventType: 'contact_opted_out' });
-    const data = await appTester(op('triggers', 'lead_unsubscribed').performSubscribe, { authData: authFor('replyio'), inputData: {}, targetUrl: TARGET } as never);
+    const data = await appTester(op('triggers', 'lead_unsubscribed').performSubscribe, {
+      authData: authFor('replyio'),
+      inputData: {},
+      targetUrl: TARGET,
+    } as never);
     expect(data).toMatchObject({ id: '78', event_type: 'contact_opted_out' });
     expect(sent).toEqual(['contact_opted_out']);
     expectAllCalled();
@@ -92,9 +96,11 @@ describe('Reply.io subscribe / unsubscribe', () => {
 
   it('refuses Meeting Booked before any request: the v3 catalogue has no meeting event, and says what to use instead', async () => {
     // nock allows no request here: a subscribe call would fail with a different error.
-    const err = await appTester(op('triggers', 'meeting_booked').performSubscribe, { authData: authFor('replyio'), inputData: {}, targetUrl: TARGET } as never).catch(
-      (e) => e,
-    );
+    const err = await appTester(op('triggers', 'meeting_booked').performSubscribe, {
+      authData: authFor('replyio'),
+      inputData: {},
+      targetUrl: TARGET,
+    } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/^Meeting Booked is not available instantly for Reply.io: Reply.io's webhooks \(v3\) have no meeting event/);
     expect(messageOf(err)).toMatch(/Calendly/);
   });
@@ -102,8 +108,16 @@ describe('Reply.io subscribe / unsubscribe', () => {
   it('surfaces a problem+json refusal (e.g. the team-owner rule) in Reply.io’s words', async () => {
     nock(API, BEARER)
       .post('/v3/webhooks')
-      .reply(400, { title: 'Only the team owner may create team subscriptions', status: 400, code: 'webHook.teamScopeForbidden' }, { 'Content-Type': 'application/problem+json' });
-    const err = await appTester(op('triggers', 'reply_received').performSubscribe, { authData: authFor('replyio'), inputData: {}, targetUrl: TARGET } as never).catch((e) => e);
+      .reply(
+        400,
+        { title: 'Only the team owner may create team subscriptions', status: 400, code: 'webHook.teamScopeForbidden' },
+        { 'Content-Type': 'application/problem+json' },
+      );
+    const err = await appTester(op('triggers', 'reply_received').performSubscribe, {
+      authData: authFor('replyio'),
+      inputData: {},
+      targetUrl: TARGET,
+    } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/Reply.io rejected the request \(400\): Only the team owner may create team subscriptions \(webHook.teamScopeForbidden\)/);
   });
 
@@ -157,7 +171,9 @@ describe('Reply.io deliveries', () => {
       event: { ...b.request.body.event, timestamp: 1776763800000 },
       payload: { ...b.request.body.payload, contact: { ...b.request.body.payload.contact, phone: 15550100, title: 42 } },
     };
-    const events = expectUnified(await appTester(op('triggers', 'reply_received').perform, withSecret({ ...b, request: { ...b.request, body } }) as never, true));
+    const events = expectUnified(
+      await appTester(op('triggers', 'reply_received').perform, withSecret({ ...b, request: { ...b.request, body } }) as never, true),
+    );
     expect(events[0]).toMatchObject({ occurred_at: '2026-04-21T09:30:00.000Z', lead: { phone: '15550100', title: '42' } });
   });
 
@@ -198,7 +214,9 @@ describe('Reply.io deliveries', () => {
   });
 
   it('reports an unrecognised payload with its keys', async () => {
-    const err = await appTester(op('triggers', 'reply_received').perform, deliveryBundle('replyio', { body: { foo: 1, bar: 2 } }) as never, true).catch((e) => e);
+    const err = await appTester(op('triggers', 'reply_received').perform, deliveryBundle('replyio', { body: { foo: 1, bar: 2 } }) as never, true).catch(
+      (e) => e,
+    );
     expect(messageOf(err)).toMatch(/did not recognise this Reply.io webhook delivery \(top-level keys: foo, bar\)/);
   });
 

@@ -8,9 +8,15 @@ import type { EnrollRequest } from '../src/providers/types';
  * cadence {id}), written by hand.
  */
 
-const person = (over: Record<string, unknown> = {}) => Person.parse({ id: 101, email_address: 'ada@example.com', do_not_contact: false, contact_restrictions: [], ...over });
+const person = (over: Record<string, unknown> = {}) =>
+  Person.parse({ id: 101, email_address: 'ada@example.com', do_not_contact: false, contact_restrictions: [], ...over });
 const membership = (cadence: number, on: boolean, id = cadence * 10) =>
-  CadenceMembership.parse({ id, currently_on_cadence: on, current_state: on ? 'staged' : 'removed', cadence: { id: cadence, _href: `https://api.salesloft.com/v2/cadences/${cadence}` } });
+  CadenceMembership.parse({
+    id,
+    currently_on_cadence: on,
+    current_state: on ? 'staged' : 'removed',
+    cadence: { id: cadence, _href: `https://api.salesloft.com/v2/cadences/${cadence}` },
+  });
 
 const request = (policy: Partial<EnrollRequest['policy']> = {}): EnrollRequest => ({
   campaign_id: '7',

@@ -27,7 +27,10 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const req of sent) {
-    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({
+      req: `${req.method} ${req.path}`,
+      violations: [],
+    });
   }
   nock.cleanAll();
 });
@@ -86,8 +89,14 @@ const expectCreate = () => api().post('/v2/cadence_memberships').query({ person_
 
 describe('Salesloft find / create', () => {
   it('finds a person with email_addresses[] and lists current cadences', async () => {
-    api().get('/v2/people').query({ 'email_addresses[]': 'JANE@example.com' }).reply(200, { data: [person()] });
-    api().get('/v2/cadence_memberships').query({ person_id: '5555', currently_on_cadence: 'true', per_page: '100' }).reply(200, { data: [membership(1, 77, true)] });
+    api()
+      .get('/v2/people')
+      .query({ 'email_addresses[]': 'JANE@example.com' })
+      .reply(200, { data: [person()] });
+    api()
+      .get('/v2/cadence_memberships')
+      .query({ person_id: '5555', currently_on_cadence: 'true', per_page: '100' })
+      .reply(200, { data: [membership(1, 77, true)] });
     const lead = await runWith('salesloft', (ctx) => leads.find(ctx, 'JANE@example.com'));
     expect(lead).toEqual({
       id: 'salesloft:5555',
@@ -138,7 +147,9 @@ describe('Salesloft enroll', () => {
     expect((await enroll(req())).outcome).toBe('already_enrolled');
     expectUpsert(person());
     expectMemberships([membership(1, 77, true)]);
-    expect(messageOf(await enroll(req({ policy: { ...policy, if_already_enrolled: 'error' } })).catch((e) => e))).toMatch(/Jane@Example\.com is already on Salesloft cadence 77/);
+    expect(messageOf(await enroll(req({ policy: { ...policy, if_already_enrolled: 'error' } })).catch((e) => e))).toMatch(
+      /Jane@Example\.com is already on Salesloft cadence 77/,
+    );
     expectAllCalled();
   });
 
@@ -174,7 +185,9 @@ describe('Salesloft enroll', () => {
     expectUpsert(person());
     expectCreate().reply(422, { errors: { person: ['The person could not be added to the requested cadence.'] } });
     currentOn77().reply(200, { data: [] });
-    const err = await enroll(req({ policy: { if_already_enrolled: 'skip', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } })).catch((e) => e);
+    const err = await enroll(req({ policy: { if_already_enrolled: 'skip', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' } })).catch(
+      (e) => e,
+    );
     expect(messageOf(err)).toBe(
       'Salesloft did not add Jane@Example.com to cadence 77 (422): person The person could not be added to the requested cadence. The person is not on that cadence now, so this is not "already enrolled".',
     );
@@ -198,11 +211,18 @@ describe('Salesloft enroll', () => {
 });
 
 describe('Salesloft stop', () => {
-  const findJane = () => api().get('/v2/people').query({ 'email_addresses[]': 'jane@example.com' }).reply(200, { data: [person()] });
+  const findJane = () =>
+    api()
+      .get('/v2/people')
+      .query({ 'email_addresses[]': 'jane@example.com' })
+      .reply(200, { data: [person()] });
 
   it('removes the current membership of the cadence with DELETE /v2/cadence_memberships/{id}', async () => {
     findJane();
-    api().get('/v2/cadence_memberships').query({ person_id: '5555', cadence_id: '77', currently_on_cadence: 'true', per_page: '100' }).reply(200, { data: [membership(9, 77, true)] });
+    api()
+      .get('/v2/cadence_memberships')
+      .query({ person_id: '5555', cadence_id: '77', currently_on_cadence: 'true', per_page: '100' })
+      .reply(200, { data: [membership(9, 77, true)] });
     api().delete('/v2/cadence_memberships/9').reply(204);
     const out = ActionOutcome.parse(await runWith('salesloft', (ctx) => leads.stop(ctx, { email: 'jane@example.com', campaign_id: '77', mode: 'remove' })));
     expect(out).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '77', name: null, status: 'removed' }] });
@@ -211,7 +231,10 @@ describe('Salesloft stop', () => {
 
   it('all cadences; a membership already gone (404) still counts as removed', async () => {
     findJane();
-    api().get('/v2/cadence_memberships').query({ person_id: '5555', currently_on_cadence: 'true', per_page: '100' }).reply(200, { data: [membership(9, 77, true), membership(10, 80, true)] });
+    api()
+      .get('/v2/cadence_memberships')
+      .query({ person_id: '5555', currently_on_cadence: 'true', per_page: '100' })
+      .reply(200, { data: [membership(9, 77, true), membership(10, 80, true)] });
     api().delete('/v2/cadence_memberships/9').reply(204);
     api().delete('/v2/cadence_memberships/10').reply(404, { error: 'Not Found' });
     const out = await runWith('salesloft', (ctx) => leads.stop(ctx, { email: 'jane@example.com', campaign_id: null, mode: 'remove' }));
@@ -222,7 +245,9 @@ describe('Salesloft stop', () => {
   it('idempotent: not on the cadence → already_stopped; unknown email → not_found', async () => {
     findJane();
     api().get('/v2/cadence_memberships').query(true).reply(200, { data: [] });
-    expect((await runWith('salesloft', (ctx) => leads.stop(ctx, { email: 'jane@example.com', campaign_id: '77', mode: 'remove' }))).outcome).toBe('already_stopped');
+    expect((await runWith('salesloft', (ctx) => leads.stop(ctx, { email: 'jane@example.com', campaign_id: '77', mode: 'remove' }))).outcome).toBe(
+      'already_stopped',
+    );
     api().get('/v2/people').query(true).reply(200, { data: [] });
     expect((await runWith('salesloft', (ctx) => leads.stop(ctx, { email: 'jane@example.com', campaign_id: null, mode: 'remove' }))).outcome).toBe('not_found');
     expectAllCalled();

@@ -29,7 +29,11 @@ beforeEach(() => {
   sent = [];
 });
 afterEach(async () => {
-  for (const req of sent) expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+  for (const req of sent)
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({
+      req: `${req.method} ${req.path}`,
+      violations: [],
+    });
   nock.cleanAll();
 });
 
@@ -76,7 +80,15 @@ describe('Salesloft Meeting Canceled', () => {
     const canceled = JSON.parse(fixture('meeting_updated_canceled').request.rawBody);
     const other = { ...canceled, id: 1003, canceled_at: '2025-04-04T08:00:00.000000Z', cadence: { id: 78 }, recipient_email: 'Ola@Example.com' };
     api()
-      .get(exactly('/v2/meetings', [['show_deleted', 'true'], ['include_meetings_settings', 'true'], ['sort_by', 'updated_at'], ['sort_direction', 'DESC'], ['per_page', '100']]))
+      .get(
+        exactly('/v2/meetings', [
+          ['show_deleted', 'true'],
+          ['include_meetings_settings', 'true'],
+          ['sort_by', 'updated_at'],
+          ['sort_direction', 'DESC'],
+          ['per_page', '100'],
+        ]),
+      )
       .times(2)
       .reply(200, {
         // 1005 was canceled to be rescheduled (reschedule_status booked): it moved, it is not canceled.
@@ -150,17 +162,40 @@ describe('Salesloft Sequence Finished (polling)', () => {
         metadata: { paging: { next_page: null } },
       });
     api()
-      .get(exactly('/v2/people', [['ids[]', '501'], ['ids[]', '505'], ['ids[]', '507'], ['per_page', '100']]))
-      .reply(200, { data: [person(501, 'Pat501@Example.com'), person(505, 'optout@example.com', { do_not_contact: true }), person(507, 'pat507@example.com', { bouncing: true })] });
+      .get(
+        exactly('/v2/people', [
+          ['ids[]', '501'],
+          ['ids[]', '505'],
+          ['ids[]', '507'],
+          ['per_page', '100'],
+        ]),
+      )
+      .reply(200, {
+        data: [
+          person(501, 'Pat501@Example.com'),
+          person(505, 'optout@example.com', { do_not_contact: true }),
+          person(507, 'pat507@example.com', { bouncing: true }),
+        ],
+      });
     const events = expectUnified(await poll('sequence_finished_polling'));
     expect(events.map((e) => [e.id, e.occurred_at, e.lead.email, e.lead.full_name, e.lead.tool_lead_id, e.campaign?.id, e.category])).toEqual([
-      [eventId('salesloft', 'sequence_finished', [11, '2025-03-01T10:00:00.000000Z']), '2025-04-04T10:00:00.000Z', 'pat501@example.com', 'Pat P501', '501', '77', 'completed'],
+      [
+        eventId('salesloft', 'sequence_finished', [11, '2025-03-01T10:00:00.000000Z']),
+        '2025-04-04T10:00:00.000Z',
+        'pat501@example.com',
+        'Pat P501',
+        '501',
+        '77',
+        'completed',
+      ],
     ]);
     expectAllCalled();
   });
 
   it('the Cadence filter is sent to Salesloft (cadence_id); a non-numeric one is refused before any call', async () => {
-    api().get(listed([['cadence_id', '77']])).reply(200, { data: [], metadata: { paging: { next_page: null } } });
+    api()
+      .get(listed([['cadence_id', '77']]))
+      .reply(200, { data: [], metadata: { paging: { next_page: null } } });
     expect(await poll('sequence_finished_polling', { campaign_id: '77' })).toEqual([]);
     expectAllCalled();
     const err = await poll('sequence_finished_polling', { campaign_id: 'abc' }).catch((e) => e);
@@ -168,7 +203,10 @@ describe('Salesloft Sequence Finished (polling)', () => {
   });
 
   it('Resume Sequence stays refused for Salesloft (no pause)', async () => {
-    const err = await appTester(op('creates', 'resume_sequence').perform, { ...auth, inputData: { email: 'pat@example.com', campaign_id: '77' } } as never).catch((e) => e);
+    const err = await appTester(op('creates', 'resume_sequence').perform, {
+      ...auth,
+      inputData: { email: 'pat@example.com', campaign_id: '77' },
+    } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/^Resume Sequence is not available for Salesloft: Salesloft has no pause/);
   });
 });

@@ -30,14 +30,19 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const req of sent) {
-    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({ req: `${req.method} ${req.path}`, violations: [] });
+    expect({ req: `${req.method} ${req.path}`, violations: await specViolations('salesloft', req) }).toEqual({
+      req: `${req.method} ${req.path}`,
+      violations: [],
+    });
   }
   nock.cleanAll();
 });
 
 describe('Salesloft connection', () => {
   it('tests the key with GET /v2/me and names the user', async () => {
-    api().get('/v2/me').reply(200, { data: { id: 1, guid: 'aaaa', name: 'Rita Rep', email: 'rita@example.com' } });
+    api()
+      .get('/v2/me')
+      .reply(200, { data: { id: 1, guid: 'aaaa', name: 'Rita Rep', email: 'rita@example.com' } });
     expect(await appTester(App.authentication.test as never, auth as never)).toEqual({ tool_label: 'Salesloft', account: 'rita@example.com' });
     expectAllCalled();
   });
@@ -105,7 +110,11 @@ describe('Salesloft deliveries', () => {
   beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(signed.received_at)));
   afterEach(() => jest.restoreAllMocks());
   const delivery = (extra: Record<string, unknown> = {}) =>
-    deliveryBundle('salesloft', { headers: signed.request.headers, rawBody: signed.request.rawBody }, { subscribeData: { id: '4321', secret: TOKEN }, ...extra });
+    deliveryBundle(
+      'salesloft',
+      { headers: signed.request.headers, rawBody: signed.request.rawBody },
+      { subscribeData: { id: '4321', secret: TOKEN }, ...extra },
+    );
 
   it('verifies the signature and emits one Meeting Booked', async () => {
     const events = expectUnified(await appTester(op('triggers', 'meeting_booked').perform, delivery() as never, true));
@@ -138,10 +147,22 @@ describe('Salesloft deliveries', () => {
   });
 
   it('rejects a bad or missing signature', async () => {
-    const bad = deliveryBundle('salesloft', { headers: { ...signed.request.headers, 'x-salesloft-signature': 'deadbeef' }, rawBody: signed.request.rawBody }, { subscribeData: { secret: TOKEN } });
-    expect(messageOf(await appTester(op('triggers', 'meeting_booked').perform, bad as never, true).catch((e) => e))).toMatch(/Rejected a Salesloft webhook delivery: the signature does not match/);
-    const missing = deliveryBundle('salesloft', { headers: { 'x-salesloft-event': 'meeting_booked' }, rawBody: signed.request.rawBody }, { subscribeData: { secret: TOKEN } });
-    expect(messageOf(await appTester(op('triggers', 'meeting_booked').perform, missing as never, true).catch((e) => e))).toMatch(/x-salesloft-signature header is missing/);
+    const bad = deliveryBundle(
+      'salesloft',
+      { headers: { ...signed.request.headers, 'x-salesloft-signature': 'deadbeef' }, rawBody: signed.request.rawBody },
+      { subscribeData: { secret: TOKEN } },
+    );
+    expect(messageOf(await appTester(op('triggers', 'meeting_booked').perform, bad as never, true).catch((e) => e))).toMatch(
+      /Rejected a Salesloft webhook delivery: the signature does not match/,
+    );
+    const missing = deliveryBundle(
+      'salesloft',
+      { headers: { 'x-salesloft-event': 'meeting_booked' }, rawBody: signed.request.rawBody },
+      { subscribeData: { secret: TOKEN } },
+    );
+    expect(messageOf(await appTester(op('triggers', 'meeting_booked').perform, missing as never, true).catch((e) => e))).toMatch(
+      /x-salesloft-signature header is missing/,
+    );
   });
 
   it('reports an unknown event name and a body without the event header', async () => {
@@ -191,10 +212,19 @@ describe('Salesloft recent items, polling and dropdown', () => {
     api()
       .get('/v2/activities/emails')
       .query({ 'updated_at[gt]': SINCE, 'cadence_id[]': '77', sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100', page: '1' })
-      .reply(200, { data: [email({ id: 1 }), email({ id: 2002, counts: { replies: 1 } }), email({ id: 3, counts: { replies: 2 }, updated_at: '2025-04-04T00:00:00.000000Z' })] });
+      .reply(200, {
+        data: [
+          email({ id: 1 }),
+          email({ id: 2002, counts: { replies: 1 } }),
+          email({ id: 3, counts: { replies: 2 }, updated_at: '2025-04-04T00:00:00.000000Z' }),
+        ],
+      });
     const events = expectUnified(await poll('reply_received_polling', { campaign_id: '77' }));
     expect(events.map((e) => e.id)).toEqual(['salesloft:reply_received:3', 'salesloft:reply_received:2002']);
-    expect(events[1]).toMatchObject({ lead: { email: 'bo@example.com', tool_lead_id: '6666' }, message: { from_email: 'bo@example.com', subject: 'Quick question' } });
+    expect(events[1]).toMatchObject({
+      lead: { email: 'bo@example.com', tool_lead_id: '6666' },
+      message: { from_email: 'bo@example.com', subject: 'Quick question' },
+    });
     expectAllCalled();
   });
 
@@ -211,9 +241,13 @@ describe('Salesloft recent items, polling and dropdown', () => {
   it('follows next_page through the window (more than the 100 most recently updated emails), bounded at 5 pages', async () => {
     const emails = (page: number, count: number) =>
       Array.from({ length: count }, (_, i) => email({ id: page * 1000 + i, counts: { replies: i === 0 ? 1 : 0, views: 3 } }));
-    const paging = (page: number, next: number | null) => ({ paging: { per_page: 100, current_page: page, next_page: next, prev_page: page > 1 ? page - 1 : null } });
+    const paging = (page: number, next: number | null) => ({
+      paging: { per_page: 100, current_page: page, next_page: next, prev_page: page > 1 ? page - 1 : null },
+    });
     const at = (page: number) =>
-      api().get('/v2/activities/emails').query({ 'updated_at[gt]': SINCE, sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100', page: String(page) });
+      api()
+        .get('/v2/activities/emails')
+        .query({ 'updated_at[gt]': SINCE, sort_by: 'updated_at', sort_direction: 'DESC', per_page: '100', page: String(page) });
     // Opens and clicks fill page 1; a reply further down is still seen.
     at(1).reply(200, { metadata: paging(1, 2), data: emails(1, 100) });
     at(2).reply(200, { metadata: paging(2, 3), data: emails(2, 100) });
@@ -233,7 +267,12 @@ describe('Salesloft recent items, polling and dropdown', () => {
     api()
       .get('/v2/cadences')
       .query({ per_page: '100', page: '1' })
-      .reply(200, { data: [{ id: 77, name: 'Q2 outbound', archived_at: null }, { id: 78, name: 'Old', archived_at: '2024-01-01T00:00:00Z' }] });
+      .reply(200, {
+        data: [
+          { id: 77, name: 'Q2 outbound', archived_at: null },
+          { id: 78, name: 'Old', archived_at: '2024-01-01T00:00:00Z' },
+        ],
+      });
     const out = await appTester(op('triggers', 'campaign_list').perform, { ...auth, meta: { page: 0 } } as never);
     expect(out).toEqual([
       { id: '77', name: 'Q2 outbound' },

@@ -97,19 +97,35 @@ const LEAD = {
   first_name: 'Jane',
   last_name: 'Doe',
   is_unsubscribed: false,
-  lead_campaign_data: [{ campaign_lead_map_id: 2433664091, campaign_id: 9181, campaign_name: 'Q2 outbound', client_id: null, client_email: null, lead_category_id: null }],
+  lead_campaign_data: [
+    { campaign_lead_map_id: 2433664091, campaign_id: 9181, campaign_name: 'Q2 outbound', client_id: null, client_email: null, lead_category_id: null },
+  ],
 };
 const row = (status: string) => ({
   leads: [{ id: 2433664091, status, email_lead: { id: 2001, email: 'jane@example.com', first_name: 'Jane', last_name: 'Doe' } }],
   lastSeenEclmId: 2433664091,
   count: 1,
 });
-const counters = (over: Record<string, unknown>) => ({ ok: true, upload_count: 0, total_leads: 1, already_added_to_campaign: 0, duplicate_count: 0, invalid_email_count: 0, unsubscribed_leads: 0, ...over });
-const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>) => appTester(op(kind, key).perform, { authData: authFor('smartlead'), inputData } as never);
+const counters = (over: Record<string, unknown>) => ({
+  ok: true,
+  upload_count: 0,
+  total_leads: 1,
+  already_added_to_campaign: 0,
+  duplicate_count: 0,
+  invalid_email_count: 0,
+  unsubscribed_leads: 0,
+  ...over,
+});
+const run = (kind: 'creates' | 'searches', key: string, inputData: Record<string, unknown>) =>
+  appTester(op(kind, key).perform, { authData: authFor('smartlead'), inputData } as never);
 
 describe('Smartlead requests against Smartlead’s OpenAPI draft', () => {
   it('connection test and campaign dropdown', async () => {
-    api().get('/api/v1/campaigns').query({ api_key: KEY }).times(2).reply(200, [{ id: 9181, user_id: 124, name: 'Q2 outbound', status: 'ACTIVE' }]);
+    api()
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .times(2)
+      .reply(200, [{ id: 9181, user_id: 124, name: 'Q2 outbound', status: 'ACTIVE' }]);
     await appTester(App.authentication.test as never, { authData: authFor('smartlead') } as never);
     await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('smartlead'), meta: { page: 0 } } as never);
     await expectSpecValid();
@@ -118,8 +134,12 @@ describe('Smartlead requests against Smartlead’s OpenAPI draft', () => {
   it('find, create, enroll (new, paused + re-enroll), stop (pause, remove)', async () => {
     const s = api();
     s.get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).times(5).reply(200, LEAD);
-    s.post('/api/v1/campaigns/9181/leads').query({ api_key: KEY }).reply(200, counters({ upload_count: 1 }));
-    s.post('/api/v1/campaigns/9181/leads').query({ api_key: KEY }).reply(200, counters({ already_added_to_campaign: 1 }));
+    s.post('/api/v1/campaigns/9181/leads')
+      .query({ api_key: KEY })
+      .reply(200, counters({ upload_count: 1 }));
+    s.post('/api/v1/campaigns/9181/leads')
+      .query({ api_key: KEY })
+      .reply(200, counters({ already_added_to_campaign: 1 }));
     s.post('/api/v1/campaigns/9181/leads/filter').query({ api_key: KEY }).reply(200, row('PAUSED'));
     s.post('/api/v1/campaigns/9181/leads/2001/resume').query({ api_key: KEY }).reply(200, { ok: true });
     s.post('/api/v1/campaigns/9181/leads/filter').query({ api_key: KEY }).reply(200, row('INPROGRESS'));
@@ -137,12 +157,22 @@ describe('Smartlead requests against Smartlead’s OpenAPI draft', () => {
   it('webhook subscribe / unsubscribe and recent items', async () => {
     const s = api();
     let url = '';
-    s.post('/api/v1/campaigns/9181/webhooks', (b) => ((url = b.webhook_url), true)).query({ api_key: KEY }).reply(200, { ok: true });
-    s.get('/api/v1/campaigns/9181/webhooks').query({ api_key: KEY }).reply(200, () => [{ id: 217, webhook_url: url }]);
+    s.post('/api/v1/campaigns/9181/webhooks', (b) => ((url = b.webhook_url), true))
+      .query({ api_key: KEY })
+      .reply(200, { ok: true });
+    s.get('/api/v1/campaigns/9181/webhooks')
+      .query({ api_key: KEY })
+      .reply(200, () => [{ id: 217, webhook_url: url }]);
     s.delete('/api/v1/campaigns/9181/webhooks').query({ api_key: KEY }).reply(200, { ok: true });
-    s.get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
+    s.get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
     s.get('/api/v1/campaigns/9181/statistics').query(true).reply(200, { total_stats: '0', data: [] });
-    const data = await appTester(op('triggers', 'reply_received').performSubscribe, { authData: authFor('smartlead'), inputData: { campaign_id: '9181' }, targetUrl: TARGET } as never);
+    const data = await appTester(op('triggers', 'reply_received').performSubscribe, {
+      authData: authFor('smartlead'),
+      inputData: { campaign_id: '9181' },
+      targetUrl: TARGET,
+    } as never);
     await appTester(op('triggers', 'reply_received').performUnsubscribe, { authData: authFor('smartlead'), subscribeData: data } as never);
     await appTester(op('triggers', 'reply_received').performList, { authData: authFor('smartlead'), inputData: { campaign_id: '9181' } } as never);
     expect(s.pendingMocks()).toEqual([]);
@@ -152,6 +182,13 @@ describe('Smartlead requests against Smartlead’s OpenAPI draft', () => {
   it('the checker catches a request the draft forbids (no email on the lead lookup, a bad lead id)', async () => {
     expect((await specViolations('smartlead', { method: 'GET', path: `/v1/leads/?api_key=${KEY}` })).join()).toMatch(/email/);
     expect(await specViolations('smartlead', { method: 'POST', path: `/v1/campaigns/9181/leads/x/pause?api_key=${KEY}` })).not.toEqual([]);
-    expect(await specViolations('smartlead', { method: 'POST', path: `/v1/campaigns/9181/leads?api_key=${KEY}`, headers: { 'content-type': 'application/json' }, body: { settings: {} } })).not.toEqual([]);
+    expect(
+      await specViolations('smartlead', {
+        method: 'POST',
+        path: `/v1/campaigns/9181/leads?api_key=${KEY}`,
+        headers: { 'content-type': 'application/json' },
+        body: { settings: {} },
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -63,7 +63,9 @@ const lookedUp = (over: Record<string, unknown> = {}) =>
     email: WHO,
     company_name: 'Analytical Engines',
     is_unsubscribed: false,
-    lead_campaign_data: [{ campaign_lead_map_id: 2433664091, campaign_id: 9181, campaign_name: 'Q2 outbound', client_id: null, client_email: null, lead_category_id: null }],
+    lead_campaign_data: [
+      { campaign_lead_map_id: 2433664091, campaign_id: 9181, campaign_name: 'Q2 outbound', client_id: null, client_email: null, lead_category_id: null },
+    ],
     ...over,
   });
 
@@ -118,7 +120,12 @@ describe('the upload answer as a whole (Enroll Lead, Create Lead)', () => {
   });
 
   it('the lead-limit answer is LeadLimitExhausted (402), quoting Smartlead and saying what to do', () => {
-    const answer = { ok: false, is_lead_limit_exhausted: true, lead_import_stopped_count: 1, error: 'The lead credit limit has been reached, preventing any further lead imports.' };
+    const answer = {
+      ok: false,
+      is_lead_limit_exhausted: true,
+      lead_import_stopped_count: 1,
+      error: 'The lead credit limit has been reached, preventing any further lead imports.',
+    };
     expect(afterUpload(WHO, '9181', UploadResult.parse(answer), answer)).toEqual({
       refuse: {
         message:
@@ -172,7 +179,10 @@ describe('the upload answer as a whole (Enroll Lead, Create Lead)', () => {
 
 describe('Enroll Lead: the upload counters', () => {
   it('upload_count → enrolled', () => {
-    expect(fromCounters(request(), counters({ upload_count: 1 }))).toEqual({ outcome: 'enrolled', detail: 'ada@example.com was added to Smartlead campaign 9181.' });
+    expect(fromCounters(request(), counters({ upload_count: 1 }))).toEqual({
+      outcome: 'enrolled',
+      detail: 'ada@example.com was added to Smartlead campaign 9181.',
+    });
   });
 
   it('an invalid address is an error even when counted as uploaded', () => {
@@ -182,7 +192,10 @@ describe('Enroll Lead: the upload counters', () => {
   });
 
   it('unsubscribed (a count or a list of emails) or blocked → skipped_unsubscribed, before the bounce list is looked at', () => {
-    const skipped = { outcome: 'skipped_unsubscribed', detail: 'Smartlead skipped ada@example.com: the lead unsubscribed or is on the block list. They were not re-subscribed.' };
+    const skipped = {
+      outcome: 'skipped_unsubscribed',
+      detail: 'Smartlead skipped ada@example.com: the lead unsubscribed or is on the block list. They were not re-subscribed.',
+    };
     expect(fromCounters(request(), counters({ unsubscribed_leads: 1 }))).toEqual(skipped);
     expect(fromCounters(request(), counters({ unsubscribed_leads: [WHO] }))).toEqual(skipped);
     expect(fromCounters(request(), counters({ block_count: 1 }))).toEqual(skipped);
@@ -190,7 +203,9 @@ describe('Enroll Lead: the upload counters', () => {
   });
 
   it('on the bounce list → BouncedEmail, even when also already in the campaign', () => {
-    expect(fromCounters(request(), counters({ bounce_count: 1, already_added_to_campaign: 1 }))).toMatchObject({ refuse: { code: 'BouncedEmail', status: 400 } });
+    expect(fromCounters(request(), counters({ bounce_count: 1, already_added_to_campaign: 1 }))).toMatchObject({
+      refuse: { code: 'BouncedEmail', status: 400 },
+    });
   });
 
   it('already in this campaign → read its status there, before the other-campaign counter', () => {
@@ -207,7 +222,11 @@ describe('Enroll Lead: the upload counters', () => {
 
   it('no counter at all → NotEnrolled (502) with the counters', () => {
     expect(fromCounters(request(), UploadResult.parse({ ok: true, upload_count: 0, total_leads: 1 }))).toEqual({
-      refuse: { message: 'Smartlead did not add ada@example.com and gave no reason ({"ok":true,"upload_count":0,"total_leads":1}).', code: 'NotEnrolled', status: 502 },
+      refuse: {
+        message: 'Smartlead did not add ada@example.com and gave no reason ({"ok":true,"upload_count":0,"total_leads":1}).',
+        code: 'NotEnrolled',
+        status: 502,
+      },
     });
   });
 });
@@ -258,9 +277,15 @@ describe('Enroll Lead: already in the campaign', () => {
       detail: 'ada@example.com was paused in Smartlead campaign 9181; resumed their sequence (re-enroll).',
     });
     expect(afterReEnroll(request({ if_previously_contacted: 're_enroll' }), {})).toEqual({
-      refuse: { message: 'Smartlead did not confirm resuming ada@example.com in campaign 9181 (it answered {}); check the lead in Smartlead.', code: 'ResumeFailed', status: 502 },
+      refuse: {
+        message: 'Smartlead did not confirm resuming ada@example.com in campaign 9181 (it answered {}); check the lead in Smartlead.',
+        code: 'ResumeFailed',
+        status: 502,
+      },
     });
-    expect(afterReEnroll(request(), null)).toMatchObject({ refuse: { message: 'Smartlead did not confirm resuming ada@example.com in campaign 9181 (it answered null); check the lead in Smartlead.' } });
+    expect(afterReEnroll(request(), null)).toMatchObject({
+      refuse: { message: 'Smartlead did not confirm resuming ada@example.com in campaign 9181 (it answered null); check the lead in Smartlead.' },
+    });
   });
 });
 
@@ -283,7 +308,10 @@ describe('Stop Sequence', () => {
   it('an unknown lead is not_found; a known one outside the campaign or in none is already_stopped', () => {
     expect(notFound(WHO, 'stop')).toEqual({ outcome: 'not_found', detail: 'No Smartlead lead with email ada@example.com; nothing to stop.' });
     expect(notInCampaign(WHO, '777', null)).toEqual({ outcome: 'not_found', detail: 'No Smartlead lead with email ada@example.com; nothing to stop.' });
-    expect(notInCampaign(WHO, '777', lookedUp())).toEqual({ outcome: 'already_stopped', detail: 'ada@example.com is not in Smartlead campaign 777; nothing to stop.' });
+    expect(notInCampaign(WHO, '777', lookedUp())).toEqual({
+      outcome: 'already_stopped',
+      detail: 'ada@example.com is not in Smartlead campaign 777; nothing to stop.',
+    });
     expect(inNoCampaign(WHO)).toEqual({ outcome: 'already_stopped', detail: 'ada@example.com is in no Smartlead campaign; nothing to stop.' });
   });
 
@@ -298,11 +326,16 @@ describe('Stop Sequence', () => {
 
   it('a pause not answered `ok: true` is StopFailed (502), naming the campaign and where the lead is paused already', () => {
     expect(pauseUnconfirmed(WHO, q2('INPROGRESS'), {}, [])).toEqual({
-      refuse: { message: 'Smartlead did not confirm pausing ada@example.com in campaign Q2 outbound (it answered {}). Check the lead in Smartlead.', code: 'StopFailed', status: 502 },
+      refuse: {
+        message: 'Smartlead did not confirm pausing ada@example.com in campaign Q2 outbound (it answered {}). Check the lead in Smartlead.',
+        code: 'StopFailed',
+        status: 502,
+      },
     });
     expect(pauseUnconfirmed(WHO, { id: '9300', name: null, status: 'STARTED' }, { ok: false }, [webinar('PAUSED'), q2('COMPLETED')])).toEqual({
       refuse: {
-        message: 'Smartlead did not confirm pausing ada@example.com in campaign 9300 (it answered {"ok":false}); already paused in Webinar follow-up. Check the lead in Smartlead.',
+        message:
+          'Smartlead did not confirm pausing ada@example.com in campaign 9300 (it answered {"ok":false}); already paused in Webinar follow-up. Check the lead in Smartlead.',
         code: 'StopFailed',
         status: 502,
       },
@@ -350,7 +383,10 @@ describe('Stop Sequence', () => {
       outcome: 'stopped',
       detail: 'Removed ada@example.com from 2 Smartlead campaigns: Q2 outbound, Webinar follow-up. The lead was not unsubscribed.',
     });
-    expect(afterRemoving(WHO, [{ id: '9181', name: null, status: null }], 1)).toEqual({ outcome: 'already_stopped', detail: 'ada@example.com was already out of 9181.' });
+    expect(afterRemoving(WHO, [{ id: '9181', name: null, status: null }], 1)).toEqual({
+      outcome: 'already_stopped',
+      detail: 'ada@example.com was already out of 9181.',
+    });
   });
 });
 
@@ -373,10 +409,17 @@ describe('Resume Sequence', () => {
 
   it('a resume not answered `ok: true` is ResumeFailed (502), naming the campaign and where the lead was resumed already', () => {
     expect(resumeUnconfirmed(WHO, q2(null), {}, [])).toEqual({
-      refuse: { message: 'Smartlead did not confirm resuming ada@example.com in campaign Q2 outbound (it answered {}). Check the lead in Smartlead.', code: 'ResumeFailed', status: 502 },
+      refuse: {
+        message: 'Smartlead did not confirm resuming ada@example.com in campaign Q2 outbound (it answered {}). Check the lead in Smartlead.',
+        code: 'ResumeFailed',
+        status: 502,
+      },
     });
     expect(resumeUnconfirmed(WHO, q2(null), null, [webinar('INPROGRESS')])).toMatchObject({
-      refuse: { message: 'Smartlead did not confirm resuming ada@example.com in campaign Q2 outbound (it answered null); already resumed in Webinar follow-up. Check the lead in Smartlead.' },
+      refuse: {
+        message:
+          'Smartlead did not confirm resuming ada@example.com in campaign Q2 outbound (it answered null); already resumed in Webinar follow-up. Check the lead in Smartlead.',
+      },
     });
   });
 
@@ -399,7 +442,10 @@ describe('Resume Sequence', () => {
       outcome: 'not_paused',
       detail: 'ada@example.com is not paused in Q2 outbound, 9300 (COMPLETED, unknown status): a finished, stopped or blocked lead cannot be resumed.',
     });
-    expect(afterResuming(WHO, '777', [], [], [])).toEqual({ outcome: 'not_paused', detail: 'ada@example.com is not in Smartlead campaign 777; nothing to resume.' });
+    expect(afterResuming(WHO, '777', [], [], [])).toEqual({
+      outcome: 'not_paused',
+      detail: 'ada@example.com is not in Smartlead campaign 777; nothing to resume.',
+    });
     expect(afterResuming(WHO, null, [], [], [])).toEqual({ outcome: 'not_paused', detail: 'ada@example.com is in no Smartlead campaign; nothing to resume.' });
   });
 });

@@ -29,13 +29,22 @@ const row = (status: string) => ({
   lastSeenEclmId: 2433664091,
   count: 1,
 });
-const lookup = (body: unknown = LEAD) => nock(API).get('/api/v1/leads/').query({ email: 'jane@example.com', api_key: KEY }).reply(200, body as never);
+const lookup = (body: unknown = LEAD) =>
+  nock(API)
+    .get('/api/v1/leads/')
+    .query({ email: 'jane@example.com', api_key: KEY })
+    .reply(200, body as never);
 const search = (campaign: number, status: string) =>
   nock(API).post(`/api/v1/campaigns/${campaign}/leads/filter`, { searchText: 'jane@example.com', limit: 100 }).query({ api_key: KEY }).reply(200, row(status));
 const resumeCall = (campaign: number, answer: unknown = { ok: true }) =>
-  nock(API).post(`/api/v1/campaigns/${campaign}/leads/2001/resume`, { resume_lead_with_delay_days: 0 }).query({ api_key: KEY }).reply(200, answer as never);
-const resume = (inputData: Record<string, unknown>) => appTester(op('creates', 'resume_sequence').perform, { authData: authFor('smartlead'), inputData } as never);
-const poll = (inputData: Record<string, unknown>) => appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('smartlead'), inputData } as never);
+  nock(API)
+    .post(`/api/v1/campaigns/${campaign}/leads/2001/resume`, { resume_lead_with_delay_days: 0 })
+    .query({ api_key: KEY })
+    .reply(200, answer as never);
+const resume = (inputData: Record<string, unknown>) =>
+  appTester(op('creates', 'resume_sequence').perform, { authData: authFor('smartlead'), inputData } as never);
+const poll = (inputData: Record<string, unknown>) =>
+  appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('smartlead'), inputData } as never);
 
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
@@ -74,7 +83,10 @@ describe('Smartlead Resume Sequence', () => {
   it('already_running when the lead still runs; no resume call', async () => {
     lookup();
     search(9181, 'STARTED');
-    expect(await resume({ email: 'jane@example.com', campaign_id: '9181' })).toMatchObject({ outcome: 'already_running', affected_campaigns: [{ id: '9181', status: 'STARTED' }] });
+    expect(await resume({ email: 'jane@example.com', campaign_id: '9181' })).toMatchObject({
+      outcome: 'already_running',
+      affected_campaigns: [{ id: '9181', status: 'STARTED' }],
+    });
     expectAllCalled();
   });
 
@@ -91,13 +103,19 @@ describe('Smartlead Resume Sequence', () => {
   it('not_paused when the campaign does not hold the lead', async () => {
     lookup();
     nock(API).post('/api/v1/campaigns/777/leads/filter').query({ api_key: KEY }).reply(200, { leads: [], lastSeenEclmId: null });
-    expect(await resume({ email: 'jane@example.com', campaign_id: '777' })).toMatchObject({ outcome: 'not_paused', detail: 'jane@example.com is not in Smartlead campaign 777; nothing to resume.' });
+    expect(await resume({ email: 'jane@example.com', campaign_id: '777' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: 'jane@example.com is not in Smartlead campaign 777; nothing to resume.',
+    });
     expectAllCalled();
   });
 
   it('a lead who unsubscribed is never resumed (no campaign search, no resume call)', async () => {
     lookup({ ...LEAD, is_unsubscribed: true });
-    expect(await resume({ email: 'jane@example.com', campaign_id: '9181' })).toMatchObject({ outcome: 'skipped_unsubscribed', detail: expect.stringMatching(/not resumed/) });
+    expect(await resume({ email: 'jane@example.com', campaign_id: '9181' })).toMatchObject({
+      outcome: 'skipped_unsubscribed',
+      detail: expect.stringMatching(/not resumed/),
+    });
     expectAllCalled();
   });
 
@@ -111,7 +129,9 @@ describe('Smartlead Resume Sequence', () => {
     lookup();
     search(9181, 'PAUSED');
     resumeCall(9181, {});
-    expect(messageOf(await resume({ email: 'jane@example.com', campaign_id: '9181' }).catch((e) => e))).toMatch(/^Smartlead did not confirm resuming jane@example.com in campaign Q2 outbound/);
+    expect(messageOf(await resume({ email: 'jane@example.com', campaign_id: '9181' }).catch((e) => e))).toMatch(
+      /^Smartlead did not confirm resuming jane@example.com in campaign Q2 outbound/,
+    );
   });
 
   it('a bad email is refused before any call', async () => {
@@ -130,7 +150,16 @@ const FINISHED_ROWS = {
       status: 'COMPLETED',
       created_at: '2025-03-01T09:00:00.000Z',
       updated_at: '2025-04-06T07:00:00.000Z',
-      lead: { id: 2001, first_name: 'Jane', last_name: 'Doe', email: 'Jane@Example.com', phone_number: 4155550100, company_name: 'Example Inc', linkedin_profile: '', is_unsubscribed: false },
+      lead: {
+        id: 2001,
+        first_name: 'Jane',
+        last_name: 'Doe',
+        email: 'Jane@Example.com',
+        phone_number: 4155550100,
+        company_name: 'Example Inc',
+        linkedin_profile: '',
+        is_unsubscribed: false,
+      },
     },
     // Must not fire: unsubscribed since (Smartlead keeps the status it had).
     {
@@ -147,7 +176,10 @@ const FINISHED_ROWS = {
 
 describe('Smartlead Sequence Finished (polling)', () => {
   it('lists the campaign’s COMPLETED leads as sequence_finished; unsubscribed, stopped and blocked leads do not fire', async () => {
-    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
+    nock(API)
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
     nock(API).get('/api/v1/campaigns/9181/leads').query({ status: 'COMPLETED', offset: '0', limit: '100', api_key: KEY }).reply(200, FINISHED_ROWS);
     const events = (await poll({ campaign_id: '9181' })) as Record<string, unknown>[];
     expect(events).toEqual([
@@ -156,7 +188,14 @@ describe('Smartlead Sequence Finished (polling)', () => {
         event: 'sequence_finished',
         tool: 'smartlead',
         occurred_at: '2025-04-06T07:00:00.000Z',
-        lead: expect.objectContaining({ email: 'jane@example.com', first_name: 'Jane', last_name: 'Doe', company: 'Example Inc', phone: '4155550100', tool_lead_id: '2001' }),
+        lead: expect.objectContaining({
+          email: 'jane@example.com',
+          first_name: 'Jane',
+          last_name: 'Doe',
+          company: 'Example Inc',
+          phone: '4155550100',
+          tool_lead_id: '2001',
+        }),
         campaign: { id: '9181', name: 'Q2 outbound' },
         category: 'COMPLETED',
         message: null,
@@ -166,13 +205,29 @@ describe('Smartlead Sequence Finished (polling)', () => {
   });
 
   it('the same lead gives the same id on every poll, in either documented response shape', async () => {
-    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).times(2).reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
+    nock(API)
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .times(2)
+      .reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
     nock(API).get('/api/v1/campaigns/9181/leads').query(true).reply(200, FINISHED_ROWS);
     // The OpenAPI draft's shape: {leads: [Lead with status, updated_at]}.
     nock(API)
       .get('/api/v1/campaigns/9181/leads')
       .query(true)
-      .reply(200, { leads: [{ id: 2001, email: 'jane@example.com', status: 'COMPLETED', campaign_id: 9181, created_at: '2025-03-01T09:00:00.000Z', updated_at: '2025-04-06T07:00:00.000Z' }], total_count: 1 });
+      .reply(200, {
+        leads: [
+          {
+            id: 2001,
+            email: 'jane@example.com',
+            status: 'COMPLETED',
+            campaign_id: 9181,
+            created_at: '2025-03-01T09:00:00.000Z',
+            updated_at: '2025-04-06T07:00:00.000Z',
+          },
+        ],
+        total_count: 1,
+      });
     const [a] = (await poll({ campaign_id: '9181' })) as { id: string }[];
     const [b] = (await poll({ campaign_id: '9181' })) as { id: string }[];
     expect(a?.id).toBeDefined();
@@ -180,11 +235,23 @@ describe('Smartlead Sequence Finished (polling)', () => {
   });
 
   it('more completed leads than one page: the last pages are read (newest additions), never only the oldest 100', async () => {
-    const row = (id: number) => ({ campaign_lead_map_id: String(9000 + id), status: 'COMPLETED', created_at: '2025-03-01T09:00:00.000Z', updated_at: `2025-04-0${1 + (id % 8)}T07:00:00.000Z`, lead: { id, email: `lead${id}@example.com` } });
+    const row = (id: number) => ({
+      campaign_lead_map_id: String(9000 + id),
+      status: 'COMPLETED',
+      created_at: '2025-03-01T09:00:00.000Z',
+      updated_at: `2025-04-0${1 + (id % 8)}T07:00:00.000Z`,
+      lead: { id, email: `lead${id}@example.com` },
+    });
     const pageOf = (offset: number, n: number) => ({ total_leads: '250', offset, limit: 100, data: Array.from({ length: n }, (_, i) => row(offset + i + 1)) });
-    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
+    nock(API)
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
     const leads = (offset: number, n: number) =>
-      nock(API).get('/api/v1/campaigns/9181/leads').query({ status: 'COMPLETED', offset: String(offset), limit: '100', api_key: KEY }).reply(200, pageOf(offset, n));
+      nock(API)
+        .get('/api/v1/campaigns/9181/leads')
+        .query({ status: 'COMPLETED', offset: String(offset), limit: '100', api_key: KEY })
+        .reply(200, pageOf(offset, n));
     leads(0, 100);
     leads(200, 50);
     leads(100, 100);
@@ -214,7 +281,12 @@ describe('the new Smartlead requests against Smartlead’s OpenAPI draft', () =>
   it('GET /v1/campaigns/{id}/leads?status=COMPLETED and POST …/leads/{lead_id}/resume are valid operations', async () => {
     const requests: RecordedRequest[] = [
       { method: 'GET', path: `/v1/campaigns/9181/leads?status=COMPLETED&offset=0&limit=100&api_key=${KEY}` },
-      { method: 'POST', path: `/v1/campaigns/9181/leads/2001/resume?api_key=${KEY}`, headers: { 'content-type': 'application/json' }, body: { resume_lead_with_delay_days: 0 } },
+      {
+        method: 'POST',
+        path: `/v1/campaigns/9181/leads/2001/resume?api_key=${KEY}`,
+        headers: { 'content-type': 'application/json' },
+        body: { resume_lead_with_delay_days: 0 },
+      },
     ];
     for (const req of requests) expect({ path: req.path, violations: await specViolations('smartlead', req) }).toEqual({ path: req.path, violations: [] });
     // The checker is live: a status the draft does not list is a violation.
@@ -231,7 +303,12 @@ describe('Smartlead lifecycle against its mock (README recipes 4 and 5 offline)'
   it('Sequence Finished lists the seeded finished lead only (not the replied, paused, unsubscribed or bounced ones)', async () => {
     await api.start();
     expect(await trigger({ campaign_id: '9181' })).toEqual([
-      expect.objectContaining({ event: 'sequence_finished', lead: expect.objectContaining({ email: 'finished@example.com' }), category: 'COMPLETED', campaign: { id: '9181', name: 'Q2 outbound' } }),
+      expect.objectContaining({
+        event: 'sequence_finished',
+        lead: expect.objectContaining({ email: 'finished@example.com' }),
+        category: 'COMPLETED',
+        campaign: { id: '9181', name: 'Q2 outbound' },
+      }),
     ]);
   });
 
@@ -240,7 +317,10 @@ describe('Smartlead lifecycle against its mock (README recipes 4 and 5 offline)'
     await api.start();
     await api.run('creates', 'enroll_lead', { email: 'ann@example.com', campaign_id: '9181' });
     expect(await api.run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'stopped' });
-    expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'resumed', affected_campaigns: [{ id: '9181', status: 'INPROGRESS' }] });
+    expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com' })).toMatchObject({
+      outcome: 'resumed',
+      affected_campaigns: [{ id: '9181', status: 'INPROGRESS' }],
+    });
     expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com', campaign_id: '9181' })).toMatchObject({ outcome: 'already_running' });
     expect(api.mock.log.filter((l) => l.path.endsWith('/resume'))).toHaveLength(1);
   });

@@ -14,7 +14,10 @@ afterEach(() => nock.cleanAll());
 
 describe('Smartlead connection', () => {
   it('tests the key with GET /campaigns and labels the connection', async () => {
-    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 372, user_id: 124, name: 'My Epic Campaign', status: 'ACTIVE' }]);
+    nock(API)
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .reply(200, [{ id: 372, user_id: 124, name: 'My Epic Campaign', status: 'ACTIVE' }]);
     const result = await appTester(App.authentication.test as never, { authData: authFor('smartlead') } as never);
     expect(result).toEqual({ tool_label: 'Smartlead', account: 'user 124' });
     expectAllCalled();
@@ -62,8 +65,9 @@ describe('Smartlead subscribe / unsubscribe', () => {
 
   it('subscribes Lead Interested to LEAD_CATEGORY_UPDATED with the chosen categories', async () => {
     nock(API)
-      .post('/api/v1/campaigns/9181/webhooks', (body) =>
-        JSON.stringify(body.event_types) === '["LEAD_CATEGORY_UPDATED"]' && JSON.stringify(body.categories) === '["Interested","Positive"]',
+      .post(
+        '/api/v1/campaigns/9181/webhooks',
+        (body) => JSON.stringify(body.event_types) === '["LEAD_CATEGORY_UPDATED"]' && JSON.stringify(body.categories) === '["Interested","Positive"]',
       )
       .query({ api_key: KEY })
       .reply(200, { ok: true, id: 301 });
@@ -155,15 +159,34 @@ describe('Smartlead deliveries', () => {
 
 describe('Smartlead recent items and dropdown', () => {
   it('lists recent replies of the campaign from lead statistics, newest first', async () => {
-    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
+    nock(API)
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .reply(200, [{ id: 9181, name: 'Q2 outbound' }]);
     nock(API)
       .get('/api/v1/campaigns/9181/statistics')
       .query({ api_key: KEY, email_status: 'replied', offset: '0', limit: '25' })
       .reply(200, {
         total_stats: '2',
         data: [
-          { lead_name: 'Ann Lee', lead_email: 'Ann@Example.com', lead_category: null, stats_id: 's1', email_subject: 'Hi', sent_time: '2025-03-01T10:00:00.000Z', reply_time: '2025-03-02T10:00:00.000Z' },
-          { lead_name: 'Bo Chan', lead_email: 'bo@example.com', lead_category: 'Interested', stats_id: 's2', email_subject: 'Hi', sent_time: '2025-03-01T10:00:00.000Z', reply_time: '2025-03-03T10:00:00.000Z' },
+          {
+            lead_name: 'Ann Lee',
+            lead_email: 'Ann@Example.com',
+            lead_category: null,
+            stats_id: 's1',
+            email_subject: 'Hi',
+            sent_time: '2025-03-01T10:00:00.000Z',
+            reply_time: '2025-03-02T10:00:00.000Z',
+          },
+          {
+            lead_name: 'Bo Chan',
+            lead_email: 'bo@example.com',
+            lead_category: 'Interested',
+            stats_id: 's2',
+            email_subject: 'Hi',
+            sent_time: '2025-03-01T10:00:00.000Z',
+            reply_time: '2025-03-03T10:00:00.000Z',
+          },
         ],
       });
     const events = expectUnified(
@@ -180,7 +203,10 @@ describe('Smartlead recent items and dropdown', () => {
   });
 
   it('fills the campaign dropdown', async () => {
-    nock(API).get('/api/v1/campaigns').query({ api_key: KEY }).reply(200, [{ id: 372, name: 'My Epic Campaign', status: 'ACTIVE' }]);
+    nock(API)
+      .get('/api/v1/campaigns')
+      .query({ api_key: KEY })
+      .reply(200, [{ id: 372, name: 'My Epic Campaign', status: 'ACTIVE' }]);
     const out = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('smartlead'), meta: { page: 0 } } as never);
     expect(out).toEqual([{ id: '372', name: 'My Epic Campaign (ACTIVE)' }]);
   });

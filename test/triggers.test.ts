@@ -41,11 +41,7 @@ describe('triggers a tool cannot deliver fail clearly, naming what to use instea
     for (const provider of Object.values(PROVIDERS)) {
       for (const event of EVENT_TYPES) {
         const cap = provider.capabilities.events[event];
-        expect([provider.id, event, cap.instant ? Boolean(provider.events.subscribe) : (cap.why ?? '').length > 20]).toEqual([
-          provider.id,
-          event,
-          true,
-        ]);
+        expect([provider.id, event, cap.instant ? Boolean(provider.events.subscribe) : (cap.why ?? '').length > 20]).toEqual([provider.id, event, true]);
       }
     }
   });

@@ -14,7 +14,14 @@ describe('Update Lead: Woodpecker (prospects update in place)', () => {
     await api.start();
     const out = (await api.run('creates', 'update_lead', { email: 'Rita@Replied.example.com', title: 'CTO' })) as Record<string, unknown>;
     PublishedLead.parse(out);
-    expect(out).toMatchObject({ email: 'rita@replied.example.com', first_name: 'Rita', last_name: 'Replied', company: 'Replied Inc', title: 'CTO', tool_label: 'Woodpecker' });
+    expect(out).toMatchObject({
+      email: 'rita@replied.example.com',
+      first_name: 'Rita',
+      last_name: 'Replied',
+      company: 'Replied Inc',
+      title: 'CTO',
+      tool_label: 'Woodpecker',
+    });
     expect(out.updated).toBe(true);
     const [found] = (await api.run('searches', 'find_lead', { email: 'rita@replied.example.com' })) as { title: string; company: string }[];
     expect(found).toMatchObject({ title: 'CTO', company: 'Replied Inc' });

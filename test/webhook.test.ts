@@ -15,8 +15,7 @@ const input = { campaign_id: null, interested_categories: ['Interested'], meetin
 const SECRET = 's3cret-for-tests';
 const sub: SubscribeData = { tool: 'smartlead', id: 'hook-1', secret: SECRET };
 
-const eventOf = (id: string, at: string): UnifiedEvent =>
-  ({ id, event: 'reply_received', tool: 'smartlead', occurred_at: at }) as unknown as UnifiedEvent;
+const eventOf = (id: string, at: string): UnifiedEvent => ({ id, event: 'reply_received', tool: 'smartlead', occurred_at: at }) as unknown as UnifiedEvent;
 
 const Ping = zod.object({ kind: zod.string(), id: zod.string(), at: zod.string().optional() });
 
@@ -90,7 +89,10 @@ describe('readDelivery: one table, the same rules for every tool', () => {
   });
 
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a type named %s selects no entry (own keys only)', async (kind) => {
-    expect(await failure(read(spec(), { kind, id: 'x' }))).toMatchObject({ code: 'UnrecognisedPayload', message: expect.stringContaining(`unknown kind ${kind}`) });
+    expect(await failure(read(spec(), { kind, id: 'x' }))).toMatchObject({
+      code: 'UnrecognisedPayload',
+      message: expect.stringContaining(`unknown kind ${kind}`),
+    });
   });
 
   it('a pattern family reads names the table does not list; a listed name wins', async () => {
@@ -121,7 +123,11 @@ describe('readDelivery: one table, the same rules for every tool', () => {
   });
 
   it('a bug in a table entry is not dressed up as an unrecognised payload', async () => {
-    const s = spec({ typeOf: () => { throw new TypeError('boom'); } });
+    const s = spec({
+      typeOf: () => {
+        throw new TypeError('boom');
+      },
+    });
     await expect(read(s, good)).rejects.toThrow(TypeError);
   });
 });
@@ -167,7 +173,11 @@ describe('readDelivery: batches and pushed resources', () => {
   const item = (id: string, kind = 'ping') => ({ kind, id, at: '2026-01-01T11:59:00Z' });
 
   it('partial batches keep the good items and log the others; a batch with none is refused naming each', async () => {
-    const s = spec({ items: (b) => (Array.isArray(b) && b.length ? b : { why: 'expected a JSON array' }), partialBatches: true, notAnObject: 'not an event object' });
+    const s = spec({
+      items: (b) => (Array.isArray(b) && b.length ? b : { why: 'expected a JSON array' }),
+      partialBatches: true,
+      notAnObject: 'not an event object',
+    });
     const logged: string[] = [];
     const out = await runWith('smartlead', async (ctx) => {
       jest.spyOn(ctx.z.console, 'log').mockImplementation((line: string) => void logged.push(line));
@@ -178,7 +188,9 @@ describe('readDelivery: batches and pushed resources', () => {
       'Testtool webhook delivery: skipped item 2 of 3 (index 1): unknown kind teleport; the other items were processed.',
       'Testtool webhook delivery: skipped item 3 of 3 (index 2): not an event object; the other items were processed.',
     ]);
-    expect((await failure(read(s, [item('b', 'teleport'), 7]))).message).toMatch(/item 1 of 2 \(index 0\): unknown kind teleport; item 2 of 2 \(index 1\): not an event object/);
+    expect((await failure(read(s, [item('b', 'teleport'), 7]))).message).toMatch(
+      /item 1 of 2 \(index 0\): unknown kind teleport; item 2 of 2 \(index 1\): not an event object/,
+    );
     expect((await failure(read(s, {}))).message).toMatch(/expected a JSON array/);
   });
 

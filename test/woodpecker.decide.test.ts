@@ -39,7 +39,14 @@ const ADDRESS = 'erlich@bachman.com';
 
 type Detail = { campaign_id: number | string; campaign_name?: string; campaign_status?: string; campaign_prospect_status?: string };
 const row = (status: string | undefined, details: Detail[] = []): ProspectRow =>
-  ProspectRow.parse({ id: 4804, email: ADDRESS, first_name: 'Erlich', last_name: 'Bachman', ...(status === undefined ? {} : { status }), campaigns_details: details });
+  ProspectRow.parse({
+    id: 4804,
+    email: ADDRESS,
+    first_name: 'Erlich',
+    last_name: 'Bachman',
+    ...(status === undefined ? {} : { status }),
+    campaigns_details: details,
+  });
 const saas = (prospectStatus: string, campaignStatus = 'RUNNING'): Detail => ({
   campaign_id: 1234567,
   campaign_name: 'SaaS CEOs',
@@ -61,7 +68,10 @@ const NOT_FOUND_ERROR: Reported = { kind: 'error', message: 'Campaign not found 
 
 describe('reading an add_prospects_* answer (api.ts itemResult)', () => {
   it('an item with the prospect id is a success, the id as a string', () => {
-    expect(itemResult({ prospects: [{ email: ADDRESS, id: 4804 }], status: { status: 'OK', code: 'OK', msg: 'Success' } }, ADDRESS)).toEqual({ kind: 'ok', id: '4804' });
+    expect(itemResult({ prospects: [{ email: ADDRESS, id: 4804 }], status: { status: 'OK', code: 'OK', msg: 'Success' } }, ADDRESS)).toEqual({
+      kind: 'ok',
+      id: '4804',
+    });
   });
 
   it('an item for our address with status OK and no id is a success whose id is unknown', () => {
@@ -72,7 +82,7 @@ describe('reading an add_prospects_* answer (api.ts itemResult)', () => {
     expect(itemResult({ prospects: [{ id: 77 }] }, ADDRESS)).toEqual({ kind: 'ok', id: '77' });
   });
 
-  it('E_DUPLICATE (or status DUPLICATE) is a duplicate; the message is the item\'s msg, else its code', () => {
+  it("E_DUPLICATE (or status DUPLICATE) is a duplicate; the message is the item's msg, else its code", () => {
     expect(itemResult({ prospects: [{ email: ADDRESS, code: 'E_DUPLICATE', msg: 'Prospect already in campaign' }] }, ADDRESS)).toEqual({
       kind: 'duplicate',
       message: 'Prospect already in campaign',
@@ -86,7 +96,9 @@ describe('reading an add_prospects_* answer (api.ts itemResult)', () => {
   });
 
   it('any other E_ code is an error quoting Woodpecker with the code', () => {
-    expect(itemResult({ prospects: [{ email: ADDRESS, status: 'ERROR', code: 'E_RECORD_NOT_FOUND', msg: 'Campaign not found' }] }, ADDRESS)).toEqual(NOT_FOUND_ERROR);
+    expect(itemResult({ prospects: [{ email: ADDRESS, status: 'ERROR', code: 'E_RECORD_NOT_FOUND', msg: 'Campaign not found' }] }, ADDRESS)).toEqual(
+      NOT_FOUND_ERROR,
+    );
   });
 
   it('no item but the v1 error envelope is an error with its msg and code', () => {
@@ -96,7 +108,10 @@ describe('reading an add_prospects_* answer (api.ts itemResult)', () => {
 
   it('no result for our address, or an item with neither id nor code, is unexpected and quotes the body', () => {
     expect(itemResult({}, ADDRESS)).toEqual({ kind: 'unexpected', message: 'Woodpecker reported no result for erlich@bachman.com; it answered {}' });
-    expect(itemResult(null, ADDRESS)).toEqual({ kind: 'unexpected', message: 'Woodpecker reported no result for erlich@bachman.com; it answered an empty body' });
+    expect(itemResult(null, ADDRESS)).toEqual({
+      kind: 'unexpected',
+      message: 'Woodpecker reported no result for erlich@bachman.com; it answered an empty body',
+    });
     expect(itemResult({ prospects: [{ email: 'someone@else.com', id: 5 }] }, ADDRESS)).toMatchObject({ kind: 'unexpected' });
     expect(itemResult({ prospects: [{ email: ADDRESS }] }, ADDRESS)).toEqual({
       kind: 'unexpected',
@@ -104,7 +119,7 @@ describe('reading an add_prospects_* answer (api.ts itemResult)', () => {
     });
   });
 
-  it('the reported id is the ok result\'s, else none', () => {
+  it("the reported id is the ok result's, else none", () => {
     expect(reportedId({ kind: 'ok', id: '4804' })).toBe('4804');
     expect(reportedId({ kind: 'ok', id: null })).toBeNull();
     expect(reportedId({ kind: 'duplicate', message: 'E_DUPLICATE' })).toBeNull();
@@ -120,7 +135,10 @@ describe('prospect rows', () => {
   });
 
   it('memberships match the campaign id whether Woodpecker sends it as a number or a string', () => {
-    const r = row('ACTIVE', [saas('ACTIVE'), { campaign_id: '42', campaign_name: 'Q3 Founders', campaign_status: 'RUNNING', campaign_prospect_status: 'PAUSED' }]);
+    const r = row('ACTIVE', [
+      saas('ACTIVE'),
+      { campaign_id: '42', campaign_name: 'Q3 Founders', campaign_status: 'RUNNING', campaign_prospect_status: 'PAUSED' },
+    ]);
     expect(membershipsIn(r, '1234567').map((c) => c.campaign_name)).toEqual(['SaaS CEOs']);
     expect(membershipsIn(r, '42').map((c) => c.campaign_name)).toEqual(['Q3 Founders']);
     expect(membershipsIn(r, null)).toHaveLength(2);
@@ -256,7 +274,10 @@ describe('Enroll decisions', () => {
   });
 
   it('after the add: enrolled, already enrolled, or EnrollFailed 400 quoting Woodpecker', () => {
-    expect(afterAdding(enrollReq(), { kind: 'ok', id: '4804' }, 'SaaS CEOs')).toEqual({ outcome: 'enrolled', detail: 'Added erlich@bachman.com to Woodpecker campaign 1234567.' });
+    expect(afterAdding(enrollReq(), { kind: 'ok', id: '4804' }, 'SaaS CEOs')).toEqual({
+      outcome: 'enrolled',
+      detail: 'Added erlich@bachman.com to Woodpecker campaign 1234567.',
+    });
     expect(afterAdding(enrollReq(), { kind: 'duplicate', message: 'E_DUPLICATE' }, 'SaaS CEOs')).toEqual({
       outcome: 'already_enrolled',
       detail: 'erlich@bachman.com is already in Woodpecker campaign SaaS CEOs; nothing was changed.',
@@ -268,7 +289,11 @@ describe('Enroll decisions', () => {
       refuse: { message: 'Woodpecker refused erlich@bachman.com even with force: Prospect has status other than ACTIVE', code: 'EnrollFailed', status: 400 },
     });
     expect(afterAdding(enrollReq(), NOT_FOUND_ERROR, null)).toEqual({
-      refuse: { message: 'Woodpecker did not add erlich@bachman.com to campaign 1234567: Campaign not found (E_RECORD_NOT_FOUND)', code: 'EnrollFailed', status: 400 },
+      refuse: {
+        message: 'Woodpecker did not add erlich@bachman.com to campaign 1234567: Campaign not found (E_RECORD_NOT_FOUND)',
+        code: 'EnrollFailed',
+        status: 400,
+      },
     });
   });
 });
@@ -293,8 +318,14 @@ describe('Create (upsert) decisions', () => {
 
 describe('Stop decisions', () => {
   it('no prospect with the address: not_found, nothing to stop / resume', () => {
-    expect(noProspect('Erlich@Bachman.com', 'stop')).toEqual({ outcome: 'not_found', detail: 'No Woodpecker prospect has the email erlich@bachman.com; nothing to stop.' });
-    expect(noProspect('Erlich@Bachman.com', 'resume')).toEqual({ outcome: 'not_found', detail: 'No Woodpecker prospect has the email erlich@bachman.com; nothing to resume.' });
+    expect(noProspect('Erlich@Bachman.com', 'stop')).toEqual({
+      outcome: 'not_found',
+      detail: 'No Woodpecker prospect has the email erlich@bachman.com; nothing to stop.',
+    });
+    expect(noProspect('Erlich@Bachman.com', 'resume')).toEqual({
+      outcome: 'not_found',
+      detail: 'No Woodpecker prospect has the email erlich@bachman.com; nothing to resume.',
+    });
   });
 
   it('a known prospect not in the chosen campaign is already stopped', () => {
@@ -309,7 +340,9 @@ describe('Stop decisions', () => {
       outcome: 'already_stopped',
       detail: 'Woodpecker is not sending to erlich@bachman.com in campaign SaaS CEOs; nothing changed.',
     });
-    expect(beforeStopping(stopReq('1234567'), row('ACTIVE', [{ campaign_id: 1234567, campaign_status: 'COMPLETED', campaign_prospect_status: 'ACTIVE' }]))).toEqual({
+    expect(
+      beforeStopping(stopReq('1234567'), row('ACTIVE', [{ campaign_id: 1234567, campaign_status: 'COMPLETED', campaign_prospect_status: 'ACTIVE' }])),
+    ).toEqual({
       outcome: 'already_stopped',
       detail: 'Woodpecker is not sending to erlich@bachman.com in campaign 1234567; nothing changed.',
     });
@@ -356,7 +389,11 @@ describe('Stop decisions', () => {
     expect(afterUpdating('pause', ADDRESS, a, { kind: 'ok', id: '4804' }, [])).toEqual({ next: 'next campaign' });
     expect(afterUpdating('pause', ADDRESS, a, { kind: 'duplicate', message: 'E_DUPLICATE' }, [])).toEqual({ next: 'next campaign' });
     expect(afterUpdating('pause', ADDRESS, a, NOT_FOUND_ERROR, [])).toEqual({
-      refuse: { message: 'Woodpecker did not pause erlich@bachman.com in campaign A: Campaign not found (E_RECORD_NOT_FOUND)', code: 'StopFailed', status: 400 },
+      refuse: {
+        message: 'Woodpecker did not pause erlich@bachman.com in campaign A: Campaign not found (E_RECORD_NOT_FOUND)',
+        code: 'StopFailed',
+        status: 400,
+      },
     });
     expect(
       afterUpdating('pause', ADDRESS, unnamed, NOT_ACTIVE, [
@@ -418,7 +455,12 @@ describe('Resume decisions', () => {
   });
 
   it('nothing PAUSED but a membership still sending: already_running, naming it', () => {
-    expect(beforeResuming(resumeReq(null), row('ACTIVE', [saas('AUTOREPLIED'), { campaign_id: 2, campaign_name: 'B', campaign_status: 'RUNNING', campaign_prospect_status: 'REPLIED' }]))).toEqual({
+    expect(
+      beforeResuming(
+        resumeReq(null),
+        row('ACTIVE', [saas('AUTOREPLIED'), { campaign_id: 2, campaign_name: 'B', campaign_status: 'RUNNING', campaign_prospect_status: 'REPLIED' }]),
+      ),
+    ).toEqual({
       outcome: 'already_running',
       detail: 'erlich@bachman.com is not paused: Woodpecker still sends to them in SaaS CEOs.',
     });
@@ -440,11 +482,13 @@ describe('Resume decisions', () => {
     expect(toResume(row('BOUNCED', [saas('PAUSED')]), null)).toEqual([]);
     expect(beforeResuming(resumeReq('1234567'), row('BOUNCED', [saas('PAUSED')]))).toEqual({
       outcome: 'not_paused',
-      detail: 'erlich@bachman.com cannot be resumed in SaaS CEOs (PAUSED) (the prospect is BOUNCED in Woodpecker): only a PAUSED prospect in a running campaign can.',
+      detail:
+        'erlich@bachman.com cannot be resumed in SaaS CEOs (PAUSED) (the prospect is BOUNCED in Woodpecker): only a PAUSED prospect in a running campaign can.',
     });
     expect(beforeResuming(resumeReq(null), row('invalid', [saas('ACTIVE')]))).toEqual({
       outcome: 'not_paused',
-      detail: 'erlich@bachman.com cannot be resumed in SaaS CEOs (ACTIVE) (the prospect is INVALID in Woodpecker): only a PAUSED prospect in a running campaign can.',
+      detail:
+        'erlich@bachman.com cannot be resumed in SaaS CEOs (ACTIVE) (the prospect is INVALID in Woodpecker): only a PAUSED prospect in a running campaign can.',
     });
   });
 
@@ -467,7 +511,10 @@ describe('Resume decisions', () => {
         { id: '2', name: 'B', status: 'ACTIVE' },
       ]),
     ).toEqual({ outcome: 'resumed', detail: 'Resumed erlich@bachman.com in Woodpecker campaigns A, B.' });
-    expect(resumed(ADDRESS, [{ id: '1', name: null, status: 'ACTIVE' }])).toEqual({ outcome: 'resumed', detail: 'Resumed erlich@bachman.com in Woodpecker campaign 1.' });
+    expect(resumed(ADDRESS, [{ id: '1', name: null, status: 'ACTIVE' }])).toEqual({
+      outcome: 'resumed',
+      detail: 'Resumed erlich@bachman.com in Woodpecker campaign 1.',
+    });
   });
 
   it('the memberships a Resume reports: each target, the changed ones with their new status', () => {

@@ -29,7 +29,13 @@ const policy = (over: Partial<EnrollPolicy> = {}): EnrollPolicy => ({
   if_previously_contacted: 'skip',
   ...over,
 });
-const enrollReq = (over: Partial<EnrollRequest> = {}): EnrollRequest => ({ campaign_id: '1234567', lead: input(), policy: policy(), mailbox_id: null, ...over });
+const enrollReq = (over: Partial<EnrollRequest> = {}): EnrollRequest => ({
+  campaign_id: '1234567',
+  lead: input(),
+  policy: policy(),
+  mailbox_id: null,
+  ...over,
+});
 const SENT_PROSPECT = { email: 'erlich@bachman.com', first_name: 'Erlich', last_name: 'Bachman', company: 'Bachmanity', snippet1: 'Pied Piper board member' };
 
 /** A search answer in the documented prospect shape, with campaigns_details. */
@@ -55,7 +61,10 @@ afterEach(() => nock.cleanAll());
 
 describe('Woodpecker find / create', () => {
   it('finds a prospect by exact email search with campaign details', async () => {
-    searchFor().reply(200, row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]));
+    searchFor().reply(
+      200,
+      row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]),
+    );
     const lead = Lead.parse(await runWith('woodpecker', (ctx) => leads.find(ctx, 'ERLICH@bachman.com')));
     expect(lead).toMatchObject({
       id: 'woodpecker:4804',
@@ -75,7 +84,9 @@ describe('Woodpecker find / create', () => {
 
   it('creates with add_prospects_list update:true, sending only Woodpecker columns', async () => {
     searchFor().reply(204);
-    wp().post('/rest/v1/add_prospects_list', { update: true, prospects: [SENT_PROSPECT] }).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
+    wp()
+      .post('/rest/v1/add_prospects_list', { update: true, prospects: [SENT_PROSPECT] })
+      .reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
     const out = await runWith('woodpecker', (ctx) => leads.upsert(ctx, input(), null));
     expect(out.created).toBe(true);
     expect(Lead.parse(out.lead)).toMatchObject({ id: 'woodpecker:4804', company: 'Bachmanity' });
@@ -96,7 +107,9 @@ describe('Woodpecker find / create', () => {
 
   it('updates an existing prospect (created: false)', async () => {
     searchFor().reply(200, row('ACTIVE'));
-    wp().post('/rest/v1/add_prospects_list').reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
+    wp()
+      .post('/rest/v1/add_prospects_list')
+      .reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
     const out = await runWith('woodpecker', (ctx) => leads.upsert(ctx, input({ company: 'Aviato' }), null));
     expect(out).toMatchObject({ created: false, lead: { company: 'Aviato', tool_lead_id: '4804' } });
     expectAllCalled();
@@ -104,8 +117,7 @@ describe('Woodpecker find / create', () => {
 });
 
 describe('Woodpecker enroll', () => {
-  const add = (force: boolean) =>
-    wp().post('/rest/v1/add_prospects_campaign', { campaign: { campaign_id: 1234567 }, force, prospects: [SENT_PROSPECT] });
+  const add = (force: boolean) => wp().post('/rest/v1/add_prospects_campaign', { campaign: { campaign_id: 1234567 }, force, prospects: [SENT_PROSPECT] });
 
   it('enrolls with one add_prospects_campaign call (force: false)', async () => {
     add(false).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }], status: { status: 'OK' } });
@@ -115,7 +127,9 @@ describe('Woodpecker enroll', () => {
   });
 
   it('reports a duplicate as already_enrolled, or as an error by policy', async () => {
-    add(false).times(2).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804, status: 'ERROR', code: 'E_DUPLICATE', msg: 'Duplicate' }] });
+    add(false)
+      .times(2)
+      .reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804, status: 'ERROR', code: 'E_DUPLICATE', msg: 'Duplicate' }] });
     expect((await enroll(enrollReq())).outcome).toBe('already_enrolled');
     const err = await enroll(enrollReq({ policy: policy({ if_already_enrolled: 'error' }) })).catch((e) => e);
     expect(messageOf(err)).toMatch(/erlich@bachman.com is already in Woodpecker campaign 1234567/);
@@ -175,7 +189,10 @@ describe('Woodpecker enroll', () => {
   // {email, status: "OK"} with no id. Both are a reported success; without an id, one search finds it.
   it('an item reported OK without an id is enrolled; the id comes from one search', async () => {
     add(false).reply(200, { status: { code: 'OK', msg: 'Success' }, prospects: [{ email: 'erlich@bachman.com', status: 'OK' }] });
-    searchFor().reply(200, row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]));
+    searchFor().reply(
+      200,
+      row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]),
+    );
     const out = await enroll(enrollReq());
     expect(out).toMatchObject({ outcome: 'enrolled', lead: { id: 'woodpecker:4804', tool_lead_id: '4804' }, campaign: { id: '1234567', name: 'SaaS CEOs' } });
     expectAllCalled();
@@ -232,7 +249,10 @@ describe('Woodpecker enroll', () => {
     searchFor().reply(200, row('ACTIVE', [{ campaign_id: 999, campaign_name: 'Old', campaign_status: 'COMPLETED', campaign_prospect_status: 'ACTIVE' }]));
     add(false).reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }] });
     expect((await enroll(enrollReq({ policy: policy({ if_in_other_campaign: 'skip' }) }))).outcome).toBe('enrolled');
-    searchFor().reply(200, row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]));
+    searchFor().reply(
+      200,
+      row('ACTIVE', [{ campaign_id: 1234567, campaign_name: 'SaaS CEOs', campaign_status: 'RUNNING', campaign_prospect_status: 'ACTIVE' }]),
+    );
     const again = await enroll(enrollReq({ policy: policy({ if_in_other_campaign: 'skip' }) }));
     expect(again).toMatchObject({ outcome: 'already_enrolled', campaign: { name: 'SaaS CEOs' } });
     expectAllCalled();
@@ -259,7 +279,12 @@ describe('Woodpecker stop', () => {
       update: true,
       prospects: [{ email: 'erlich@bachman.com', status: 'PAUSED' }],
     });
-  const running = (id: number, name: string, status = 'ACTIVE') => ({ campaign_id: id, campaign_name: name, campaign_status: 'RUNNING', campaign_prospect_status: status });
+  const running = (id: number, name: string, status = 'ACTIVE') => ({
+    campaign_id: id,
+    campaign_name: name,
+    campaign_status: 'RUNNING',
+    campaign_prospect_status: status,
+  });
 
   it('pauses the prospect in one campaign', async () => {
     searchFor().reply(200, row('ACTIVE', [running(1234567, 'SaaS CEOs'), running(999, 'Other')]));
@@ -295,7 +320,9 @@ describe('Woodpecker stop', () => {
 
   it('a refusal even with force is an error, never already_stopped', async () => {
     searchFor().reply(200, row('AUTOREPLIED', [running(1234567, 'SaaS CEOs', 'AUTOREPLIED')]));
-    pause(1234567).reply(200, { prospects: [{ email: 'erlich@bachman.com', status: 'ERROR', code: 'E_INV_STATUS', msg: "Prospect's status is other than ACTIVE" }] });
+    pause(1234567).reply(200, {
+      prospects: [{ email: 'erlich@bachman.com', status: 'ERROR', code: 'E_INV_STATUS', msg: "Prospect's status is other than ACTIVE" }],
+    });
     const err = await stop('1234567').catch((e) => e);
     expect(messageOf(err)).toMatch(/did not pause erlich@bachman.com in campaign SaaS CEOs: Prospect's status is other than ACTIVE/);
     expectAllCalled();

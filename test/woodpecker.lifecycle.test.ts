@@ -15,7 +15,9 @@ const wp = () => nock(API, { reqheaders: { 'x-api-key': KEY, 'content-type': /js
 const wpGet = () => nock(API, { reqheaders: { 'x-api-key': KEY } });
 const searchFor = () => wpGet().get('/rest/v1/prospects').query({ search: 'email=erlich@bachman.com', campaigns_details: 'true' });
 type Detail = { campaign_id: number; campaign_name: string; campaign_status: string; campaign_prospect_status: string };
-const row = (status: string, details: Detail[]) => [{ id: 4804, email: 'erlich@bachman.com', first_name: 'Erlich', last_name: 'Bachman', status, campaigns_details: details }];
+const row = (status: string, details: Detail[]) => [
+  { id: 4804, email: 'erlich@bachman.com', first_name: 'Erlich', last_name: 'Bachman', status, campaigns_details: details },
+];
 const membership = (id: number, prospectStatus: string, campaignStatus = 'RUNNING'): Detail => ({
   campaign_id: id,
   campaign_name: `Campaign ${id}`,
@@ -24,9 +26,15 @@ const membership = (id: number, prospectStatus: string, campaignStatus = 'RUNNIN
 });
 const activate = (campaignId: number) =>
   wp()
-    .post('/rest/v1/add_prospects_campaign', { campaign: { campaign_id: campaignId }, force: true, update: true, prospects: [{ email: 'erlich@bachman.com', status: 'ACTIVE' }] })
+    .post('/rest/v1/add_prospects_campaign', {
+      campaign: { campaign_id: campaignId },
+      force: true,
+      update: true,
+      prospects: [{ email: 'erlich@bachman.com', status: 'ACTIVE' }],
+    })
     .reply(200, { prospects: [{ email: 'erlich@bachman.com', id: 4804 }], status: { status: 'OK', code: '', msg: '' } });
-const resume = (inputData: Record<string, unknown>) => appTester(op('creates', 'resume_sequence').perform, { authData: authFor('woodpecker'), inputData } as never);
+const resume = (inputData: Record<string, unknown>) =>
+  appTester(op('creates', 'resume_sequence').perform, { authData: authFor('woodpecker'), inputData } as never);
 
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
@@ -74,7 +82,10 @@ describe('Woodpecker Resume Sequence', () => {
 
   it.each(['BOUNCED', 'INVALID'])('a paused membership of a prospect whose global status is %s is never resumed (not_paused, no update)', async (global) => {
     searchFor().reply(200, row(global, [membership(1, 'PAUSED')]));
-    expect(await resume({ email: 'erlich@bachman.com' })).toMatchObject({ outcome: 'not_paused', detail: expect.stringContaining(`(the prospect is ${global} in Woodpecker)`) });
+    expect(await resume({ email: 'erlich@bachman.com' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: expect.stringContaining(`(the prospect is ${global} in Woodpecker)`),
+    });
     expectAllCalled();
   });
 
@@ -86,7 +97,10 @@ describe('Woodpecker Resume Sequence', () => {
 
   it('not_paused when the prospect is not in the campaign; not_found when Woodpecker does not know it (204)', async () => {
     searchFor().reply(200, row('ACTIVE', [membership(1, 'PAUSED')]));
-    expect(await resume({ email: 'erlich@bachman.com', campaign_id: '9' })).toMatchObject({ outcome: 'not_paused', detail: 'erlich@bachman.com is not in Woodpecker campaign 9; nothing to resume.' });
+    expect(await resume({ email: 'erlich@bachman.com', campaign_id: '9' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: 'erlich@bachman.com is not in Woodpecker campaign 9; nothing to resume.',
+    });
     searchFor().reply(204);
     expect(await resume({ email: 'erlich@bachman.com' })).toMatchObject({ outcome: 'not_found', lead: null });
     expectAllCalled();
@@ -105,9 +119,17 @@ describe('Woodpecker Resume Sequence', () => {
 
 describe('Woodpecker Sequence Finished', () => {
   it('both triggers refuse before any call, saying why and what to use instead', async () => {
-    const instant = await appTester(op('triggers', 'sequence_finished').performSubscribe, { authData: authFor('woodpecker'), inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never).catch((e) => e);
-    expect(messageOf(instant)).toMatch(/^Sequence Finished is not available instantly for Woodpecker: Woodpecker documents no per-prospect "finished the campaign" signal: its `campaign_completed` webhook reports a whole campaign finishing/);
-    const polling = await appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('woodpecker'), inputData: {} } as never).catch((e) => e);
+    const instant = await appTester(op('triggers', 'sequence_finished').performSubscribe, {
+      authData: authFor('woodpecker'),
+      inputData: {},
+      targetUrl: 'https://hooks.zapier.com/x',
+    } as never).catch((e) => e);
+    expect(messageOf(instant)).toMatch(
+      /^Sequence Finished is not available instantly for Woodpecker: Woodpecker documents no per-prospect "finished the campaign" signal: its `campaign_completed` webhook reports a whole campaign finishing/,
+    );
+    const polling = await appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('woodpecker'), inputData: {} } as never).catch(
+      (e) => e,
+    );
     expect(messageOf(polling)).toMatch(/^Sequence Finished \(Polling\) is not available for Woodpecker: .*Find Lead/);
   });
 });
@@ -122,7 +144,10 @@ describe('Woodpecker Resume Sequence against its mock (README recipe 4 offline)'
     await api.start();
     expect(await api.run('creates', 'enroll_lead', { campaign_id: '1201', email: 'ann@example.com' })).toMatchObject({ outcome: 'enrolled' });
     expect(await api.run('creates', 'stop_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'stopped' });
-    expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com' })).toMatchObject({ outcome: 'resumed', affected_campaigns: [{ id: '1201', status: 'ACTIVE' }] });
+    expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com' })).toMatchObject({
+      outcome: 'resumed',
+      affected_campaigns: [{ id: '1201', status: 'ACTIVE' }],
+    });
     await nextWindow();
     expect(await api.run('creates', 'resume_sequence', { email: 'ann@example.com', campaign_id: '1201' })).toMatchObject({ outcome: 'already_running' });
     expect(await api.run('searches', 'find_lead', { email: 'ann@example.com' })).toMatchObject([{ campaigns: [{ id: '1201', status: 'ACTIVE' }] }]);

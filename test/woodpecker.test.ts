@@ -26,13 +26,17 @@ describe('Woodpecker connection', () => {
   });
 
   it('says the key was not accepted on 401', async () => {
-    wp().get('/rest/v1/campaign_list').reply(401, { status: { status: 'ERROR', code: 'E_SESSION', msg: 'Invalid API key' } });
+    wp()
+      .get('/rest/v1/campaign_list')
+      .reply(401, { status: { status: 'ERROR', code: 'E_SESSION', msg: 'Invalid API key' } });
     const err = await appTester(App.authentication.test as never, { authData: authFor('woodpecker') } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/Woodpecker did not accept this API key/);
   });
 
   it("quotes Woodpecker's v1 error envelope on a 400", async () => {
-    wp().get('/rest/v1/campaign_list').reply(400, { status: { status: 'ERROR', code: 'E_URL_NOT_FOUND', msg: 'Wrong URL' } });
+    wp()
+      .get('/rest/v1/campaign_list')
+      .reply(400, { status: { status: 'ERROR', code: 'E_URL_NOT_FOUND', msg: 'Wrong URL' } });
     const err = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('woodpecker'), meta: { page: 0 } } as never).catch((e) => e);
     expect(messageOf(err)).toMatch(/Woodpecker rejected the request \(400\): Wrong URL \(E_URL_NOT_FOUND\)/);
   });
@@ -52,7 +56,9 @@ describe('Woodpecker subscribe / unsubscribe', () => {
     wp()
       .post('/rest/v1/webhooks/subscribe', (body) => {
         sent = body;
-        return Object.keys(body).sort().join() === 'event,target_url' && body.event === 'prospect_replied' && body.target_url.startsWith(`${TARGET}?sc_secret=`);
+        return (
+          Object.keys(body).sort().join() === 'event,target_url' && body.event === 'prospect_replied' && body.target_url.startsWith(`${TARGET}?sc_secret=`)
+        );
       })
       .reply(201, { target_url: 'x', event: 'prospect_replied', message: 'Subscribed.' });
     const data = (await appTester(op('triggers', 'reply_received').performSubscribe, {
@@ -72,7 +78,9 @@ describe('Woodpecker subscribe / unsubscribe', () => {
     ['email_bounced', 'prospect_bounced'],
     ['lead_unsubscribed', 'prospect_blacklisted'],
   ])('%s subscribes %s', async (trigger, event) => {
-    wp().post('/rest/v1/webhooks/subscribe', (body) => body.event === event).reply(201, { event, message: 'Subscribed.' });
+    wp()
+      .post('/rest/v1/webhooks/subscribe', (body) => body.event === event)
+      .reply(201, { event, message: 'Subscribed.' });
     await appTester(op('triggers', trigger).performSubscribe, { authData: authFor('woodpecker'), inputData: {}, targetUrl: TARGET } as never);
     expectAllCalled();
   });
@@ -90,7 +98,9 @@ describe('Woodpecker subscribe / unsubscribe', () => {
       inputData: {},
       targetUrl: TARGET,
     } as never).catch((e) => e);
-    expect(messageOf(err)).toMatch(/^Woodpecker allows at most 3 webhook subscriptions per event per account, and this account already has 3 for prospect_replied/);
+    expect(messageOf(err)).toMatch(
+      /^Woodpecker allows at most 3 webhook subscriptions per event per account, and this account already has 3 for prospect_replied/,
+    );
     expect(messageOf(err)).toMatch(/You can only subscribe to the same webhook 3 times per one account/);
     expect(messageOf(err)).toMatch(/turn off another Zap .* or remove a subscription/);
     expectAllCalled();
@@ -108,7 +118,9 @@ describe('Woodpecker subscribe / unsubscribe', () => {
   it('unsubscribes with the exact stored URL and event; 404 is success', async () => {
     const stored = `${TARGET}?sc_secret=abc`;
     wp().post('/rest/v1/webhooks/unsubscribe', { target_url: stored, event: 'prospect_replied' }).reply(200, { message: 'Unsubscribed.' });
-    wp().post('/rest/v1/webhooks/unsubscribe', { target_url: stored, event: 'prospect_bounced' }).reply(404, { status: { status: 'ERROR', code: 'E_URL_NOT_FOUND', msg: 'Not found' } });
+    wp()
+      .post('/rest/v1/webhooks/unsubscribe', { target_url: stored, event: 'prospect_bounced' })
+      .reply(404, { status: { status: 'ERROR', code: 'E_URL_NOT_FOUND', msg: 'Not found' } });
     for (const event of ['prospect_replied', 'prospect_bounced']) {
       await appTester(op('triggers', 'reply_received').performUnsubscribe, {
         authData: authFor('woodpecker'),
@@ -153,7 +165,11 @@ describe('Woodpecker deliveries', () => {
 
   it('filters the account-wide hook by campaign id (string input vs numeric payload)', async () => {
     const run = (campaign_id: string) =>
-      appTester(op('triggers', 'reply_received').perform, deliveryBundle('woodpecker', { body: documented.request.body }, { inputData: { campaign_id } }) as never, true);
+      appTester(
+        op('triggers', 'reply_received').perform,
+        deliveryBundle('woodpecker', { body: documented.request.body }, { inputData: { campaign_id } }) as never,
+        true,
+      );
     expect(await run('999')).toEqual([]);
     expect(await run('123456')).toHaveLength(1);
   });
@@ -206,7 +222,9 @@ describe('Woodpecker deliveries', () => {
       const [good] = malformed.request.body;
       const bad = [{ ...good, method: 'prospect_teleported' }, malformed.request.body[1]];
       const err = await parseLogged(bad).catch((e) => e);
-      expect(messageOf(err)).toMatch(/did not recognise this Woodpecker webhook delivery \(top-level keys: array of 2\).*item 1 of 2 \(index 0\): unknown event prospect_teleported; item 2 of 2 \(index 1\): prospect_bounced fields do not match/);
+      expect(messageOf(err)).toMatch(
+        /did not recognise this Woodpecker webhook delivery \(top-level keys: array of 2\).*item 1 of 2 \(index 0\): unknown event prospect_teleported; item 2 of 2 \(index 1\): prospect_bounced fields do not match/,
+      );
     });
   });
 
@@ -216,7 +234,11 @@ describe('Woodpecker deliveries', () => {
       await appTester(op('triggers', 'reply_received').perform, deliveryBundle('woodpecker', { body: numeric.request.body }) as never, true),
     );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ occurred_at: '2025-03-21T19:47:47.000Z', lead: { phone: '15550100' }, message: { subject: '2025', sent_at: '2025-03-21T19:47:40.000Z' } });
+    expect(events[0]).toMatchObject({
+      occurred_at: '2025-03-21T19:47:47.000Z',
+      lead: { phone: '15550100' },
+      message: { subject: '2025', sent_at: '2025-03-21T19:47:40.000Z' },
+    });
   });
 
   it('reports an unrecognised payload with its keys', async () => {
@@ -231,12 +253,26 @@ describe('Woodpecker recent items and dropdown', () => {
       .get('/rest/v1/prospects')
       .query({ status: 'REPLIED', sort: '-last_replied', page: '1', per_page: '25' })
       .reply(200, [
-        { id: 4804, email: 'Erlich@bachman.com', first_name: 'Erlich', last_name: 'Bachman', status: 'REPLIED', last_replied: '2016-08-19T02:08:58+0200', updated: '2016-09-03T15:02:57+0200' },
-        { id: 2974, email: 'jared@piedpiper.com', first_name: 'Jared', last_name: 'Dunn', status: 'REPLIED', last_replied: '2016-08-20T02:08:58+0200', updated: '2016-09-03T15:02:57+0200' },
+        {
+          id: 4804,
+          email: 'Erlich@bachman.com',
+          first_name: 'Erlich',
+          last_name: 'Bachman',
+          status: 'REPLIED',
+          last_replied: '2016-08-19T02:08:58+0200',
+          updated: '2016-09-03T15:02:57+0200',
+        },
+        {
+          id: 2974,
+          email: 'jared@piedpiper.com',
+          first_name: 'Jared',
+          last_name: 'Dunn',
+          status: 'REPLIED',
+          last_replied: '2016-08-20T02:08:58+0200',
+          updated: '2016-09-03T15:02:57+0200',
+        },
       ]);
-    const events = expectUnified(
-      await appTester(op('triggers', 'reply_received').performList, { authData: authFor('woodpecker'), inputData: {} } as never),
-    );
+    const events = expectUnified(await appTester(op('triggers', 'reply_received').performList, { authData: authFor('woodpecker'), inputData: {} } as never));
     expect(events.map((e) => e.lead.email)).toEqual(['jared@piedpiper.com', 'erlich@bachman.com']);
     expect(events[1]?.occurred_at).toBe('2016-08-19T00:08:58.000Z');
     expectAllCalled();
@@ -248,7 +284,16 @@ describe('Woodpecker recent items and dropdown', () => {
       .get('/rest/v1/prospects')
       .query({ status: 'REPLIED', sort: '-last_replied', page: '1', per_page: '25' })
       .reply(200, [
-        { id: 4804, email: 'erlich@bachman.com', first_name: 'Erlich', last_name: 'Bachman', status: 'REPLIED', last_contacted: '2016-08-14T02:08:58+0200', 'last replied': '2016-08-19T02:08:58+0200', updated: '2016-09-03T15:02:57+0200' },
+        {
+          id: 4804,
+          email: 'erlich@bachman.com',
+          first_name: 'Erlich',
+          last_name: 'Bachman',
+          status: 'REPLIED',
+          last_contacted: '2016-08-14T02:08:58+0200',
+          'last replied': '2016-08-19T02:08:58+0200',
+          updated: '2016-09-03T15:02:57+0200',
+        },
       ]);
     const events = expectUnified(await appTester(op('triggers', 'reply_received').performList, { authData: authFor('woodpecker'), inputData: {} } as never));
     expect(events[0]?.occurred_at).toBe('2016-08-19T00:08:58.000Z');
@@ -263,7 +308,9 @@ describe('Woodpecker recent items and dropdown', () => {
   });
 
   it('fills the campaign dropdown from campaign_list', async () => {
-    wp().get('/rest/v1/campaign_list').reply(200, [{ id: 1234567, name: 'SaaS CEOs', status: 'RUNNING' }]);
+    wp()
+      .get('/rest/v1/campaign_list')
+      .reply(200, [{ id: 1234567, name: 'SaaS CEOs', status: 'RUNNING' }]);
     const out = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('woodpecker'), meta: { page: 0 } } as never);
     expect(out).toEqual([{ id: '1234567', name: 'SaaS CEOs (RUNNING)' }]);
     expectAllCalled();

@@ -1,6 +1,3 @@
 import { hookTrigger } from '../src/app/eventTrigger';
 
-export default hookTrigger(
-  'meeting_booked',
-  'Triggers when a lead books a meeting (Calendly booking, or the tool\'s meeting category / event).',
-);
+export default hookTrigger('meeting_booked', "Triggers when a lead books a meeting (Calendly booking, or the tool's meeting category / event).");

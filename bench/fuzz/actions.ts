@@ -37,7 +37,9 @@ const op = (kind: string, key: string) =>
 export const toolContext = async (tool: ToolId, apiKey: string): Promise<ToolContext> => {
   const list = async (key: string): Promise<string[]> => {
     try {
-      const out = (await appTester()(op('triggers', key) as never, { authData: { tool, api_key: apiKey }, inputData: {}, meta: { page: 0 } } as never)) as { id: string }[];
+      const out = (await appTester()(op('triggers', key) as never, { authData: { tool, api_key: apiKey }, inputData: {}, meta: { page: 0 } } as never)) as {
+        id: string;
+      }[];
       return out.map((o) => String(o.id)).slice(0, 5);
     } catch {
       return [];
@@ -70,14 +72,24 @@ export const actionCaseArb: fc.Arbitrary<ActionCase> = fc.record({
       title: text,
       phone: text,
       linkedin_url: fc.oneof(text, fc.constant('https://www.linkedin.com/in/jane')),
-      custom_fields: fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom('constructor', '__proto__', 'toString', 'plan', ' ', 'x'), text, { maxKeys: 3 }), text),
+      custom_fields: fc.oneof(
+        fc.constant({}),
+        fc.dictionary(fc.constantFrom('constructor', '__proto__', 'toString', 'plan', ' ', 'x'), text, { maxKeys: 3 }),
+        text,
+      ),
       mode: fc.oneof(fc.constantFrom('pause', 'remove', 'mark_finished'), text),
       if_already_enrolled: fc.oneof(fc.constantFrom('skip', 'error'), text),
       if_in_other_campaign: fc.oneof(fc.constantFrom('skip', 'add_anyway'), text),
       if_previously_contacted: fc.oneof(fc.constantFrom('skip', 're_enroll'), text),
       mailbox_id: text,
-      raw_body: fc.oneof(text, fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))),
-      headers: fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom('x-salesloft-event', 'content-type', 'constructor'), fc.string({ maxLength: 20 }), { maxKeys: 2 })),
+      raw_body: fc.oneof(
+        text,
+        fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      ),
+      headers: fc.oneof(
+        fc.constant({}),
+        fc.dictionary(fc.constantFrom('x-salesloft-event', 'content-type', 'constructor'), fc.string({ maxLength: 20 }), { maxKeys: 2 }),
+      ),
       signing_key: fc.oneof(fc.constant(''), text),
       query_string: fc.oneof(fc.constant(''), text),
     },

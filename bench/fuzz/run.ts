@@ -78,7 +78,9 @@ const runChild = (tool: ToolId, from: number, to: number): Promise<ChildReport> 
 const main = async () => {
   const started = Date.now();
   process.stdout.write(`fuzz: ${CASES} cases per tool (child processes of ${CHUNK}), seed ${SEED}, heavy values weight ${HEAVY}/100, ${PARALLEL} at a time\n`);
-  const queue = TOOLS.flatMap((tool) => Array.from({ length: Math.ceil(CASES / CHUNK) }, (_, i) => ({ tool, from: i * CHUNK, to: Math.min(CASES, (i + 1) * CHUNK) })));
+  const queue = TOOLS.flatMap((tool) =>
+    Array.from({ length: Math.ceil(CASES / CHUNK) }, (_, i) => ({ tool, from: i * CHUNK, to: Math.min(CASES, (i + 1) * CHUNK) })),
+  );
   const parts: ChildReport[] = [];
   await Promise.all(
     Array.from({ length: PARALLEL }, async () => {
@@ -100,8 +102,22 @@ const main = async () => {
     };
   });
   const header = ['tool', ...OUTCOMES, 'cases', 'slowest ms', 'max RSS MB', 's'];
-  const rows = reports.map((r) => [r.tool, ...OUTCOMES.map((o) => String(r.counts[o])), String(OUTCOMES.reduce((n, o) => n + r.counts[o], 0)), String(r.slowestMs), String(r.maxRssMb), r.seconds.toFixed(0)]);
-  const total = ['total', ...OUTCOMES.map((o) => String(reports.reduce((n, r) => n + r.counts[o], 0))), String(reports.reduce((n, r) => n + OUTCOMES.reduce((m, o) => m + r.counts[o], 0), 0)), '', '', ''];
+  const rows = reports.map((r) => [
+    r.tool,
+    ...OUTCOMES.map((o) => String(r.counts[o])),
+    String(OUTCOMES.reduce((n, o) => n + r.counts[o], 0)),
+    String(r.slowestMs),
+    String(r.maxRssMb),
+    r.seconds.toFixed(0),
+  ]);
+  const total = [
+    'total',
+    ...OUTCOMES.map((o) => String(reports.reduce((n, r) => n + r.counts[o], 0))),
+    String(reports.reduce((n, r) => n + OUTCOMES.reduce((m, o) => m + r.counts[o], 0), 0)),
+    '',
+    '',
+    '',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...[...rows, total].map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   process.stdout.write(`${line(header)}\n${[...rows, total].map(line).join('\n')}\n`);

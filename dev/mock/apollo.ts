@@ -178,8 +178,7 @@ export const apolloMock: ToolMock<State> = {
   basePath: '/api/v1',
   rateLimit: { requests: 200, windowMs: 60_000 },
   apiKeyOf: ({ headers }) => (headers['x-api-key'] ?? '').trim() || null,
-  error: (status, message) =>
-    status === 401 ? { status, body: message } : status === 429 ? json(429, { message }) : err(status, message),
+  error: (status, message) => (status === 401 ? { status, body: message } : status === 429 ? json(429, { message }) : err(status, message)),
   initialState: () => ({
     user: { id: USER_ID, team_id: '6095a710bd01d100a506d4ac', first_name: 'Mock', last_name: 'Rep', title: 'SDR', email: 'rep@example.com' },
     sequences: [
@@ -374,7 +373,12 @@ export const apolloMock: ToolMock<State> = {
           .filter((m) => !classes.length || classes.includes(String(m.reply_class)))
           .filter((m) => !campaigns.length || campaigns.includes(String(m.emailer_campaign_id)))
           .map(({ stats: _stats, ...m }) => m);
-        return json(200, { breadcrumbs: [], emailer_messages: list.slice((pageNo - 1) * perPage, pageNo * perPage), emailer_steps: [], num_fetch_result: null });
+        return json(200, {
+          breadcrumbs: [],
+          emailer_messages: list.slice((pageNo - 1) * perPage, pageNo * perPage),
+          emailer_steps: [],
+          num_fetch_result: null,
+        });
       },
     },
 
@@ -386,14 +390,20 @@ export const apolloMock: ToolMock<State> = {
         const b = (req.body ?? {}) as { q_keywords?: unknown; page?: unknown; per_page?: unknown; sort_by_field?: unknown; sort_ascending?: unknown };
         const pageNo = Math.max(1, Number(b.page ?? 1) || 1);
         const perPage = Math.min(100, Math.max(1, Number(b.per_page ?? 25) || 25));
-        const q = String(b.q_keywords ?? '').trim().toLowerCase();
+        const q = String(b.q_keywords ?? '')
+          .trim()
+          .toLowerCase();
         // q_keywords matches name, email and company.
         const all = [...s.contacts.values()].filter(
           (c) => !q || [c.email, [c.first_name, c.last_name].filter(Boolean).join(' '), c.organization_name].some((v) => (v ?? '').toLowerCase().includes(q)),
         );
         // Documented sort keys; contact_created_at / contact_updated_at are the ones the mock keeps.
         const key = ({ contact_created_at: 'created_at', contact_updated_at: 'updated_at' } as const)[String(b.sort_by_field ?? '') as 'contact_created_at'];
-        if (b.sort_by_field !== undefined && !key && !['contact_last_activity_date', 'contact_email_last_opened_at', 'contact_email_last_clicked_at'].includes(String(b.sort_by_field))) {
+        if (
+          b.sort_by_field !== undefined &&
+          !key &&
+          !['contact_last_activity_date', 'contact_email_last_opened_at', 'contact_email_last_clicked_at'].includes(String(b.sort_by_field))
+        ) {
           return err(422, `sort_by_field ${String(b.sort_by_field)} is not valid`);
         }
         if (key) all.sort((x, y) => (b.sort_ascending === true ? x[key].localeCompare(y[key]) : y[key].localeCompare(x[key])));
@@ -410,7 +420,10 @@ export const apolloMock: ToolMock<State> = {
       handle: (req, s) => {
         const b = (req.body ?? {}) as Record<string, unknown>;
         const email = String(b.email ?? '').trim();
-        const fold = (v: unknown) => String(v ?? '').trim().toLowerCase();
+        const fold = (v: unknown) =>
+          String(v ?? '')
+            .trim()
+            .toLowerCase();
         // With run_dedupe, Apollo's match order (ids aside): email, then first + last name with the
         // same company — and the match is overwritten with what was sent, email included.
         // Without it, Apollo creates a duplicate.
@@ -489,8 +502,10 @@ export const apolloMock: ToolMock<State> = {
         const here = c.statuses.find((st) => st.emailer_campaign_id === seq.id && st.status !== 'removed');
         const elsewhere = c.statuses.filter((st) => st.emailer_campaign_id !== seq.id);
         if (here) skipped[id] = 'contacts_already_exists_in_current_campaign';
-        else if (elsewhere.some((st) => LIVE.includes(st.status)) && !flag(req, 'sequence_active_in_other_campaigns')) skipped[id] = 'contacts_active_in_other_campaigns';
-        else if (elsewhere.some((st) => st.status === 'finished') && !flag(req, 'sequence_finished_in_other_campaigns')) skipped[id] = 'contacts_finished_in_other_campaigns';
+        else if (elsewhere.some((st) => LIVE.includes(st.status)) && !flag(req, 'sequence_active_in_other_campaigns'))
+          skipped[id] = 'contacts_active_in_other_campaigns';
+        else if (elsewhere.some((st) => st.status === 'finished') && !flag(req, 'sequence_finished_in_other_campaigns'))
+          skipped[id] = 'contacts_finished_in_other_campaigns';
         else {
           c.statuses = c.statuses.filter((st) => st.emailer_campaign_id !== seq.id);
           c.statuses.push({

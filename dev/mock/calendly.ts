@@ -157,7 +157,13 @@ export const calendlyMock: ToolMock<State> = {
       ['MOCKEVENT0000002', [invitee('MOCKEVENT0000002', 'MOCKINVITEE00002', 'bob@example.com', 'Bob', 'Stone', '2025-10-29T16:40:00.000000Z')]],
       [
         'MOCKEVENT0000003',
-        [{ ...invitee('MOCKEVENT0000003', 'MOCKINVITEE00003', 'carl@example.com', 'Carl', 'Ortiz', '2025-10-27T08:00:00.000000Z', 'canceled'), cancellation: CARL_CANCELED, updated_at: CARL_CANCELED.created_at }],
+        [
+          {
+            ...invitee('MOCKEVENT0000003', 'MOCKINVITEE00003', 'carl@example.com', 'Carl', 'Ortiz', '2025-10-27T08:00:00.000000Z', 'canceled'),
+            cancellation: CARL_CANCELED,
+            updated_at: CARL_CANCELED.created_at,
+          },
+        ],
       ],
       [
         'MOCKEVENT0000004',
@@ -273,9 +279,15 @@ export const calendlyMock: ToolMock<State> = {
         if (!event) return notFound();
         if (event.status === 'canceled') return invalid('uuid', 'Event is already canceled');
         const b = (req.body && typeof req.body === 'object' ? req.body : {}) as { reason?: unknown };
-        if (b.reason !== undefined && (typeof b.reason !== 'string' || b.reason.length > 10_000)) return invalid('reason', 'must be a string of at most 10000 characters');
+        if (b.reason !== undefined && (typeof b.reason !== 'string' || b.reason.length > 10_000))
+          return invalid('reason', 'must be a string of at most 10000 characters');
         const now = new Date().toISOString().replace('Z', '000Z');
-        const cancellation = { canceled_by: String(s.user.name), reason: typeof b.reason === 'string' ? b.reason : null, canceler_type: 'host', created_at: now };
+        const cancellation = {
+          canceled_by: String(s.user.name),
+          reason: typeof b.reason === 'string' ? b.reason : null,
+          canceler_type: 'host',
+          created_at: now,
+        };
         event.status = 'canceled';
         event.cancellation = cancellation;
         event.updated_at = now;

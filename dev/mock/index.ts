@@ -11,4 +11,14 @@ import { apolloMock } from './apollo';
 
 /** Every tool mock; `sales-connect mock` serves them all (or one with --tool). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const MOCKS: ToolMock<any>[] = [smartleadMock, woodpeckerMock, mailshakeMock, lemlistMock, calendlyMock, mixmaxMock, replyioMock, salesloftMock, apolloMock];
+export const MOCKS: ToolMock<any>[] = [
+  smartleadMock,
+  woodpeckerMock,
+  mailshakeMock,
+  lemlistMock,
+  calendlyMock,
+  mixmaxMock,
+  replyioMock,
+  salesloftMock,
+  apolloMock,
+];

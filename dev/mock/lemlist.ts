@@ -126,7 +126,12 @@ const contactView = (s: State, c: Contact) => {
     fullName: [vars.firstName, vars.lastName].filter(Boolean).join(' ') || null,
     email: c.email,
     fields: { ...vars, isActiveInCampaigns: entries.some((e) => !e.isPaused && e.state !== 'emailsUnsubscribed') },
-    campaigns: entries.map((e) => ({ campaignId: e.campaignId, campaignState: campaignOf(s, e.campaignId)?.status ?? null, leadState: e.state, leadId: e._id })),
+    campaigns: entries.map((e) => ({
+      campaignId: e.campaignId,
+      campaignState: campaignOf(s, e.campaignId)?.status ?? null,
+      leadState: e.state,
+      leadId: e._id,
+    })),
     ownerId: USER_ID,
     createdAt: c.createdAt,
     createdBy: USER_ID,
@@ -314,7 +319,10 @@ export const lemlistMock: ToolMock<State> = {
         const sorted = s.campaigns
           .filter((c) => !status || c.status === status)
           .sort((a, b) => (desc ? b.createdAt.localeCompare(a.createdAt) : a.createdAt.localeCompare(b.createdAt)));
-        return json(200, sorted.slice(offset, offset + limit).map((c) => ({ ...c, labels: [], hasError: false, errors: [] })));
+        return json(
+          200,
+          sorted.slice(offset, offset + limit).map((c) => ({ ...c, labels: [], hasError: false, errors: [] })),
+        );
       },
     },
 
@@ -345,7 +353,13 @@ export const lemlistMock: ToolMock<State> = {
         if (b.type !== undefined && !HOOK_TYPES.has(b.type)) return text(400, `Invalid type ${b.type}`);
         const campaignId = req.query.get('campaignId') ?? undefined;
         if (campaignId && !campaignOf(s, campaignId)) return text(404, 'Campaign not found');
-        const hook: Hook = { _id: id(s, 'hoo'), targetUrl: b.targetUrl, createdAt: stamp(s), ...(b.type ? { type: b.type } : {}), ...(campaignId ? { campaignId } : {}) };
+        const hook: Hook = {
+          _id: id(s, 'hoo'),
+          targetUrl: b.targetUrl,
+          createdAt: stamp(s),
+          ...(b.type ? { type: b.type } : {}),
+          ...(campaignId ? { campaignId } : {}),
+        };
         s.hooks.set(hook._id, hook);
         // The secret is stored, never returned (vendor OpenAPI): the answer is the documented four fields.
         return json(200, { _id: hook._id, targetUrl: hook.targetUrl, createdAt: hook.createdAt, type: hook.type });
@@ -369,7 +383,12 @@ export const lemlistMock: ToolMock<State> = {
       handle: (req, s) => {
         const address = (req.params.email as string).trim().toLowerCase();
         const entries = s.entries.filter((e) => e.email === address);
-        return entries.length ? json(200, entries.map((e) => lookupItem(s, e))) : text(404, 'Lead not found');
+        return entries.length
+          ? json(
+              200,
+              entries.map((e) => lookupItem(s, e)),
+            )
+          : text(404, 'Lead not found');
       },
     },
 
@@ -452,7 +471,10 @@ export const lemlistMock: ToolMock<State> = {
             s.activities.push(activity(s, 'paused', e));
           }
         }
-        return json(200, entries.map((e) => flatLead(s, e)));
+        return json(
+          200,
+          entries.map((e) => flatLead(s, e)),
+        );
       },
     },
 
@@ -471,7 +493,10 @@ export const lemlistMock: ToolMock<State> = {
             s.activities.push(activity(s, 'resumed', e));
           }
         }
-        return json(200, entries.map((e) => flatLead(s, e)));
+        return json(
+          200,
+          entries.map((e) => flatLead(s, e)),
+        );
       },
     },
 
@@ -485,10 +510,21 @@ export const lemlistMock: ToolMock<State> = {
         const rows = s.entries
           .filter((e) => e.campaignId === req.params.cid)
           .filter((e) => wanted.includes('all') || wanted.includes(e.state))
-          .map((e) => ({ emailStatus: 'deliverable', email: e.email, ...e.variables, lastState: e.state, status: e.isPaused ? 'paused' : e.status, _id: e._id }));
+          .map((e) => ({
+            emailStatus: 'deliverable',
+            email: e.email,
+            ...e.variables,
+            lastState: e.state,
+            status: e.isPaused ? 'paused' : e.status,
+            _id: e._id,
+          }));
         if (req.query.get('format') !== 'json') {
           const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-          return { status: 200, body: [keys.join(','), ...rows.map((r) => keys.map((k) => (r as Record<string, string>)[k] ?? '').join(','))].join('\n'), headers: { 'content-type': 'text/csv' } };
+          return {
+            status: 200,
+            body: [keys.join(','), ...rows.map((r) => keys.map((k) => (r as Record<string, string>)[k] ?? '').join(','))].join('\n'),
+            headers: { 'content-type': 'text/csv' },
+          };
         }
         return json(200, rows);
       },

@@ -81,9 +81,7 @@ export const mixmaxMock: ToolMock<State> = {
     return {
       user: { _id: USER_ID, email: 'rep@mock-sender.example.com', name: 'Rep One' },
       sequences: [onboarding, followUp],
-      contacts: [
-        { _id: '5f00000000000000000000a1', email: 'unsubscribed@example.com', name: 'Una Subscribed', userId: USER_ID, meta: {} },
-      ],
+      contacts: [{ _id: '5f00000000000000000000a1', email: 'unsubscribed@example.com', name: 'Una Subscribed', userId: USER_ID, meta: {} }],
       unsubscribed: new Set(['unsubscribed@example.com']),
       nextId: 1,
     };

@@ -105,12 +105,18 @@ const route = (method: string, path: string, handle: (req: MockRequest, s: State
   handle: (req, s) => {
     const v3 = path.startsWith('/v3/');
     const key = v3 ? bearerOf(req.headers) : xApiKeyOf(req.headers);
-    if (!key) return v3 ? { status: 401, body: '', headers: { 'WWW-Authenticate': 'Bearer' } } : legacy(401, 'Invalid API key: legacy endpoints take the X-Api-Key header');
+    if (!key)
+      return v3
+        ? { status: 401, body: '', headers: { 'WWW-Authenticate': 'Bearer' } }
+        : legacy(401, 'Invalid API key: legacy endpoints take the X-Api-Key header');
     return handle(req, s);
   },
 });
 
-const norm = (email: unknown) => String(email ?? '').trim().toLowerCase();
+const norm = (email: unknown) =>
+  String(email ?? '')
+    .trim()
+    .toLowerCase();
 const personById = (s: State, id: unknown) => [...s.people.values()].find((p) => String(p.id) === String(id));
 const isLive = (status: PersonStatus) => status === 'Active' || status === 'Paused' || status === 'OutOfOffice';
 
@@ -151,8 +157,7 @@ export const replyioMock: ToolMock<State> = {
   rateLimit: { requests: 100, windowMs: 10_000 },
   // Either header carries the key; each route then insists on the one its API version takes.
   apiKeyOf: ({ headers }) => bearerOf(headers) ?? xApiKeyOf(headers),
-  error: (status, message) =>
-    status === 401 ? { status, body: '', headers: { 'WWW-Authenticate': 'Bearer' } } : problem(status, message),
+  error: (status, message) => (status === 401 ? { status, body: '', headers: { 'WWW-Authenticate': 'Bearer' } } : problem(status, message)),
   initialState: () => ({
     sequences: [
       { id: 51155, name: 'Q2 outbound', created: '2026-03-02T09:00:00Z', status: 2 },
@@ -280,7 +285,10 @@ export const replyioMock: ToolMock<State> = {
       const last = at.get(req.apiKey);
       const now = Date.now();
       if (last !== undefined && now - last < 10_000) {
-        return { ...legacy(429, 'Too many requests: one request per 10 seconds'), headers: { 'Retry-After': String(Math.ceil((10_000 - (now - last)) / 1000)) } };
+        return {
+          ...legacy(429, 'Too many requests: one request per 10 seconds'),
+          headers: { 'Retry-After': String(Math.ceil((10_000 - (now - last)) / 1000)) },
+        };
       }
       at.set(req.apiKey, now);
       const p = s.people.get(norm(req.query.get('email')));
@@ -314,7 +322,8 @@ export const replyioMock: ToolMock<State> = {
         const p = personById(s, id);
         if (!p) result.skipped += 1;
         else if (p.isOptedOut || p.isBlocked) result.skippedByOptedOutStatus += 1;
-        else if (p.sequences.has(seq.id)) result.skipped += 1; // one membership per sequence, whatever its status
+        else if (p.sequences.has(seq.id))
+          result.skipped += 1; // one membership per sequence, whatever its status
         else {
           const others = [...p.sequences].filter(([, st]) => isLive(st));
           if (others.length && b.OverwriteExisting !== true) result.skipped += 1;

@@ -59,7 +59,10 @@ interface State {
   cadences: { id: number; name: string; archived_at: string | null; team_cadence: boolean; shared: boolean }[];
   people: Map<number, MockPerson>;
   memberships: MockMembership[];
-  webhooks: Map<number, { id: number; callback_url: string; callback_token: string; event_type: string; enabled: boolean; user_guid: string; tenant_id: number }>;
+  webhooks: Map<
+    number,
+    { id: number; callback_url: string; callback_token: string; event_type: string; enabled: boolean; user_guid: string; tenant_id: number }
+  >;
   meetings: Record<string, unknown>[];
   emails: Record<string, unknown>[];
   nextId: number;
@@ -73,18 +76,20 @@ const invalid = (field: string, message: string): MockResponse => json(422, { er
 const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
 
 /** Salesloft's `field[gt|gte|lt|lte]=<iso8601>` filters, on the fields given. */
-const inRange = (req: MockRequest, fields: string[]) => (item: Record<string, unknown>): boolean =>
-  fields.every((f) => {
-    const v = Date.parse(String(item[f] ?? ''));
-    const bound = (op: string) => {
-      const raw = req.query.get(`${f}[${op}]`);
-      return raw === null ? null : Date.parse(raw);
-    };
-    const [gt, gte, lt, lte] = ['gt', 'gte', 'lt', 'lte'].map(bound);
-    if ([gt, gte, lt, lte].every((b) => b === null)) return true;
-    if (!Number.isFinite(v)) return false;
-    return (gt === null || v > gt) && (gte === null || v >= gte) && (lt === null || v < lt) && (lte === null || v <= lte);
-  });
+const inRange =
+  (req: MockRequest, fields: string[]) =>
+  (item: Record<string, unknown>): boolean =>
+    fields.every((f) => {
+      const v = Date.parse(String(item[f] ?? ''));
+      const bound = (op: string) => {
+        const raw = req.query.get(`${f}[${op}]`);
+        return raw === null ? null : Date.parse(raw);
+      };
+      const [gt, gte, lt, lte] = ['gt', 'gte', 'lt', 'lte'].map(bound);
+      if ([gt, gte, lt, lte].every((b) => b === null)) return true;
+      if (!Number.isFinite(v)) return false;
+      return (gt === null || v > gt) && (gte === null || v >= gte) && (lt === null || v < lt) && (lte === null || v <= lte);
+    });
 
 /** `sort_by` among `allowed` (first = default), `sort_direction` ASC / DESC (default DESC). */
 const sorted = (req: MockRequest, items: Record<string, unknown>[], allowed: string[]): Record<string, unknown>[] => {
@@ -100,7 +105,10 @@ const page = (req: MockRequest, items: unknown[]): MockResponse => {
   const current = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
   const data = items.slice((current - 1) * perPage, current * perPage);
   const more = current * perPage < items.length;
-  return json(200, { metadata: { paging: { per_page: perPage, current_page: current, next_page: more ? current + 1 : null, prev_page: current > 1 ? current - 1 : null } }, data });
+  return json(200, {
+    metadata: { paging: { per_page: perPage, current_page: current, next_page: more ? current + 1 : null, prev_page: current > 1 ? current - 1 : null } },
+    data,
+  });
 };
 
 const personView = (p: MockPerson) => ({
@@ -203,7 +211,16 @@ export const salesloftMock: ToolMock<State> = {
     // reply three days ago; Rae completed it but had replied; Remy was removed; Otto completed a month ago.
     memberships: [
       { id: 8001, person_id: 6101, cadence_id: 77, added_at: daysAgo(20), updated_at: daysAgo(3), currently_on_cadence: false, current_state: 'completed' },
-      { id: 8002, person_id: 6102, cadence_id: 77, added_at: daysAgo(20), updated_at: daysAgo(2), currently_on_cadence: false, current_state: 'completed', replies: 1 },
+      {
+        id: 8002,
+        person_id: 6102,
+        cadence_id: 77,
+        added_at: daysAgo(20),
+        updated_at: daysAgo(2),
+        currently_on_cadence: false,
+        current_state: 'completed',
+        replies: 1,
+      },
       { id: 8003, person_id: 6103, cadence_id: 77, added_at: daysAgo(20), updated_at: daysAgo(1), currently_on_cadence: false, current_state: 'removed' },
       { id: 8004, person_id: 6104, cadence_id: 77, added_at: daysAgo(60), updated_at: daysAgo(30), currently_on_cadence: false, current_state: 'completed' },
     ],
@@ -235,7 +252,14 @@ export const salesloftMock: ToolMock<State> = {
         cadence: ref('cadences', 77),
         step: ref('steps', 88),
       },
-      { id: 1002, title: 'Cancelled demo', status: 'failed', recipient_email: 'bo@example.com', created_at: '2025-04-02T10:00:00.000000Z', updated_at: '2025-04-02T10:00:00.000000Z' },
+      {
+        id: 1002,
+        title: 'Cancelled demo',
+        status: 'failed',
+        recipient_email: 'bo@example.com',
+        created_at: '2025-04-02T10:00:00.000000Z',
+        updated_at: '2025-04-02T10:00:00.000000Z',
+      },
       {
         // Canceled yesterday (`canceled_at` set; the documented statuses have no canceled value).
         // A deleted calendar event: listed only with show_deleted=true (UNCONFIRMED reading, see README).
@@ -319,7 +343,15 @@ export const salesloftMock: ToolMock<State> = {
         if (typeof b.callback_url !== 'string' || !/^https:\/\//.test(b.callback_url)) return invalid('callback_url', 'must be a valid https URL');
         if (typeof b.callback_token !== 'string' || !b.callback_token) return invalid('callback_token', "can't be blank");
         if (typeof b.event_type !== 'string' || !isKnownEvent(b.event_type)) return invalid('event_type', 'is not included in the list');
-        const hook = { id: s.nextId++, callback_url: b.callback_url, callback_token: b.callback_token, event_type: b.event_type, enabled: true, user_guid: s.me.guid, tenant_id: 100 };
+        const hook = {
+          id: s.nextId++,
+          callback_url: b.callback_url,
+          callback_token: b.callback_token,
+          event_type: b.event_type,
+          enabled: true,
+          user_guid: s.me.guid,
+          tenant_id: 100,
+        };
         s.webhooks.set(hook.id, hook);
         return json(200, { data: hook });
       },
@@ -349,7 +381,10 @@ export const salesloftMock: ToolMock<State> = {
           .filter((m) => withDeleted || m.deleted !== true)
           .filter((m) => !status || m.status === status)
           .filter(inRange(req, ['created_at', 'start_time']));
-        return page(req, sorted(req, list, ['start_time', 'created_at', 'updated_at']).map(({ deleted: _d, ...m }) => m));
+        return page(
+          req,
+          sorted(req, list, ['start_time', 'created_at', 'updated_at']).map(({ deleted: _d, ...m }) => m),
+        );
       },
     },
     {
@@ -453,7 +488,15 @@ export const salesloftMock: ToolMock<State> = {
         }
         if (person.do_not_contact) return invalid('person', 'is marked do not contact');
         const now = new Date().toISOString();
-        const m: MockMembership = { id: s.nextId++, person_id: personId, cadence_id: cadenceId, added_at: now, updated_at: now, currently_on_cadence: true, current_state: 'staged' };
+        const m: MockMembership = {
+          id: s.nextId++,
+          person_id: personId,
+          cadence_id: cadenceId,
+          added_at: now,
+          updated_at: now,
+          currently_on_cadence: true,
+          current_state: 'staged',
+        };
         s.memberships.push(m);
         return json(200, { data: membershipView(m) });
       },

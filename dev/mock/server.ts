@@ -128,7 +128,8 @@ export const startMock = async (opts: MockOptions): Promise<RunningMock> => {
     let loseReply = false;
     if ((opts.failRate ?? 0) > 0 && random() < (opts.failRate as number)) {
       // (random() is drawn a second time only when some faults may strike after handling: seeded tests keep their sequence.)
-      if (!((opts.lostReplyShare ?? 0) > 0 && random() < (opts.lostReplyShare as number))) return send(mock.error(503, 'Service temporarily unavailable (injected fault)'), mock.tool, path);
+      if (!((opts.lostReplyShare ?? 0) > 0 && random() < (opts.lostReplyShare as number)))
+        return send(mock.error(503, 'Service temporarily unavailable (injected fault)'), mock.tool, path);
       loseReply = true;
     }
     const fault = mock.error(503, 'Service temporarily unavailable (injected fault, after handling)');

@@ -62,7 +62,15 @@ export const smartleadMock: ToolMock<State> = {
     leads: new Map([
       [
         'unsubscribed@example.com',
-        { id: 3001, email: 'unsubscribed@example.com', first_name: 'Una', last_name: 'Subscribed', company_name: null, unsubscribed: true, campaigns: new Map() },
+        {
+          id: 3001,
+          email: 'unsubscribed@example.com',
+          first_name: 'Una',
+          last_name: 'Subscribed',
+          company_name: null,
+          unsubscribed: true,
+          campaigns: new Map(),
+        },
       ],
       ...seeded([
         [3101, 'finished@example.com', 'Finn', 'Ished', false, { mapId: 4101, status: 'COMPLETED', updatedAt: '2025-04-06T07:00:00.000Z' }],
@@ -88,7 +96,11 @@ export const smartleadMock: ToolMock<State> = {
     {
       method: 'GET',
       path: '/campaigns/:id/webhooks',
-      handle: (req, s) => json(200, [...s.webhooks.values()].filter((h) => String(h.email_campaign_id) === req.params.id)),
+      handle: (req, s) =>
+        json(
+          200,
+          [...s.webhooks.values()].filter((h) => String(h.email_campaign_id) === req.params.id),
+        ),
     },
     {
       method: 'POST',
@@ -98,7 +110,14 @@ export const smartleadMock: ToolMock<State> = {
         if (!s.campaigns.some((c) => String(c.id) === req.params.id)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
         if (!b?.webhook_url || !/^https?:\/\//.test(b.webhook_url)) return json(400, { error: `Invalid webhook_url - ${b?.webhook_url}` });
         const id = s.nextId++;
-        const hook = { id, name: b.name ?? '', webhook_url: b.webhook_url, event_types: b.event_types ?? [], categories: b.categories ?? [], email_campaign_id: Number(req.params.id) };
+        const hook = {
+          id,
+          name: b.name ?? '',
+          webhook_url: b.webhook_url,
+          event_types: b.event_types ?? [],
+          categories: b.categories ?? [],
+          email_campaign_id: Number(req.params.id),
+        };
         s.webhooks.set(id, hook);
         const { id: _id, ...documented } = hook; // the documented create response carries no id
         return json(200, { ok: true, ...documented });
@@ -188,7 +207,10 @@ export const smartleadMock: ToolMock<State> = {
         const cid = Number(req.params.id);
         if (!s.campaigns.some((c) => c.id === cid)) return json(404, { error: 'Campaign not found - Invalid campaign_id.' });
         const b = (req.body ?? {}) as { searchText?: unknown; limit?: unknown; lastSeenLeadId?: unknown };
-        const words = String(b.searchText ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+        const words = String(b.searchText ?? '')
+          .toLowerCase()
+          .split(/\s+/)
+          .filter(Boolean);
         const limit = Math.min(100, Math.max(1, Number(b.limit ?? 25)));
         const after = Number(b.lastSeenLeadId ?? 0);
         const rows = [...s.leads.values()]

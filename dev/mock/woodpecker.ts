@@ -57,7 +57,14 @@ const MAX_PER_EVENT = 3;
 const EXTRA_COLUMNS = /^(website|tags|address|city|state|country|industry|snippet([1-9]|1[0-5]))$/;
 
 const wpError = (status: number, code: string, msg: string): MockResponse => json(status, { status: { status: 'ERROR', code, msg } });
-const CODE_FOR_STATUS: Record<number, string> = { 400: 'E_WRONG_PARAM', 401: 'E_SESSION', 403: 'E_SESSION', 404: 'E_URL_NOT_FOUND', 409: 'E_WRONG_PARAM', 429: 'E_TOO_MANY_REQUESTS' };
+const CODE_FOR_STATUS: Record<number, string> = {
+  400: 'E_WRONG_PARAM',
+  401: 'E_SESSION',
+  403: 'E_SESSION',
+  404: 'E_URL_NOT_FOUND',
+  409: 'E_WRONG_PARAM',
+  429: 'E_TOO_MANY_REQUESTS',
+};
 
 /** Woodpecker timestamps: `2025-03-21T20:47:40+0100` (offset without a colon). */
 const wpTime = (d = new Date()) => d.toISOString().replace(/\.\d{3}Z$/, '+0000');
@@ -83,7 +90,13 @@ const rowOf = (p: Prospect, s: State, withCampaigns: boolean) => ({
     ? {
         campaigns_details: [...p.campaigns].map(([cid, m]) => {
           const c = s.campaigns.find((x) => x.id === cid);
-          return { campaign_id: cid, campaign_name: c?.name ?? '', campaign_status: c?.status ?? 'DELETED', campaign_prospect_status: m.status, interested: m.interested };
+          return {
+            campaign_id: cid,
+            campaign_name: c?.name ?? '',
+            campaign_status: c?.status ?? 'DELETED',
+            campaign_prospect_status: m.status,
+            interested: m.interested,
+          };
         }),
       }
     : {}),
@@ -151,7 +164,14 @@ export const woodpeckerMock: ToolMock<State> = {
   initialState: () => ({
     campaigns: [
       { id: 1201, name: 'Q2 outbound', status: 'RUNNING', created: '2025-02-01T10:00:00+0000', from_name: 'Sam Seller', from_email: 'sam@seller.example.com' },
-      { id: 1202, name: 'Webinar follow-up', status: 'RUNNING', created: '2025-02-15T10:00:00+0000', from_name: 'Sam Seller', from_email: 'sam@seller.example.com' },
+      {
+        id: 1202,
+        name: 'Webinar follow-up',
+        status: 'RUNNING',
+        created: '2025-02-15T10:00:00+0000',
+        from_name: 'Sam Seller',
+        from_email: 'sam@seller.example.com',
+      },
       { id: 1100, name: 'Last year', status: 'COMPLETED', created: '2024-01-10T10:00:00+0000', from_name: 'Sam Seller', from_email: 'sam@seller.example.com' },
     ],
     prospects: new Map([
@@ -273,7 +293,11 @@ export const woodpeckerMock: ToolMock<State> = {
         const slice = rows.slice((page - 1) * perPage, page * perPage);
         if (slice.length === 0) return { status: 204 };
         const details = req.query.get('campaigns_details') === 'true';
-        return json(200, slice.map((p) => rowOf(p, s, details)), { 'X-Total-Count': String(total) });
+        return json(
+          200,
+          slice.map((p) => rowOf(p, s, details)),
+          { 'X-Total-Count': String(total) },
+        );
       },
     },
     {

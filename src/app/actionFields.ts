@@ -14,4 +14,3 @@ export const LEAD_SAMPLE_CORE: Lead = {
   campaigns: [{ id: '66e9e215ece19801b219997f', name: 'Q2 outbound', status: 'active' }],
 };
 export const LEAD_SAMPLE = publishLead(LEAD_SAMPLE_CORE);
-

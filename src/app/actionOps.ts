@@ -9,18 +9,7 @@ import type { ActionCapabilities, LeadFieldKey } from '../providers/capabilities
 import type { LeadInput, LeadOperations, Provider } from '../providers/types';
 import { actionsRefusal } from './availability';
 import { publishEvent, publishLead, publishOutcome } from './publish';
-import {
-  CreateInput,
-  EnrollInput,
-  FindInput,
-  NormalizeInput,
-  readInput,
-  ResumeInput,
-  StopInput,
-  UpdateInput,
-  toLeadInput,
-  toPolicy,
-} from './actionInput';
+import { CreateInput, EnrollInput, FindInput, NormalizeInput, readInput, ResumeInput, StopInput, UpdateInput, toLeadInput, toPolicy } from './actionInput';
 import { connectedProvider, ctxOf } from './connection';
 import { readTriggerInput } from './triggerInput';
 import { checkOutput, requireCampaign } from './validate';
@@ -58,7 +47,11 @@ const FIELD_LABELS: Record<LeadFieldKey, string> = {
 const requireInputs = (z: ZObject, provider: Provider, lead: LeadInput, fields: LeadFieldKey[]): void => {
   const missing = fields.find((f) => !lead[f]);
   if (missing) {
-    throw new z.errors.Error(`${FIELD_LABELS[missing]} is required for ${provider.label}: map the lead’s ${FIELD_LABELS[missing].toLowerCase()} from an earlier step.`, 'InvalidInput', 400);
+    throw new z.errors.Error(
+      `${FIELD_LABELS[missing]} is required for ${provider.label}: map the lead’s ${FIELD_LABELS[missing].toLowerCase()} from an earlier step.`,
+      'InvalidInput',
+      400,
+    );
   }
 };
 
@@ -75,7 +68,8 @@ export const createLead = async (z: ZObject, bundle: Bundle): Promise<PublishedL
   const input = readInput(z, CreateInput, bundle.inputData);
   const { leads, caps } = leadsOf(z, provider, 'create');
   const lead = toLeadInput(input);
-  if (caps.create.campaign === 'required') requireCampaign(z, provider, input.campaign_id, 'its leads only exist inside a campaign, so creating one adds it there', 'action');
+  if (caps.create.campaign === 'required')
+    requireCampaign(z, provider, input.campaign_id, 'its leads only exist inside a campaign, so creating one adds it there', 'action');
   requireInputs(z, provider, lead, caps.create.requiredFields);
   const result = await leads.upsert(ctxOf(z, bundle), lead, caps.create.campaign === 'absent' ? null : input.campaign_id);
   return { ...publishLead(checkedOutput(z, Lead, result.lead)), created: result.created };
@@ -152,13 +146,10 @@ export const stopSequence = async (z: ZObject, bundle: Bundle): Promise<Publishe
   const mode = typeof raw.mode === 'string' && raw.mode.trim() ? raw.mode : caps.stop.modes[0];
   const input = readInput(z, StopInput, { ...raw, mode });
   if (!caps.stop.modes.includes(input.mode)) {
-    throw new z.errors.Error(
-      `Mode "${input.mode}" is not available for ${provider.label}: choose ${caps.stop.modes.join(' or ')}.`,
-      'InvalidInput',
-      400,
-    );
+    throw new z.errors.Error(`Mode "${input.mode}" is not available for ${provider.label}: choose ${caps.stop.modes.join(' or ')}.`, 'InvalidInput', 400);
   }
-  if (caps.stop.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it stops a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`, 'action');
+  if (caps.stop.campaign === 'required')
+    requireCampaign(z, provider, input.campaign_id, `it stops a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`, 'action');
   const outcome = await leads.stop(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id, mode: input.mode });
   return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };
@@ -172,7 +163,8 @@ export const resumeSequence = async (z: ZObject, bundle: Bundle): Promise<Publis
     const why = 'unsupported' in caps.resume ? caps.resume.unsupported : `${provider.label} cannot resume a lead.`;
     throw new z.errors.Error(`Resume Sequence is not available for ${provider.label}: ${why}`, 'UnsupportedAction', 400);
   }
-  if (caps.resume.campaign === 'required') requireCampaign(z, provider, input.campaign_id, `it resumes a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`, 'action');
+  if (caps.resume.campaign === 'required')
+    requireCampaign(z, provider, input.campaign_id, `it resumes a lead one ${provider.capabilities.campaignNoun.toLowerCase()} at a time`, 'action');
   const outcome = await leads.resume(ctxOf(z, bundle), { email: input.email, campaign_id: input.campaign_id });
   return publishOutcome(checkedOutput(z, ActionOutcome, outcome));
 };
@@ -202,7 +194,9 @@ export const normalizeEvent = async (z: ZObject, bundle: Bundle) => {
     manual.sub,
     triggerInput,
   );
-  const checked = usableEvents(z, provider.label, events).map((e) => publishEvent(checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw, manual.sub?.secret) })));
+  const checked = usableEvents(z, provider.label, events).map((e) =>
+    publishEvent(checkedOutput(z, UnifiedEvent, { ...e, raw: scrubSecrets(e.raw, manual.sub?.secret) })),
+  );
   const first = checked[0];
   return {
     ...(first ?? { id: `${provider.id}:none`, event: null, tool: provider.id, tool_label: provider.label }),

@@ -10,8 +10,7 @@ export const connectedProvider = (z: ZObject, bundle: Bundle): Provider => {
   const provider = findProvider(bundle.authData?.tool);
   if (!provider) {
     throw new z.errors.Error(
-      `This connection is for "${String(bundle.authData?.tool ?? '')}", which Sales Connect does not support. ` +
-        'Reconnect and choose a tool from the list.',
+      `This connection is for "${String(bundle.authData?.tool ?? '')}", which Sales Connect does not support. ` + 'Reconnect and choose a tool from the list.',
       'UnsupportedTool',
       400,
     );

@@ -61,11 +61,7 @@ export const leadDetailFields = (c: Connected, required: LeadFieldKey[]): Field[
     label: f.label,
     type: 'string',
     required: required.includes(f.key),
-    ...(required.includes(f.key)
-      ? { helpText: `${toolOf(c)} requires the lead’s ${f.label.toLowerCase()}.` }
-      : f.helpText
-        ? { helpText: f.helpText }
-        : {}),
+    ...(required.includes(f.key) ? { helpText: `${toolOf(c)} requires the lead’s ${f.label.toLowerCase()}.` } : f.helpText ? { helpText: f.helpText } : {}),
   })),
   {
     key: 'custom_fields',
@@ -130,7 +126,11 @@ const meetingField = (c: Connected): Field | null => {
 
 const triggerCampaignField = (c: Connected, event: EventType, polling: boolean): Field | null => {
   if (!c) {
-    return campaignField(null, 'optional', 'Only events from this campaign / sequence / cadence. Leave empty for all. Smartlead needs one: its webhooks belong to one campaign.');
+    return campaignField(
+      null,
+      'optional',
+      'Only events from this campaign / sequence / cadence. Leave empty for all. Smartlead needs one: its webhooks belong to one campaign.',
+    );
   }
   const needs = c.caps.triggerCampaign === 'required' || Boolean(polling && c.caps.events[event].pollingNeedsCampaign);
   // A tool without campaign filters still needs one where its polling lists one campaign at a time.
@@ -169,38 +169,44 @@ export const createForm = formFor((c) => {
   const blocked = noActions(c, 'create');
   if (blocked) return blocked;
   const caps = c && typeof c.caps.actions !== 'string' ? c.caps.actions.create : null;
-  const campaign =
-    !caps
-      ? campaignField(null, 'optional', 'Required for tools whose leads live inside a campaign (Smartlead, lemlist, Mailshake): there creating a lead adds it to this campaign, which starts the campaign for it.')
-      : caps.campaign === 'absent'
-        ? null
-        : campaignField(
-            c,
-            caps.campaign,
-            caps.campaign === 'required'
-              ? `${toolOf(c)} keeps leads inside a ${nounLower(c)}: creating the lead adds it to this ${nounLower(c)}, which starts the ${nounLower(c)} for it. An existing lead in it is updated.`
-              : `The ${toolOf(c)} ${nounLower(c)} to create the lead in (optional).`,
-          );
+  const campaign = !caps
+    ? campaignField(
+        null,
+        'optional',
+        'Required for tools whose leads live inside a campaign (Smartlead, lemlist, Mailshake): there creating a lead adds it to this campaign, which starts the campaign for it.',
+      )
+    : caps.campaign === 'absent'
+      ? null
+      : campaignField(
+          c,
+          caps.campaign,
+          caps.campaign === 'required'
+            ? `${toolOf(c)} keeps leads inside a ${nounLower(c)}: creating the lead adds it to this ${nounLower(c)}, which starts the ${nounLower(c)} for it. An existing lead in it is updated.`
+            : `The ${toolOf(c)} ${nounLower(c)} to create the lead in (optional).`,
+        );
   return [emailField, ...(campaign ? [campaign] : []), ...leadDetailFields(c, caps?.requiredFields ?? [])];
 });
 
-export const updateForm = [emailField, ...formFor((c) => {
-  const blocked = noActions(c, 'update');
-  if (blocked) return blocked;
-  const caps = c && typeof c.caps.actions !== 'string' ? c.caps.actions.update : null;
-  if (caps && 'unsupported' in caps) {
-    return [notice('update_note', `**${toolOf(c)} cannot update a lead:** ${caps.unsupported} This step returns the lead unchanged with *Updated* = false.`)];
-  }
-  const campaign =
-    !caps || caps.campaign !== 'absent'
-      ? campaignField(
-          c,
-          'optional',
-          `For tools that keep leads inside a campaign (lemlist): the ${nounLower(c)} whose lead to update. Empty = the first ${nounLower(c)} the lead is in.`,
-        )
-      : null;
-  return [...(campaign ? [campaign] : []), ...leadDetailFields(c, caps?.requiredFields ?? [])];
-})];
+export const updateForm = [
+  emailField,
+  ...formFor((c) => {
+    const blocked = noActions(c, 'update');
+    if (blocked) return blocked;
+    const caps = c && typeof c.caps.actions !== 'string' ? c.caps.actions.update : null;
+    if (caps && 'unsupported' in caps) {
+      return [notice('update_note', `**${toolOf(c)} cannot update a lead:** ${caps.unsupported} This step returns the lead unchanged with *Updated* = false.`)];
+    }
+    const campaign =
+      !caps || caps.campaign !== 'absent'
+        ? campaignField(
+            c,
+            'optional',
+            `For tools that keep leads inside a campaign (lemlist): the ${nounLower(c)} whose lead to update. Empty = the first ${nounLower(c)} the lead is in.`,
+          )
+        : null;
+    return [...(campaign ? [campaign] : []), ...leadDetailFields(c, caps?.requiredFields ?? [])];
+  }),
+];
 
 export const OUTCOME_HELP =
   'The step’s *Outcome* is one of `enrolled`, `already_enrolled`, `skipped_unsubscribed`, `skipped_in_other_campaign`, `skipped_previously_contacted` — filter on it.';
@@ -219,10 +225,16 @@ export const enrollForm = formFor((c) => {
           type: 'string',
           required: caps?.mailbox === 'required',
           dynamic: 'mailbox_list.id.name',
-          helpText: caps ? `The email account the ${toolOf(c)} ${noun} sends from (${toolOf(c)} requires it).` : 'Apollo only: the email account the sequence sends from (Apollo requires it).',
+          helpText: caps
+            ? `The email account the ${toolOf(c)} ${noun} sends from (${toolOf(c)} requires it).`
+            : 'Apollo only: the email account the sequence sends from (Apollo requires it).',
         };
   return [
-    campaignField(c, 'required', c ? `The ${toolOf(c)} ${noun} to add the lead to. ${OUTCOME_HELP}` : `The campaign / sequence / cadence to add the lead to. ${OUTCOME_HELP}`),
+    campaignField(
+      c,
+      'required',
+      c ? `The ${toolOf(c)} ${noun} to add the lead to. ${OUTCOME_HELP}` : `The campaign / sequence / cadence to add the lead to. ${OUTCOME_HELP}`,
+    ),
     ...(mailbox ? [mailbox] : []),
     emailField,
     ...leadDetailFields(c, caps?.requiredFields ?? []),
@@ -253,7 +265,8 @@ export const resumeForm = formFor((c) => {
   const blocked = noActions(c, 'resume');
   if (blocked) return blocked;
   const caps = c && typeof c.caps.actions !== 'string' ? c.caps.actions.resume : null;
-  if (caps && 'unsupported' in caps) return [notice('not_available', `**Not available:** Resume Sequence is not available for ${toolOf(c)}: ${caps.unsupported}`)];
+  if (caps && 'unsupported' in caps)
+    return [notice('not_available', `**Not available:** Resume Sequence is not available for ${toolOf(c)}: ${caps.unsupported}`)];
   const noun = nounLower(c);
   const campaign = !caps
     ? campaignField(null, 'optional', `Leave empty to resume the lead wherever it is paused. ${RESUME_OUTCOME_HELP}`)

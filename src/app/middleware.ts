@@ -70,11 +70,7 @@ export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundl
     );
   }
   if (status === 403) {
-    throw new z.errors.Error(
-      `${provider.label} refused access (403: ${toolMessage(provider, response)}). ${provider.forbiddenHint}`,
-      'Forbidden',
-      403,
-    );
+    throw new z.errors.Error(`${provider.label} refused access (403: ${toolMessage(provider, response)}). ${provider.forbiddenHint}`, 'Forbidden', 403);
   }
   if (status === 429) {
     const delay =
@@ -82,8 +78,7 @@ export const mapAuthAndThrottling: AfterResponseMiddleware = (response, z, bundl
       provider.retryAfterFromBody?.(typeof response.content === 'string' ? response.content : '') ??
       provider.rateLimit.retryAfterSeconds;
     throw new z.errors.ThrottledError(
-      `${provider.label} rate limit reached (${provider.rateLimit.description}): ${toolMessage(provider, response)}. ` +
-        `Zapier will retry in ${delay} s.`,
+      `${provider.label} rate limit reached (${provider.rateLimit.description}): ${toolMessage(provider, response)}. ` + `Zapier will retry in ${delay} s.`,
       delay,
     );
   }

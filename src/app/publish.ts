@@ -46,11 +46,7 @@ export const nameCampaigns = (detail: string, known: { id: string; name: string 
 
 export const publishOutcome = (outcome: ActionOutcome): PublishedOutcome => ({
   ...outcome,
-  detail: nameCampaigns(outcome.detail, [
-    ...(outcome.campaign ? [outcome.campaign] : []),
-    ...outcome.affected_campaigns,
-    ...(outcome.lead?.campaigns ?? []),
-  ]),
+  detail: nameCampaigns(outcome.detail, [...(outcome.campaign ? [outcome.campaign] : []), ...outcome.affected_campaigns, ...(outcome.lead?.campaigns ?? [])]),
   tool_label: TOOL_LABELS[outcome.tool],
   lead: outcome.lead ? publishLead(outcome.lead) : null,
 });

@@ -11,9 +11,7 @@ const categoryList = (fallback: string[]) =>
     .union([zod.array(zod.string()), zod.string(), zod.null()])
     .optional()
     .transform((v) => {
-      const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [])
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);
       return items.length ? items : fallback;
     });
 

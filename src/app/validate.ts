@@ -39,7 +39,11 @@ export const checkOutput = <S extends zod.ZodType>(z: ZObject, schema: S, value:
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new z.errors.Error(`Sales Connect produced an invalid ${what} (${issue?.path.join('.')}: ${issue?.message}). Please report this.`, 'InvalidOutput', 500);
+  throw new z.errors.Error(
+    `Sales Connect produced an invalid ${what} (${issue?.path.join('.')}: ${issue?.message}). Please report this.`,
+    'InvalidOutput',
+    500,
+  );
 };
 
 /**

@@ -100,8 +100,7 @@ export const zapierRequestFor = (req: {
       .join('-');
     zapierHeaders[/^content-(type|length)$/i.test(name) ? camel : `Http-${camel}`] = value;
   }
-  const querystring =
-    typeof req.querystring === 'string' ? req.querystring : new URLSearchParams(req.querystring ?? {}).toString();
+  const querystring = typeof req.querystring === 'string' ? req.querystring : new URLSearchParams(req.querystring ?? {}).toString();
   let parsed: unknown;
   try {
     parsed = JSON.parse(content);

@@ -9,8 +9,7 @@ export const MAX_JSON_DEPTH = 64;
 
 const tooDeepError = (limit: number): Error =>
   new errors.Error(
-    `Sales Connect refused this webhook delivery: its JSON is nested more than ${limit} levels deep, which no tool sends. ` +
-      'It was not processed.',
+    `Sales Connect refused this webhook delivery: its JSON is nested more than ${limit} levels deep, which no tool sends. ` + 'It was not processed.',
     'PayloadTooDeep',
     400,
   );
@@ -25,7 +24,8 @@ export const jsonTextTooDeep = (text: string, limit = MAX_JSON_DEPTH): boolean =
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

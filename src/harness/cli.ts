@@ -61,7 +61,8 @@ export const main = async (argv: string[]): Promise<number> => {
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    if (topic && !COMMANDS[topic]) return report(new UsageError(`unknown command ${JSON.stringify(topic)}; commands: ${Object.keys(COMMANDS).join(', ')}`), undefined, debug);
+    if (topic && !COMMANDS[topic])
+      return report(new UsageError(`unknown command ${JSON.stringify(topic)}; commands: ${Object.keys(COMMANDS).join(', ')}`), undefined, debug);
     io.out(topic ? commandHelp((COMMANDS[topic] as () => CommandSpec)()) : mainHelp());
     return 0;
   }

@@ -56,12 +56,7 @@ export const eventOfExpectation = (expected: Record<string, unknown>, eventTypes
  * met, exactly; an expectation about no particular event may be met by one of KEY's events or
  * belong to another trigger, so it is neither required nor refused. Any other event is extra.
  */
-export const matchTriggerExpectations = (
-  trigger: string,
-  expected: Record<string, unknown>[],
-  events: unknown[],
-  eventTypes: readonly string[],
-): string[] => {
+export const matchTriggerExpectations = (trigger: string, expected: Record<string, unknown>[], events: unknown[], eventTypes: readonly string[]): string[] => {
   const mine = expected.filter((e) => eventOfExpectation(e, eventTypes) === trigger);
   const open = expected.filter((e) => eventOfExpectation(e, eventTypes) === undefined);
   if (open.length === 0) return matchExpectations(mine, events);

@@ -124,9 +124,7 @@ export const replayFixture = async (app: App, fixture: Fixture, triggerKey?: str
   } else {
     problems.push(...errorsByMessage(errors));
     if (fixture.expect) {
-      problems.push(
-        ...(triggerKey ? matchTriggerExpectations(triggerKey, fixture.expect, events, EVENT_TYPES) : matchExpectations(fixture.expect, events)),
-      );
+      problems.push(...(triggerKey ? matchTriggerExpectations(triggerKey, fixture.expect, events, EVENT_TYPES) : matchExpectations(fixture.expect, events)));
     }
   }
   const checked = fixture.expect !== undefined || fixture.expect_error !== undefined;

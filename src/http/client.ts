@@ -73,7 +73,11 @@ export const callApi = async (ctx: Ctx, provider: ApiTool, req: ApiRequest): Pro
   const { path, allowStatuses = [], ...options } = req;
   // Defence in depth: ids go through pathSegment(), and no relative path with a dot segment is sent.
   if (!/^https?:\/\//.test(path) && hasDotSegment(path)) {
-    throw new ctx.z.errors.Error(`Refused to call ${provider.label}: the path ${JSON.stringify(path.slice(0, 200))} has a "." or ".." segment.`, 'InvalidId', 400);
+    throw new ctx.z.errors.Error(
+      `Refused to call ${provider.label}: the path ${JSON.stringify(path.slice(0, 200))} has a "." or ".." segment.`,
+      'InvalidId',
+      400,
+    );
   }
   const url = apiUrl(provider, path);
   const started = stepStart(ctx.bundle);

@@ -26,5 +26,4 @@ export const pathSegment = (value: unknown, what = 'id'): string => {
 };
 
 /** A relative API path with a `.` / `..` segment (literal or percent-encoded) — never sent. */
-export const hasDotSegment = (path: string): boolean =>
-  (path.split(/[?#]/)[0] ?? '').split('/').some((seg) => /^(\.|%2e){1,2}$/i.test(seg));
+export const hasDotSegment = (path: string): boolean => (path.split(/[?#]/)[0] ?? '').split('/').some((seg) => /^(\.|%2e){1,2}$/i.test(seg));

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { EventType, ToolId } from './schemas';
 
 /** ISO-8601 in UTC exactly as Date.prototype.toISOString() writes it. */
-export const IsoUtc = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be Date.prototype.toISOString() form (UTC)');
+export const IsoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be Date.prototype.toISOString() form (UTC)');
 
 const nullableString = z.string().nullable();
 

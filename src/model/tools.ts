@@ -4,17 +4,7 @@
  * not pay for loading zod. The zod enums are in ./schemas.
  */
 /** Every tool a connection can be made to. Order is the order of the connection dropdown. */
-export const TOOL_IDS = [
-  'smartlead',
-  'lemlist',
-  'replyio',
-  'woodpecker',
-  'mailshake',
-  'apollo',
-  'salesloft',
-  'calendly',
-  'mixmax',
-] as const;
+export const TOOL_IDS = ['smartlead', 'lemlist', 'replyio', 'woodpecker', 'mailshake', 'apollo', 'salesloft', 'calendly', 'mixmax'] as const;
 
 export type ToolId = (typeof TOOL_IDS)[number];
 

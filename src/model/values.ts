@@ -18,7 +18,8 @@ const MAX_ADDRESS = 254;
  * One plain address: a local part without spaces or `@`, a domain of dot-separated labels with a
  * dot in it. Every quantifier is bounded or separated by a literal, so this is linear.
  */
-const ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const ADDRESS =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** True for one plain address (already trimmed), e.g. `jane@example.com`. */
 export const isAddress = (value: string): boolean => value.length <= MAX_ADDRESS && ADDRESS.test(value);
@@ -52,8 +53,7 @@ export const lookup = <V>(table: Readonly<Record<string, V>> | Readonly<Partial<
 /** Own-property `key in table`, for membership checks on lookup tables. */
 export const hasKey = (table: object, key: unknown): boolean => typeof key === 'string' && Object.hasOwn(table, key);
 
-export const joinName = (first: string | null, last: string | null): string | null =>
-  [first, last].filter(Boolean).join(' ') || null;
+export const joinName = (first: string | null, last: string | null): string | null => [first, last].filter(Boolean).join(' ') || null;
 
 /** Splits "Jane Doe" into first/last; a single word is a first name. */
 export const splitName = (full: string | null): { first: string | null; last: string | null } => {
@@ -123,10 +123,7 @@ export const isoUtc = (value: unknown): string | null => {
 export const eventId = (tool: ToolId, event: EventType, parts: unknown[]): string => {
   const cleaned = parts.map((p) => (p === undefined || p === null ? '' : String(p)));
   const joined = cleaned.join('|');
-  const key =
-    cleaned.length === 1 && /^[A-Za-z0-9_.@-]{1,64}$/.test(joined)
-      ? joined
-      : createHash('sha256').update(joined).digest('hex').slice(0, 24);
+  const key = cleaned.length === 1 && /^[A-Za-z0-9_.@-]{1,64}$/.test(joined) ? joined : createHash('sha256').update(joined).digest('hex').slice(0, 24);
   return `${tool}:${event}:${key}`;
 };
 

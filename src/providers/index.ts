@@ -23,9 +23,7 @@ const LOADERS: Record<ToolId, () => Provider> = {
 /** Every provider, each loaded when first read (tests and the harness iterate them all). */
 export const PROVIDERS: Record<ToolId, Provider> = Object.defineProperties(
   {} as Record<ToolId, Provider>,
-  Object.fromEntries(
-    (Object.keys(LOADERS) as ToolId[]).map((id) => [id, { enumerable: true, get: () => LOADERS[id]() }]),
-  ),
+  Object.fromEntries((Object.keys(LOADERS) as ToolId[]).map((id) => [id, { enumerable: true, get: () => LOADERS[id]() }])),
 );
 
 export const findProvider = (tool: unknown): Provider | null => {

@@ -56,7 +56,6 @@ export interface EnrollPolicy {
   if_previously_contacted: 'skip' | 're_enroll';
 }
 
-
 export interface EnrollRequest {
   campaign_id: string;
   lead: LeadInput;

@@ -43,7 +43,10 @@ describe('fail-closed webhook verification', () => {
       const trigger = (fx.expect?.[0]?.event as string | undefined) ?? 'reply_received';
       const { querystring: _q, ...request } = fx.request;
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => !/signature/i.test(k)));
-      const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? Object.fromEntries(Object.entries(request.body).filter(([k]) => k !== 'secret')) : request.body;
+      const body =
+        request.body && typeof request.body === 'object' && !Array.isArray(request.body)
+          ? Object.fromEntries(Object.entries(request.body).filter(([k]) => k !== 'secret'))
+          : request.body;
       const out = (await withPinnedClock(new Date(fx.received_at), () => {
         const bundle = deliveryBundle(tool, { headers, body: request.rawBody ? JSON.parse(request.rawBody) : body }, { inputData: fx.inputData });
         return appTester(op('triggers', trigger).perform, bundle as never, true);

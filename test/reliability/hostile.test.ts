@@ -110,25 +110,38 @@ describe('3. Object.prototype names never select a table entry', () => {
     expect(log.mock.calls.some((c) => /unknown event constructor/.test(String(c[0])))).toBe(true);
   });
 
-  it.each(['constructor', '__proto__', 'toString'])('a Woodpecker delivery whose only item has method %s is refused as unknown (400), not a 500', async (name) => {
-    const good = fixture('woodpecker', 'prospect_replied_documented').request.body as Record<string, unknown>[];
-    const result = await settle(deliver('woodpecker', 'reply_received', [{ ...(good[0] as object), method: name }]));
-    expect(result).toMatchObject({ code: 'UnrecognisedPayload' });
-    expect(result.message).toMatch(new RegExp(`unknown event ${name}`, 'i'));
-  });
+  it.each(['constructor', '__proto__', 'toString'])(
+    'a Woodpecker delivery whose only item has method %s is refused as unknown (400), not a 500',
+    async (name) => {
+      const good = fixture('woodpecker', 'prospect_replied_documented').request.body as Record<string, unknown>[];
+      const result = await settle(deliver('woodpecker', 'reply_received', [{ ...(good[0] as object), method: name }]));
+      expect(result).toMatchObject({ code: 'UnrecognisedPayload' });
+      expect(result.message).toMatch(new RegExp(`unknown event ${name}`, 'i'));
+    },
+  );
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a connection whose tool is %s: subscribe says the tool is unsupported (no TypeError)', async (tool) => {
-    const result = await settle(
-      appTester(op('triggers', 'reply_received').performSubscribe, { authData: { tool, api_key: 'k' }, inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never),
-    );
-    expect(result).toMatchObject({ name: 'AppError', code: 'UnsupportedTool' });
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a connection whose tool is %s: subscribe says the tool is unsupported (no TypeError)',
+    async (tool) => {
+      const result = await settle(
+        appTester(op('triggers', 'reply_received').performSubscribe, {
+          authData: { tool, api_key: 'k' },
+          inputData: {},
+          targetUrl: 'https://hooks.zapier.com/x',
+        } as never),
+      );
+      expect(result).toMatchObject({ name: 'AppError', code: 'UnsupportedTool' });
+    },
+  );
 
   it('a Mailshake reply whose type is "constructor" is no event for any trigger, not a 500', async () => {
     const fx = fixture('mailshake', 'replied_reply');
     for (const call of fx.http) {
       const url = new URL(call.url);
-      nock(url.origin).persist().intercept(url.pathname + url.search, call.method).reply(call.status, { ...call.body, type: 'constructor' });
+      nock(url.origin)
+        .persist()
+        .intercept(url.pathname + url.search, call.method)
+        .reply(call.status, { ...call.body, type: 'constructor' });
     }
     for (const trigger of ['reply_received', 'email_bounced', 'lead_unsubscribed']) {
       const bundle = deliveryBundle('mailshake', { body: fx.request.body, querystring: fx.request.querystring }, { subscribeData: fx.subscription });
@@ -179,7 +192,9 @@ describe('5. absurd nesting is refused before anything walks it', () => {
     const fx = fixture('mailshake', 'replied_reply');
     for (const call of fx.http) {
       const url = new URL(call.url);
-      nock(url.origin).intercept(url.pathname + url.search, call.method).reply(401, { error: 'Invalid API key', code: 'invalid_api_key' });
+      nock(url.origin)
+        .intercept(url.pathname + url.search, call.method)
+        .reply(401, { error: 'Invalid API key', code: 'invalid_api_key' });
     }
     const bundle = deliveryBundle('mailshake', { body: fx.request.body, querystring: fx.request.querystring }, { subscribeData: fx.subscription });
     const result = await settle(appTester(op('triggers', 'reply_received').perform, bundle as never, true));
@@ -219,8 +234,16 @@ describe('6. the API key never appears in an error, whatever the status', () => 
       nock.cleanAll();
       const echo = `invalid request for key ${key} (Basic ${Buffer.from(`:${key}`).toString('base64')}, ${encodeURIComponent(key)})`;
       const body = JSON.stringify({ message: echo, error: echo, errors: [echo], title: echo });
-      nock(origin).persist().get(() => true).query(true).reply(status, body, { 'content-type': 'application/json', 'retry-after': '1' });
-      nock(origin).persist().post(() => true).query(true).reply(status, body, { 'content-type': 'application/json', 'retry-after': '1' });
+      nock(origin)
+        .persist()
+        .get(() => true)
+        .query(true)
+        .reply(status, body, { 'content-type': 'application/json', 'retry-after': '1' });
+      nock(origin)
+        .persist()
+        .post(() => true)
+        .query(true)
+        .reply(status, body, { 'content-type': 'application/json', 'retry-after': '1' });
       const result = await settle(appTester(App.authentication.test as never, { authData: authFor(tool, key) } as never));
       expect([tool, status, result.out === null]).toEqual([tool, status, true]);
       expect([tool, status, result.message.includes(key)]).toEqual([tool, status, false]);
@@ -235,7 +258,10 @@ describe('6. the API key never appears in an error, whatever the status', () => 
 describe('7. ids are validated before they go into a URL path', () => {
   it.each(['..', '.', 'a/b', '..%2f', 'x\u0000y', 'a\\b'])('Enroll Lead with Campaign %p is refused before any request', async (campaign) => {
     const result = await settle(
-      appTester(op('creates', 'enroll_lead').perform, { authData: authFor('smartlead'), inputData: { email: 'jane@example.com', campaign_id: campaign } } as never),
+      appTester(op('creates', 'enroll_lead').perform, {
+        authData: authFor('smartlead'),
+        inputData: { email: 'jane@example.com', campaign_id: campaign },
+      } as never),
     );
     if (campaign === '..%2f') {
       // Not a dot segment: percent-encoded as one opaque segment; the (blocked) network is reached.
@@ -261,7 +287,9 @@ describe('7. ids are validated before they go into a URL path', () => {
 
 describe('8. lead.email is one parsed address, or the event is refused naming the field', () => {
   it('"Jane <JANE@Example.com>" is read as jane@example.com', async () => {
-    const [event] = expectUnified((await deliver('smartlead', 'reply_received', { ...smartleadReply(), sl_lead_email: ' Jane <JANE@Example.com> ' })) as unknown[]);
+    const [event] = expectUnified(
+      (await deliver('smartlead', 'reply_received', { ...smartleadReply(), sl_lead_email: ' Jane <JANE@Example.com> ' })) as unknown[],
+    );
     expect(event?.lead.email).toBe('jane@example.com');
   });
 

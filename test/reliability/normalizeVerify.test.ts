@@ -39,15 +39,26 @@ describe('Normalize Webhook verification', () => {
 
   it('lemlist: the body secret is checked against the Signing Key', async () => {
     const fx = fixture('lemlist', 'emails_replied_union');
-    expect(await normalize('lemlist', { raw_body: JSON.stringify(fx.request.body), signing_key: fx.subscription.secret })).toMatchObject({ verified: true, event_count: 1 });
+    expect(await normalize('lemlist', { raw_body: JSON.stringify(fx.request.body), signing_key: fx.subscription.secret })).toMatchObject({
+      verified: true,
+      event_count: 1,
+    });
     const err = await normalize('lemlist', { raw_body: JSON.stringify(fx.request.body), signing_key: 'not-it' }).catch((e) => e);
     expect(messageOf(err)).toMatch(/"secret" field is wrong/);
   });
 
   it('URL-secret tools: the Query String must carry sc_secret equal to the Signing Key', async () => {
     const body = JSON.stringify(fixture('smartlead', 'email_reply_documented').request.body);
-    expect(await normalize('smartlead', { raw_body: body, signing_key: 'my-hook-secret-123', query_string: 'sc_secret=my-hook-secret-123' })).toMatchObject({ verified: true });
-    expect(await normalize('smartlead', { raw_body: body, signing_key: 'my-hook-secret-123', query_string: 'https://hooks.zapier.com/x?a=1&sc_secret=my-hook-secret-123' })).toMatchObject({ verified: true });
+    expect(await normalize('smartlead', { raw_body: body, signing_key: 'my-hook-secret-123', query_string: 'sc_secret=my-hook-secret-123' })).toMatchObject({
+      verified: true,
+    });
+    expect(
+      await normalize('smartlead', {
+        raw_body: body,
+        signing_key: 'my-hook-secret-123',
+        query_string: 'https://hooks.zapier.com/x?a=1&sc_secret=my-hook-secret-123',
+      }),
+    ).toMatchObject({ verified: true });
     for (const query_string of [undefined, 'sc_secret=guess']) {
       const err = await normalize('smartlead', { raw_body: body, signing_key: 'my-hook-secret-123', query_string }).catch((e) => e);
       expect(messageOf(err)).toMatch(/URL secret is missing or wrong/);

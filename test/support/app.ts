@@ -13,10 +13,7 @@ export const appTester = createAppTester(App);
 
 /** The operation of a trigger / create / search, typed loosely: tests call each function. */
 export const op = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
-  (App as unknown as Record<string, Record<string, { operation: Record<string, unknown> }>>)[kind]?.[key]?.operation as Record<
-    string,
-    never
-  >;
+  (App as unknown as Record<string, Record<string, { operation: Record<string, unknown> }>>)[kind]?.[key]?.operation as Record<string, never>;
 
 export const authFor = (tool: ToolId, api_key = `test-${tool}-key`) => ({ tool, api_key });
 
@@ -104,5 +101,4 @@ export const runWith = <T>(
   tool: ToolId,
   fn: (ctx: { z: import('zapier-platform-core').ZObject; bundle: import('zapier-platform-core').Bundle }) => Promise<T>,
   bundle: Record<string, unknown> = {},
-): Promise<T> =>
-  appTester((async (z: never, b: never) => fn({ z, bundle: b })) as never, { authData: authFor(tool), ...bundle } as never) as Promise<T>;
+): Promise<T> => appTester((async (z: never, b: never) => fn({ z, bundle: b })) as never, { authData: authFor(tool), ...bundle } as never) as Promise<T>;

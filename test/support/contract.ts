@@ -82,7 +82,10 @@ const adaptDefinition: Partial<Record<VendorSpec, (d: Definition) => void>> = {
       if (path.endsWith('.json') && !d.paths[path.slice(0, -'.json'.length)]) {
         const alias: Record<string, Operation> = {};
         for (const [method, operation] of Object.entries(item)) {
-          alias[method] = operation && typeof operation === 'object' && 'operationId' in operation ? { ...operation, operationId: `${operation.operationId} (no .json)` } : operation;
+          alias[method] =
+            operation && typeof operation === 'object' && 'operationId' in operation
+              ? { ...operation, operationId: `${operation.operationId} (no .json)` }
+              : operation;
         }
         d.paths[path.slice(0, -'.json'.length)] = alias;
       }

@@ -43,7 +43,11 @@ export const useMockApi = (tool: ToolId, defaults: Partial<Omit<MockOptions, 'po
       if (!current || !mock) throw new Error('start() the mock first');
       current.fillRateWindow(tool, authFor(tool).api_key, mock.rateLimit.requests - 1);
       const results = await Promise.all(
-        [0, 1].map(() => appTester(op('searches', 'find_lead').perform, { authData: authFor(tool), inputData: { email: 'nobody@example.com' } } as never).catch((e: Error) => e)),
+        [0, 1].map(() =>
+          appTester(op('searches', 'find_lead').perform, { authData: authFor(tool), inputData: { email: 'nobody@example.com' } } as never).catch(
+            (e: Error) => e,
+          ),
+        ),
       );
       const throttled = results.filter((r): r is Error => r instanceof Error && r.name === 'ThrottledError');
       expect(throttled).toHaveLength(1);

@@ -71,7 +71,9 @@ const gaps = (native: NonNullable<Advice['native']>, source: string, destination
   }
   if (native.kind === 'third-party') out.push(`it is not built by either vendor: it runs through ${native.via}`);
   if (native.plan) out.push(`it needs ${from}'s ${native.plan} plan`);
-  out.push(`it connects these two tools only: no reaction elsewhere (stop the sequence when a meeting is booked in another tool, alert a channel, one Zap that keeps working when you switch outreach tools)`);
+  out.push(
+    `it connects these two tools only: no reaction elsewhere (stop the sequence when a meeting is booked in another tool, alert a channel, one Zap that keeps working when you switch outreach tools)`,
+  );
   return out;
 };
 
@@ -96,12 +98,14 @@ export const advise = (source: string, destination: string): Advice => {
   const doesNot = native ? gaps(native, source, destination) : [];
   let verdict: string;
   if (noPublicApi.length && !native) verdict = `No integration can reach ${noPublicApi.map((n) => label(n.tool)).join(' or ')}: no public API.`;
-  else if (native && !native.reversed && native.kind === 'native') verdict = `Use the native integration first (${native.does}); add Sales Connect only for what it does not do.`;
+  else if (native && !native.reversed && native.kind === 'native')
+    verdict = `Use the native integration first (${native.does}); add Sales Connect only for what it does not do.`;
   else if (native && !native.reversed) {
     verdict = `No native integration; ${native.via} (third party) offers ${native.does}. Weigh it against Sales Connect steps for what you need.`;
-  }
-  else if (native) verdict = `The native integration runs the other way (${label(native.source)} → ${label(native.destination)}); for ${label(source)} → ${label(destination)} use Sales Connect.`;
-  else if (triggers.length || actions.length) verdict = `No native integration between ${label(source)} and ${label(destination)} is known: build it with Sales Connect.`;
+  } else if (native)
+    verdict = `The native integration runs the other way (${label(native.source)} → ${label(native.destination)}); for ${label(source)} → ${label(destination)} use Sales Connect.`;
+  else if (triggers.length || actions.length)
+    verdict = `No native integration between ${label(source)} and ${label(destination)} is known: build it with Sales Connect.`;
   else verdict = `No native integration between ${label(source)} and ${label(destination)} is known, and Sales Connect connects to neither.`;
   return {
     source: { id: source, label: label(source) },

@@ -39,9 +39,7 @@ const optionLabel = (o: OptionSpec) => (o.type === 'string' ? `--${o.name} ${o.v
 export const usageLine = (cmd: CommandSpec): string => {
   const required = cmd.options.filter((o) => o.required);
   const optional = cmd.options.filter((o) => !o.required);
-  return ['sales-connect', cmd.name, cmd.args, ...required.map(optionLabel), ...optional.map((o) => `[${optionLabel(o)}]`)]
-    .filter(Boolean)
-    .join(' ');
+  return ['sales-connect', cmd.name, cmd.args, ...required.map(optionLabel), ...optional.map((o) => `[${optionLabel(o)}]`)].filter(Boolean).join(' ');
 };
 
 /** `sales-connect <command> --help`: generated from the spec, so it cannot drift from the parser. */
@@ -79,7 +77,10 @@ export const parseCommandArgs = (cmd: CommandSpec, args: string[]): { positional
   const n = parsed.positionals.length;
   if (n < cmd.positionals.min) throw new UsageError(`missing ${cmd.args}`, cmd.name);
   if (n > cmd.positionals.max) {
-    throw new UsageError(cmd.positionals.max === 0 ? `takes no arguments, got ${JSON.stringify(parsed.positionals[0])}` : `takes ${cmd.args}, got ${n} arguments`, cmd.name);
+    throw new UsageError(
+      cmd.positionals.max === 0 ? `takes no arguments, got ${JSON.stringify(parsed.positionals[0])}` : `takes ${cmd.args}, got ${n} arguments`,
+      cmd.name,
+    );
   }
   for (const o of cmd.options) {
     if (o.required && (values[o.name] === undefined || values[o.name] === '')) throw new UsageError(`missing --${o.name} ${o.value ?? ''}`.trim(), cmd.name);
@@ -100,18 +101,15 @@ const parseErrorText = (err: Error & { code?: string }, cmd: CommandSpec): strin
 };
 
 /** A string option read as a number within bounds; `fallback` when absent. */
-export const numberOption = (
-  values: OptionValues,
-  name: string,
-  bounds: { min: number; max?: number; integer?: boolean; fallback?: number },
-): number => {
+export const numberOption = (values: OptionValues, name: string, bounds: { min: number; max?: number; integer?: boolean; fallback?: number }): number => {
   const raw = values[name];
   if (raw === undefined) {
     if (bounds.fallback === undefined) throw new UsageError(`--${name} is required`);
     return bounds.fallback;
   }
   const n = Number(raw);
-  const within = raw !== '' && Number.isFinite(n) && n >= bounds.min && (bounds.max === undefined || n <= bounds.max) && (!bounds.integer || Number.isInteger(n));
+  const within =
+    raw !== '' && Number.isFinite(n) && n >= bounds.min && (bounds.max === undefined || n <= bounds.max) && (!bounds.integer || Number.isInteger(n));
   if (!within) {
     const range = bounds.max === undefined ? `at least ${bounds.min}` : `between ${bounds.min} and ${bounds.max}`;
     throw new UsageError(`--${name} must be ${bounds.integer ? 'a whole number' : 'a number'} ${range}, got ${JSON.stringify(raw)}`);

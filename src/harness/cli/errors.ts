@@ -39,7 +39,9 @@ export const describeError = (err: unknown): string => {
     case 'EADDRINUSE':
       return `port ${cause.port} on 127.0.0.1 is already in use; choose another --port (0 picks a free one)`;
     case 'EACCES':
-      return cause.syscall === 'listen' ? `not allowed to listen on port ${cause.port}; use a port above 1023` : `permission denied: ${cause.path ?? cause.message}`;
+      return cause.syscall === 'listen'
+        ? `not allowed to listen on port ${cause.port}; use a port above 1023`
+        : `permission denied: ${cause.path ?? cause.message}`;
     case 'ECONNREFUSED':
       return `connection refused by ${where ?? 'the server'} (nothing is listening there)`;
     case 'ENOTFOUND':

@@ -12,9 +12,9 @@ export const adviseCommand: CommandSpec = {
   positionals: { min: 2, max: 2 },
   options: [{ name: 'json', type: 'boolean', help: 'the answer as one JSON object' }],
   details: [
-    'The first rule of sales integrations: if the tools\' own integration covers the use case, use it',
+    "The first rule of sales integrations: if the tools' own integration covers the use case, use it",
     '(it handles auth, retries and errors); add Zaps only for a trigger or action it lacks.',
-    'Facts: src/harness/advise/native.ts (re-check a row on the vendor\'s site before relying on it).',
+    "Facts: src/harness/advise/native.ts (re-check a row on the vendor's site before relying on it).",
     `Known names: ${Object.keys(KNOWN_TOOLS).join(', ')}.`,
   ],
   examples: ['sales-connect advise smartlead salesforce', 'sales-connect advise apollo hubspot --json', 'sales-connect advise yesware hubspot'],

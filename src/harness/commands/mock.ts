@@ -129,7 +129,12 @@ export const mockCommand: CommandSpec = {
     { name: 'latency', type: 'string', value: 'MS', help: 'added to every answer', default: '0' },
     { name: 'fail-rate', type: 'string', value: 'P', help: 'fraction (0-1) of requests answered 503 in the tool’s error shape', default: '0' },
     // Not --env-file: Node 20 reads that flag from anywhere on the command line, even after the script.
-    { name: 'dotenv', type: 'string', value: 'FILE', help: 'also write the SALES_CONNECT_<TOOL>_BASE_URL lines into this dotenv file (e.g. .env, which `zapier-platform invoke` reads) and take them out on stop' },
+    {
+      name: 'dotenv',
+      type: 'string',
+      value: 'FILE',
+      help: 'also write the SALES_CONNECT_<TOOL>_BASE_URL lines into this dotenv file (e.g. .env, which `zapier-platform invoke` reads) and take them out on stop',
+    },
     { name: 'background', type: 'boolean', help: 'start the mock detached, return once it listens' },
     { name: 'stop', type: 'boolean', help: 'stop the mock recorded in --dotenv and remove its lines (no --port needed)' },
   ],
@@ -153,7 +158,9 @@ export const mockCommand: CommandSpec = {
     if (values.port === undefined) throw new UsageError('missing --port N (0 picks a free one)', 'mock');
     if (values.background) {
       numberOption(values, 'port', { min: 0, max: 65535, integer: true });
-      const args = Object.entries(values).flatMap(([name, v]) => (name === 'background' || v === undefined || v === false ? [] : v === true ? [`--${name}`] : [`--${name}`, v]));
+      const args = Object.entries(values).flatMap(([name, v]) =>
+        name === 'background' || v === undefined || v === false ? [] : v === true ? [`--${name}`] : [`--${name}`, v],
+      );
       return background(args, envFile, io);
     }
     return serve(values, io);

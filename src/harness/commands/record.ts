@@ -46,13 +46,15 @@ export const recordCommand: CommandSpec = {
       inputData: jsonObjectOption(values, 'input'),
     };
     if (signs && setup.secret !== undefined) throw new UsageError(`${tool} signs its deliveries: give its key with --signing-key, not --secret`, 'record');
-    if (!signs && setup.signingKey !== undefined) throw new UsageError(`${tool} signs nothing: give the secret in its webhook URL or body with --secret`, 'record');
+    if (!signs && setup.signingKey !== undefined)
+      throw new UsageError(`${tool} signs nothing: give the secret in its webhook URL or body with --secret`, 'record');
     const out = stringOption(values, 'out') as string;
     const onSaved = (path: string, unverifiable: string[]) => {
       io.out(`saved ${path}`);
       // Smartlead's own secret_key is a body secret field too, but not one our subscription holds.
       const ours = unverifiable.filter((field) => field !== 'body secret_key');
-      if (ours.length && setup.secret === undefined) io.err(`  note: it carries a secret (${ours.join(', ')}) the recorder was not given; start it with --secret so replay verifies it`);
+      if (ours.length && setup.secret === undefined)
+        io.err(`  note: it carries a secret (${ours.join(', ')}) the recorder was not given; start it with --secret so replay verifies it`);
     };
     const server = await startRecorder({ port, out, tool: tool, setup, onSaved });
     const address = server.address();

@@ -21,7 +21,10 @@ const notesText = (notes: string[]) => notes.map((n) => `app log: ${quoted(n)}`)
 
 const resultLine = (path: string, result: ReplayResult, refusal: string | undefined): { line: string; status: Verdict['status'] } => {
   if (result.problems.length) {
-    return { line: `FAIL ${path}${result.checked ? '' : ' (no "expect" key, but the app raised an error)'}\n${result.problems.map((p) => `    ${p}`).join('\n')}`, status: 'failed' };
+    return {
+      line: `FAIL ${path}${result.checked ? '' : ' (no "expect" key, but the app raised an error)'}\n${result.problems.map((p) => `    ${p}`).join('\n')}`,
+      status: 'failed',
+    };
   }
   const what = refusal !== undefined ? [`refused as expected: ${quoted(refusal)}`] : [plural(result.events.length, 'event')];
   if (!result.checked) return { line: `-    ${path} (unchecked: ${[...what, 'no "expect" key', ...notesText(result.notes)].join('; ')})`, status: 'unchecked' };

@@ -10,7 +10,8 @@ const targetUrl = (raw: string): URL => {
   } catch {
     throw new UsageError(`--to must be an http:// or https:// URL, got ${JSON.stringify(raw)}`, 'send');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--to must be an http:// or https:// URL, got ${JSON.stringify(raw)}`, 'send');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--to must be an http:// or https:// URL, got ${JSON.stringify(raw)}`, 'send');
   return url;
 };
 
@@ -26,7 +27,7 @@ export const sendCommand: CommandSpec = {
   ],
   details: [
     'Each delivery keeps its headers, query string and exact body, plus an x-sales-connect-received-at',
-    'header with the fixture\'s arrival time (record keeps it, so signature age checks replay alike).',
+    "header with the fixture's arrival time (record keeps it, so signature age checks replay alike).",
     'Prints {"sent","byStatus","p50ms","p95ms"} as JSON. Exit 0 when every answer was 2xx, 1 otherwise.',
   ],
   examples: ['sales-connect send test/fixtures/smartlead --to http://127.0.0.1:8787/ --rate 5 --concurrency 2'],
@@ -39,7 +40,12 @@ export const sendCommand: CommandSpec = {
     const loaded = loadFixtures(positionals);
     const bad = loaded.filter((f) => !f.fixture);
     for (const f of bad) io.err(`FAIL ${f.path}: ${f.error}`);
-    const report = await sendFixtures(loaded.flatMap((f) => (f.fixture ? [f.fixture] : [])), to.toString(), rate, concurrency);
+    const report = await sendFixtures(
+      loaded.flatMap((f) => (f.fixture ? [f.fixture] : [])),
+      to.toString(),
+      rate,
+      concurrency,
+    );
     io.out(JSON.stringify(report));
     const failures = Object.entries(report.byStatus).filter(([status]) => !/^2\d\d$/.test(status));
     if (failures.length) io.err(`not delivered: ${failures.map(([status, n]) => `${n} × ${status.replace(/^error: /, '')}`).join('; ')}`);

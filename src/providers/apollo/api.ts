@@ -22,5 +22,4 @@ export const apolloApi: ApiTool = {
 };
 
 /** Query strings with repeated `name[]` keys, as Apollo's sequence endpoints take them. */
-export const withQuery = (path: string, pairs: [string, string][]): string =>
-  `${path}?${new URLSearchParams(pairs).toString()}`;
+export const withQuery = (path: string, pairs: [string, string][]): string => `${path}?${new URLSearchParams(pairs).toString()}`;

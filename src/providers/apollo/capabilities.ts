@@ -1,7 +1,6 @@
 import type { Capabilities } from '../capabilities';
 
-const NO_WEBHOOKS =
-  'Apollo has no webhooks for sequence emails, so Sales Connect checks Apollo’s outreach emails every few minutes instead.';
+const NO_WEBHOOKS = 'Apollo has no webhooks for sequence emails, so Sales Connect checks Apollo’s outreach emails every few minutes instead.';
 
 /** Apollo: no webhooks at all — every event is polled from its outreach emails. */
 export const apolloCapabilities: Capabilities = {
@@ -9,8 +8,7 @@ export const apolloCapabilities: Capabilities = {
   credential: {
     name: 'API key',
     url: 'https://developer.apollo.io/#/keys',
-    help:
-      'In Apollo open [Settings → Integrations → API Keys](https://developer.apollo.io/#/keys) and create a key. Sequence actions (enroll, stop) and mailboxes need a **master API key** (or a key whose scope includes those endpoints).',
+    help: 'In Apollo open [Settings → Integrations → API Keys](https://developer.apollo.io/#/keys) and create a key. Sequence actions (enroll, stop) and mailboxes need a **master API key** (or a key whose scope includes those endpoints).',
   },
   leadUrl: 'https://app.apollo.io/#/contacts/{id}',
   events: {
@@ -19,12 +17,15 @@ export const apolloCapabilities: Capabilities = {
     meeting_booked: {
       instant: null,
       polling: null,
-      why:
-        'Apollo’s API has no meeting-booked signal (neither a webhook nor a field on its outreach emails). Use this trigger with the connection of your scheduling tool (e.g. Calendly), or use "Lead Interested (Polling)", which fires when Apollo classifies a reply as willing to meet.',
+      why: 'Apollo’s API has no meeting-booked signal (neither a webhook nor a field on its outreach emails). Use this trigger with the connection of your scheduling tool (e.g. Calendly), or use "Lead Interested (Polling)", which fires when Apollo classifies a reply as willing to meet.',
     },
     email_bounced: { instant: null, polling: 'outreach emails that bounced', why: NO_WEBHOOKS },
     lead_unsubscribed: { instant: null, polling: 'outreach emails whose recipient unsubscribed', why: NO_WEBHOOKS },
-    meeting_canceled: { instant: null, polling: null, why: "Apollo's API has no meeting signal. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "Apollo's API has no meeting signal. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: {
       instant: null,
       polling: 'contacts whose sequence status is finished with the reason "Completed last step" (no reply, bounce or unsubscribe)',

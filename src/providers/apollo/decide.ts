@@ -103,11 +103,7 @@ export const afterCreate = (address: string, contact: Contact, sentAt: number, c
 /** Apollo enrols from a sending mailbox: the chosen one, or a refusal before any call. */
 export const sendingMailbox = (req: EnrollRequest): string | Refusal =>
   str(req.mailbox_id) ??
-  refusal(
-    'Apollo needs a sending mailbox to add a contact to a sequence: choose one in the "Mailbox" field (Apollo email accounts).',
-    'MissingMailbox',
-    400,
-  );
+  refusal('Apollo needs a sending mailbox to add a contact to a sequence: choose one in the "Mailbox" field (Apollo email accounts).', 'MissingMailbox', 400);
 
 /**
  * Enroll Lead writes nothing to a contact the search found: when the step carried fields, every
@@ -184,7 +180,11 @@ export const afterAdding = (req: EnrollRequest, contact: Contact, answer: AddAns
   }
   const inSequence = (after && statusIn(after, req.campaign_id)) || after?.emailer_campaign_ids?.some((id) => String(id) === req.campaign_id);
   if (!inSequence) {
-    return refusal(`Apollo answered without skipping ${email}, but did not list it in sequence ${label}. Check the sequence in Apollo.`, 'EnrollUnconfirmed', 502);
+    return refusal(
+      `Apollo answered without skipping ${email}, but did not list it in sequence ${label}. Check the sequence in Apollo.`,
+      'EnrollUnconfirmed',
+      502,
+    );
   }
   const afterStatus = after && statusIn(after, req.campaign_id);
   return finish('enrolled', `Added ${email} to Apollo sequence ${label}${afterStatus?.status ? ` (status: ${afterStatus.status})` : ''}.`);
@@ -205,7 +205,8 @@ export const inScope = (c: Contact, campaignId: string | null): ContactCampaignS
   (c.contact_campaign_statuses ?? []).filter((s) => !campaignId || String(s.emailer_campaign_id) === campaignId);
 
 /** The statuses in scope that the stop mode still changes (one `remove_or_stop_contact_ids` call for all). */
-export const stopTargets = (c: Contact, req: StopRequest): ContactCampaignStatus[] => inScope(c, req.campaign_id).filter((s) => changes(req.mode, str(s.status)));
+export const stopTargets = (c: Contact, req: StopRequest): ContactCampaignStatus[] =>
+  inScope(c, req.campaign_id).filter((s) => changes(req.mode, str(s.status)));
 
 /** No contact has the email: nothing to stop. */
 export const notFound = (req: StopRequest): Finish => finish('not_found', `No Apollo contact has the email ${req.email}; nothing to stop.`);

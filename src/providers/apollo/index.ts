@@ -144,6 +144,9 @@ export const apollo: Provider = {
     });
     return (data?.emailer_campaigns ?? [])
       .filter((c) => str(c.id))
-      .map((c) => ({ id: String(c.id), name: `${str(c.name) ?? String(c.id)}${c.archived === true ? ' (archived)' : c.active === false ? ' (inactive)' : ''}` }));
+      .map((c) => ({
+        id: String(c.id),
+        name: `${str(c.name) ?? String(c.id)}${c.archived === true ? ' (archived)' : c.active === false ? ' (inactive)' : ''}`,
+      }));
   },
 };

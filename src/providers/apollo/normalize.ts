@@ -15,7 +15,10 @@ const TOOL = 'apollo' as const;
 export const interestedClasses = (input: Pick<TriggerInput, 'interested_categories'>): string[] => {
   const out = new Set<string>();
   for (const name of input.interested_categories) {
-    const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const key = name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     if (key === 'interested') out.add('willing_to_meet');
     else if ((REPLY_CLASSES as readonly string[]).includes(key)) out.add(key);
   }
@@ -83,8 +86,7 @@ export const normalizeMessage = (m: EmailerMessage, type: EventType): UnifiedEve
   };
 };
 
-const phoneOf = (c: Contact): string | null =>
-  str(c.sanitized_phone) ?? str(c.phone_numbers?.[0]?.sanitized_number) ?? str(c.phone_numbers?.[0]?.raw_number);
+const phoneOf = (c: Contact): string | null => str(c.sanitized_phone) ?? str(c.phone_numbers?.[0]?.sanitized_number) ?? str(c.phone_numbers?.[0]?.raw_number);
 
 export const leadFromContact = (c: Contact): Lead => {
   const first = str(c.first_name);

@@ -78,7 +78,7 @@ const RECENT_EVENTS = 5;
 
 /** When a scheduled event was booked (active) or canceled (canceled): what "most recent" means. */
 const changedAt = (e: ScheduledEvent, status: 'active' | 'canceled'): string =>
-  (status === 'active' ? str(e.created_at) : str(e.cancellation?.created_at) ?? str(e.updated_at)) ?? '';
+  (status === 'active' ? str(e.created_at) : (str(e.cancellation?.created_at) ?? str(e.updated_at))) ?? '';
 
 /**
  * The organisation's most recent bookings (`active`) or cancellations (`canceled`). The API sorts
@@ -139,8 +139,7 @@ export const calendly: Provider = {
     request.headers = { ...(request.headers ?? {}), Authorization: `Bearer ${apiKey}` };
   },
   errorMessage,
-  forbiddenHint:
-    'Organization-wide webhooks need a Calendly admin or owner: reconnect with an admin’s personal access token.',
+  forbiddenHint: 'Organization-wide webhooks need a Calendly admin or owner: reconnect with an admin’s personal access token.',
   async testAuth(ctx) {
     const user = await me(ctx);
     return { account: str(user.email) ?? str(user.name) ?? user.uri };

@@ -11,11 +11,7 @@ export const ScheduledEvent = z
     start_time: Str,
     end_time: Str,
     created_at: Str,
-    location: z
-      .object({ type: Str, location: Str, join_url: Str, additional_info: Str })
-      .partial()
-      .passthrough()
-      .nullish(),
+    location: z.object({ type: Str, location: Str, join_url: Str, additional_info: Str }).partial().passthrough().nullish(),
     event_memberships: z.array(z.object({ user: Str, user_email: Str, user_name: Str }).partial()).nullish(),
     /** A canceled scheduled event: when (and by whom) it was canceled. */
     cancellation: z.object({ canceler_type: Str, reason: Str, created_at: Str }).partial().passthrough().nullish(),
@@ -40,11 +36,7 @@ export const Invitee = z
     event: Str,
     text_reminder_number: Str,
     /** `invitee.canceled`: who canceled and why (vendor OpenAPI `Cancellation`). */
-    cancellation: z
-      .object({ canceled_by: Str, reason: Str, canceler_type: Str, created_at: Str })
-      .partial()
-      .passthrough()
-      .nullish(),
+    cancellation: z.object({ canceled_by: Str, reason: Str, canceler_type: Str, created_at: Str }).partial().passthrough().nullish(),
     tracking: z.object({ utm_campaign: Str, utm_source: Str }).partial().passthrough().nullish(),
   })
   .passthrough();

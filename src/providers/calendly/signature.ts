@@ -13,12 +13,7 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 export const signCalendly = (signingKey: string, timestamp: number, rawBody: string): string =>
   `t=${timestamp},v1=${createHmac('sha256', signingKey).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex')}`;
 
-export const verifyCalendlySignature = (
-  header: string | undefined,
-  rawBody: string | null,
-  signingKey: string,
-  nowMs: number,
-): SignatureCheck => {
+export const verifyCalendlySignature = (header: string | undefined, rawBody: string | null, signingKey: string, nowMs: number): SignatureCheck => {
   if (!header) return { ok: false, reason: 'the Calendly-Webhook-Signature header is missing' };
   if (rawBody === null) return { ok: false, reason: 'Zapier did not pass the raw body, so the signature cannot be checked' };
   const parts = Object.fromEntries(

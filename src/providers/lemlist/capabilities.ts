@@ -21,7 +21,11 @@ export const lemlistCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`emailsBounced` hook', polling: 'activities of type emailsBounced' },
     lead_unsubscribed: { instant: '`emailsUnsubscribed` hook', polling: 'activities of type emailsUnsubscribed' },
-    meeting_canceled: { instant: null, polling: null, why: "lemlist has no meeting events, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "lemlist has no meeting events, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: {
       instant: null,
       polling: 'campaign leads (export) with status done and no reply, bounce or unsubscribe',

@@ -83,7 +83,10 @@ export const beforeCreating = (req: EnrollRequest, entries: LeadEntry[]): Decisi
     );
   }
   if (others.some(wasContacted) && req.policy.if_previously_contacted === 'skip') {
-    return finish('skipped_previously_contacted', `${address} was already contacted in lemlist (${otherNames}), so it was not added to campaign ${campaignLabel(campaign)}.`);
+    return finish(
+      'skipped_previously_contacted',
+      `${address} was already contacted in lemlist (${otherNames}), so it was not added to campaign ${campaignLabel(campaign)}.`,
+    );
   }
   return next('create');
 };

@@ -165,7 +165,10 @@ const startLead = async (ctx: Ctx, e: LeadEntry): Promise<boolean> => {
  * The address's entries: the lead lookup, and when it lists none, the contact lookup (whose
  * campaign entries are acted on too). `known` is false only when lemlist knows neither.
  */
-const lookUpOrContact = async (ctx: Ctx, address: string): Promise<{ entries: LeadEntry[]; known: boolean; contact: ContactRecord | null; fromContact: boolean }> => {
+const lookUpOrContact = async (
+  ctx: Ctx,
+  address: string,
+): Promise<{ entries: LeadEntry[]; known: boolean; contact: ContactRecord | null; fromContact: boolean }> => {
   const entries = await lookup(ctx, address);
   if (entries.length) return { entries, known: true, contact: null, fromContact: false };
   const { known, contact } = await contactLookup(ctx, address);
@@ -203,7 +206,13 @@ const enroll = async (ctx: Ctx, req: EnrollRequest): Promise<ActionOutcome> => {
   }
   const created = made.created[0];
   const campaign = { id: req.campaign_id, name: created ? campaignNameOf(created) : null };
-  return conclude(ctx, 'lemlist', finish('enrolled', `Added ${address} to lemlist campaign ${campaignLabel(campaign)}.`), leadFromEntries([...made.created, ...entries], address), campaign);
+  return conclude(
+    ctx,
+    'lemlist',
+    finish('enrolled', `Added ${address} to lemlist campaign ${campaignLabel(campaign)}.`),
+    leadFromEntries([...made.created, ...entries], address),
+    campaign,
+  );
 };
 
 /** Stop's calls, entry by entry: what changed, and what was paused or gone already. */
@@ -264,7 +273,8 @@ const resumeEach = async (ctx: Ctx, targets: LeadEntry[]): Promise<{ resumed: Le
 const resume = async (ctx: Ctx, req: ResumeRequest): Promise<ActionOutcome> => {
   const address = req.email.toLowerCase();
   const { entries, known, contact, fromContact } = await lookUpOrContact(ctx, address);
-  if (fromContact) return conclude(ctx, 'lemlist', resumeWithoutEntries(req, known, contact), leadFromEntries(entries, address), namedCampaign([], req.campaign_id));
+  if (fromContact)
+    return conclude(ctx, 'lemlist', resumeWithoutEntries(req, known, contact), leadFromEntries(entries, address), namedCampaign([], req.campaign_id));
   const lead = leadFromEntries(entries, address);
   const campaign = namedCampaign(entries, req.campaign_id);
   const targets = inScope(entries, req.campaign_id);

@@ -36,7 +36,11 @@ export const mixmaxCapabilities: Capabilities = {
     lead_interested: notInMixmax('lead_interested', 'interest or reply-category'),
     meeting_booked: notInMixmax('meeting_booked', 'documented meeting-booked'),
     lead_unsubscribed: notInMixmax('lead_unsubscribed', 'documented unsubscribe'),
-    meeting_canceled: { instant: null, polling: null, why: "Mixmax sends no meeting events to rules or webhooks. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "Mixmax sends no meeting events to rules or webhooks. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: {
       instant: null,
       polling: null,

@@ -45,7 +45,8 @@ export const policiesNotApplied = (policy: EnrollPolicy): string => {
 };
 
 /** The add call's result for the address (case-insensitive), else its first result (undefined: none). */
-export const resultFor = (address: string, rows: RecipientResult[]): RecipientResult | undefined => rows.find((r) => lowerEmail(r.email) === address) ?? rows[0];
+export const resultFor = (address: string, rows: RecipientResult[]): RecipientResult | undefined =>
+  rows.find((r) => lowerEmail(r.email) === address) ?? rows[0];
 
 /**
  * `POST /sequences/{id}/recipients` "Response structure": `success` → enrolled; `unsubscribed` →
@@ -103,9 +104,7 @@ export const afterDuplicate = (req: EnrollRequest, state: string | null, complet
       : state
         ? `sequence ${sequence} was already sent to this recipient (state ${state}).`
         : `sequence ${sequence} was already sent to this recipient; whether they are still in it or finished it could not be told ` +
-          (complete
-            ? '(Mixmax does not list them among its activated recipients).'
-            : `(they are not among the first ${upTo} recipients Mixmax listed).`);
+          (complete ? '(Mixmax does not list them among its activated recipients).' : `(they are not among the first ${upTo} recipients Mixmax listed).`);
   return finish('already_enrolled', `Mixmax skipped ${address}: ${why}`);
 };
 
@@ -131,8 +130,12 @@ export const afterCancel = (address: string, sequenceId: string, status: number,
     return finish('stopped', `Mixmax accepted the cancel of sequence ${sequenceId} for ${address} but did not list the recipients it exited.`);
   }
   if (exited.includes(address)) return finish('stopped', `Mixmax exited ${address} from sequence ${sequenceId}; its remaining stages will not be sent.`);
-  return finish('already_stopped', `${address} is not an active recipient of Mixmax sequence ${sequenceId} (already exited, finished, or never added); nothing changed.`);
+  return finish(
+    'already_stopped',
+    `${address} is not an active recipient of Mixmax sequence ${sequenceId} (already exited, finished, or never added); nothing changed.`,
+  );
 };
 
 /** The sequences a Stop outcome affected: the sequence, `cancelled`, when it stopped; none otherwise. */
-export const cancelledIn = (sequenceId: string, d: Finish): LeadCampaign[] => (d.outcome === 'stopped' ? [{ id: sequenceId, name: null, status: 'cancelled' }] : []);
+export const cancelledIn = (sequenceId: string, d: Finish): LeadCampaign[] =>
+  d.outcome === 'stopped' ? [{ id: sequenceId, name: null, status: 'cancelled' }] : [];

@@ -91,7 +91,10 @@ const addRecipient = async (ctx: Ctx, sequenceId: string, address: string, lead:
     path: `/sequences/${pathSegment(sequenceId, 'Campaign')}/recipients`,
     body: { recipients: [{ email: address, variables: variablesOf(lead) }] },
   });
-  const rows = (data?.recipients ?? []).map((r) => RecipientResult.safeParse(r)).filter((r) => r.success).map((r) => r.data);
+  const rows = (data?.recipients ?? [])
+    .map((r) => RecipientResult.safeParse(r))
+    .filter((r) => r.success)
+    .map((r) => r.data);
   const mine = resultFor(address, rows);
   if (!mine) throw new ctx.z.errors.Error(`Mixmax answered without a result for ${address}.`, 'UnexpectedResponse', 502);
   return mine;

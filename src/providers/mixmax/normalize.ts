@@ -6,8 +6,7 @@ import { isBounceName, type MessageEvent } from './payloads';
 const TOOL = 'mixmax' as const;
 
 const DAEMON = /^(mailer-daemon|postmaster|mail-daemon)@/i;
-export const isDaemon = (m: MessageEvent): boolean =>
-  DAEMON.test(m.from?.email ?? '') || /mail delivery (subsystem|system)/i.test(m.from?.name ?? '');
+export const isDaemon = (m: MessageEvent): boolean => DAEMON.test(m.from?.email ?? '') || /mail delivery (subsystem|system)/i.test(m.from?.name ?? '');
 
 /**
  * The address a bounce notice is about: `recipientEmail` when Mixmax sends it, else the first

@@ -28,7 +28,10 @@ export const MessageEvent = z.object({
   recipientName: Str,
   messageId: Str,
   timestamp: z.union([z.number(), z.string()]).nullish(),
-  message: z.object({ subject: Str, to: z.array(Address).nullish() }).partial().nullish(),
+  message: z
+    .object({ subject: Str, to: z.array(Address).nullish() })
+    .partial()
+    .nullish(),
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 
@@ -39,7 +42,10 @@ export const TrackingEvent = z.object({
   recipientEmail: Str,
   recipientName: Str,
   timestamp: z.union([z.number(), z.string()]).nullish(),
-  message: z.object({ subject: Str, to: z.array(Address).nullish() }).partial().nullish(),
+  message: z
+    .object({ subject: Str, to: z.array(Address).nullish() })
+    .partial()
+    .nullish(),
 });
 
 /** Event names documented with examples (the bounce example's name was cut off: see README). */

@@ -21,7 +21,11 @@ export const replyioCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`email_bounced` webhook', polling: null },
     lead_unsubscribed: { instant: '`contact_opted_out` webhook', polling: null },
-    meeting_canceled: { instant: null, polling: null, why: "Reply.io's webhooks (v3) have no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "Reply.io's webhooks (v3) have no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: { instant: '`contact_finished` webhook (not when the contact replied, bounced or opted out)', polling: null },
   },
   triggerCampaign: 'optional',

@@ -93,7 +93,9 @@ export const enrolled = (req: EnrollRequest, left: Membership[]): Finish => {
 
 /** A plain skip, first question: is the contact opted out? */
 export const skippedOptedOut = (req: EnrollRequest, stats: ContactStatuses | null): Finish | Next<'where is it'> =>
-  stats?.isOptedOut ? finish('skipped_unsubscribed', `Reply.io skipped ${req.lead.email.trim().toLowerCase()}: the contact is opted out.`) : next('where is it');
+  stats?.isOptedOut
+    ? finish('skipped_unsubscribed', `Reply.io skipped ${req.lead.email.trim().toLowerCase()}: the contact is opted out.`)
+    : next('where is it');
 
 /** The contact's membership of the target sequence, if any. */
 export const membershipOf = (stats: ContactStatuses | null, campaignId: string): Membership | undefined =>
@@ -153,9 +155,13 @@ const whereStopped = (req: StopRequest, scoped: Membership[]): string =>
 export const beforeStopping = (req: StopRequest, statuses: ContactStatuses | null, scoped: Membership[]): Decision<'stop'> => {
   const address = req.email.trim().toLowerCase();
   if (!statuses) return finish('not_found', `Reply.io has no contact ${address}; nothing to stop.`);
-  if (req.campaign_id && scoped.length === 0) return finish('already_stopped', `${address} is not in Reply.io sequence ${req.campaign_id} (any more); nothing to stop.`);
+  if (req.campaign_id && scoped.length === 0)
+    return finish('already_stopped', `${address} is not in Reply.io sequence ${req.campaign_id} (any more); nothing to stop.`);
   if (stopTargets(req.mode, scoped).length === 0) {
-    return finish('already_stopped', `${address} is not ${req.mode === 'pause' ? 'running' : 'running or paused'} in ${whereStopped(req, scoped)}; nothing changed.`);
+    return finish(
+      'already_stopped',
+      `${address} is not ${req.mode === 'pause' ? 'running' : 'running or paused'} in ${whereStopped(req, scoped)}; nothing changed.`,
+    );
   }
   return next('stop');
 };
@@ -189,7 +195,10 @@ export const beforeResuming = (req: ResumeRequest, statuses: ContactStatuses | n
   if (!statuses) return finish('not_found', `Reply.io has no contact ${address}; nothing to resume.`);
   if (statuses.isOptedOut) return finish('skipped_unsubscribed', `${address} has opted out in Reply.io; nothing was resumed.`);
   if (scoped.length === 0) {
-    return finish('not_paused', `${address} is not in ${req.campaign_id ? `Reply.io sequence ${req.campaign_id}` : 'any Reply.io sequence'}; nothing to resume.`);
+    return finish(
+      'not_paused',
+      `${address} is not in ${req.campaign_id ? `Reply.io sequence ${req.campaign_id}` : 'any Reply.io sequence'}; nothing to resume.`,
+    );
   }
   return next('resume');
 };

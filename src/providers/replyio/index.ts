@@ -68,8 +68,7 @@ export const replyio: Provider = {
     const header: Record<string, string> = isV3(request.url) ? { Authorization: `Bearer ${apiKey}` } : { 'X-Api-Key': apiKey };
     request.headers = { ...(request.headers ?? {}), ...header };
   },
-  forbiddenHint:
-    'Team-scope webhooks on a private team need the team owner’s key, and other users’ contacts need a Master API key: reconnect with that key.',
+  forbiddenHint: 'Team-scope webhooks on a private team need the team owner’s key, and other users’ contacts need a Master API key: reconnect with that key.',
   async testAuth(ctx) {
     const { data } = await callJson<{ userId?: unknown; username?: unknown; email?: unknown }>(ctx, replyio, { method: 'GET', path: '/v3/whoami' });
     return { account: str(data?.username) ?? str(data?.email) ?? (str(data?.userId) ? `user ${str(data?.userId)}` : 'Reply.io user') };

@@ -83,7 +83,7 @@ const personBody = (lead: LeadInput): Record<string, unknown> => {
 const getPerson = async (ctx: Ctx, address: string): Promise<Person | null> => {
   const res = await callJson<unknown>(ctx, replyioApi, { method: 'GET', path: '/v1/people', params: { email: address }, allowStatuses: [404] });
   if (res.status === 404 || !res.data) return null;
-  const data = Array.isArray(res.data) ? res.data[0] : (res.data as { people?: unknown[] }).people?.[0] ?? res.data;
+  const data = Array.isArray(res.data) ? res.data[0] : ((res.data as { people?: unknown[] }).people?.[0] ?? res.data);
   const parsed = Person.safeParse(data);
   return parsed.success ? parsed.data : null;
 };
@@ -103,7 +103,11 @@ const getStatuses = async (ctx: Ctx, contactId: string | number): Promise<Contac
   if (res.status === 404 || !res.data) return null;
   const parsed = ContactStatuses.safeParse(res.data);
   if (!parsed.success) {
-    throw new ctx.z.errors.Error(`Reply.io answered the contact's statuses with something unexpected: ${JSON.stringify(res.data).slice(0, 200)}`, 'UnexpectedResponse', 502);
+    throw new ctx.z.errors.Error(
+      `Reply.io answered the contact's statuses with something unexpected: ${JSON.stringify(res.data).slice(0, 200)}`,
+      'UnexpectedResponse',
+      502,
+    );
   }
   return parsed.data;
 };

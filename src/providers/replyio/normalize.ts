@@ -92,7 +92,18 @@ const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'ob
 
 /** Reply category of a `reply_categorized` event: a string, or an object with a name. */
 export const categoryOf = (fields: Record<string, unknown>): string | null => {
-  const value = pick(fields, 'category', 'category_name', 'categoryName', 'reply_category', 'replyCategory', 'new_category', 'newCategory', 'inbox_category', 'inboxCategory');
+  const value = pick(
+    fields,
+    'category',
+    'category_name',
+    'categoryName',
+    'reply_category',
+    'replyCategory',
+    'new_category',
+    'newCategory',
+    'inbox_category',
+    'inboxCategory',
+  );
   if (typeof value === 'string') return str(value);
   const obj = asRecord(value);
   return str(obj.name) ?? str(obj.title) ?? null;
@@ -212,7 +223,21 @@ const LEGACY_FINISH_REASONS: Record<string, string> = {
   '6': 'MeetingBooked',
 };
 /** Reasons that mean the contact did not run out of steps unanswered: no Sequence Finished. */
-const NOT_FINISHED_REASONS = ['replied', 'reply', 'bounced', 'bounce', 'manual', 'manually', 'called', 'optout', 'optedout', 'unsubscribed', 'meetingbooked', 'interested', 'autoreplied'];
+const NOT_FINISHED_REASONS = [
+  'replied',
+  'reply',
+  'bounced',
+  'bounce',
+  'manual',
+  'manually',
+  'called',
+  'optout',
+  'optedout',
+  'unsubscribed',
+  'meetingbooked',
+  'interested',
+  'autoreplied',
+];
 
 const flagSet = (fields: Record<string, unknown>, ...keys: string[]) => keys.some((k) => fields[k] === true || fields[k] === 'true');
 

@@ -74,7 +74,6 @@ export const EnvelopeB = z.object({
 });
 export type EnvelopeB = z.infer<typeof EnvelopeB>;
 
-
 /** Event types Reply.io documents that carry no unified event (recognised, answered with []). */
 export const IGNORED_TYPES = [
   'email_sent',
@@ -129,9 +128,7 @@ export const ContactStatuses = z
   .object({
     contactId: Id.nullish(),
     isOptedOut: z.boolean().nullish(),
-    sequences: z
-      .array(z.object({ sequenceId: Id, sequenceName: Str, statusInSequence: Str }).passthrough())
-      .nullish(),
+    sequences: z.array(z.object({ sequenceId: Id, sequenceName: Str, statusInSequence: Str }).passthrough()).nullish(),
   })
   .passthrough();
 export type ContactStatuses = z.infer<typeof ContactStatuses>;

@@ -1,7 +1,6 @@
 import type { Capabilities } from '../capabilities';
 
-const polled = (what: string) =>
-  `Salesloft sends no webhook for ${what}; the polling trigger checks Salesloft’s recently updated email activities instead.`;
+const polled = (what: string) => `Salesloft sends no webhook for ${what}; the polling trigger checks Salesloft’s recently updated email activities instead.`;
 
 /** Salesloft: people and cadences; only meetings come by webhook, emails are polled. */
 export const salesloftCapabilities: Capabilities = {
@@ -9,8 +8,7 @@ export const salesloftCapabilities: Capabilities = {
   credential: {
     name: 'API key',
     url: 'https://accounts.salesloft.com/oauth/applications',
-    help:
-      'In Salesloft open [Your Applications → API Keys](https://accounts.salesloft.com/oauth/applications) (an admin may need to allow API keys), create a key with the scopes for people, cadences, cadence memberships, emails, meetings and webhook subscriptions, and copy it.',
+    help: 'In Salesloft open [Your Applications → API Keys](https://accounts.salesloft.com/oauth/applications) (an admin may need to allow API keys), create a key with the scopes for people, cadences, cadence memberships, emails, meetings and webhook subscriptions, and copy it.',
   },
   leadUrl: 'https://app.salesloft.com/app/people/{id}',
   events: {

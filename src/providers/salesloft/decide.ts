@@ -21,8 +21,7 @@ export const alreadyOn = (req: EnrollRequest): Finish | Refusal =>
  * The memberships are only needed for the skip policies and a clean "already on" answer; with
  * both policies permissive, the create call's 422 tells us about "already on".
  */
-export const needsHistory = (req: EnrollRequest): boolean =>
-  req.policy.if_in_other_campaign === 'skip' || req.policy.if_previously_contacted === 'skip';
+export const needsHistory = (req: EnrollRequest): boolean => req.policy.if_in_other_campaign === 'skip' || req.policy.if_previously_contacted === 'skip';
 
 /** Before adding: a blocked person is skipped, then the policies read the person's memberships (null: not read). */
 export const beforeAdding = (req: EnrollRequest, person: Person, all: CadenceMembership[] | null): Decision<'add'> => {

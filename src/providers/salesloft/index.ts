@@ -13,7 +13,6 @@ import { emailEvents, finishedWithoutReply, isCanceled, normalizeCanceledMeeting
 import { CadenceMembership, Email, Meeting, Person } from './payloads';
 import { salesloftWebhook } from './webhook';
 
-
 /** The Salesloft event type each instant trigger subscribes (the trigger layer refuses the others first). */
 const WEBHOOK_EVENT: Partial<Record<EventType, string>> = {
   meeting_booked: 'meeting_booked',
@@ -216,4 +215,3 @@ export const salesloft: Provider = {
       .map((c) => ({ id: String(c.id), name: `${str(c.name) ?? String(c.id)}${str(c.archived_at) ? ' (archived)' : ''}` }));
   },
 };
-

@@ -122,7 +122,12 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const targets = stopTargets(current, req.campaign_id);
   const lead = leadFromPerson(person, targets);
   if (!targets.length) {
-    return outcome('already_stopped', lead, campaign, `${req.email} is not on ${req.campaign_id ? `cadence ${req.campaign_id}` : 'any cadence'} in Salesloft; nothing changed.`);
+    return outcome(
+      'already_stopped',
+      lead,
+      campaign,
+      `${req.email} is not on ${req.campaign_id ? `cadence ${req.campaign_id}` : 'any cadence'} in Salesloft; nothing changed.`,
+    );
   }
   const affected: LeadCampaign[] = [];
   for (const m of targets) {

@@ -22,9 +22,7 @@ export const normalizeMeeting = (m: Meeting, raw: unknown): UnifiedEvent | null 
   if (!occurredAt) return null;
   const attendees = m.attendees ?? [];
   const organizer = attendees.find((a) => a.organizer === true);
-  const prospect =
-    attendees.find((a) => a.organizer !== true && email(a.email) === email(m.recipient_email)) ??
-    attendees.find((a) => a.organizer !== true);
+  const prospect = attendees.find((a) => a.organizer !== true && email(a.email) === email(m.recipient_email)) ?? attendees.find((a) => a.organizer !== true);
   const leadEmail = email(m.recipient_email) ?? email(prospect?.email) ?? email(m.guests?.[0]);
   const fullName = str(m.recipient_name) ?? str(prospect?.name);
   const { first, last } = splitName(fullName);
@@ -96,10 +94,7 @@ export const isCanceled = (m: Meeting): boolean => {
  * are other states.
  */
 export const finishedWithoutReply = (m: CadenceMembership): boolean =>
-  (str(m.current_state) ?? '') === 'completed' &&
-  (m.counts?.replies ?? 0) === 0 &&
-  (m.counts?.bounces ?? 0) === 0 &&
-  m.person_deleted !== true;
+  (str(m.current_state) ?? '') === 'completed' && (m.counts?.replies ?? 0) === 0 && (m.counts?.bounces ?? 0) === 0 && m.person_deleted !== true;
 
 /**
  * Sequence Finished: a completed cadence membership, with its person when Salesloft listed them.
@@ -195,8 +190,6 @@ export const leadFromPerson = (p: Person, memberships: CadenceMembership[]): Lea
     phone: str(p.phone) ?? str(p.mobile_phone),
     linkedin_url: str(p.linkedin_url),
     unsubscribed: typeof p.do_not_contact === 'boolean' ? p.do_not_contact : null,
-    campaigns: memberships
-      .filter((m) => str(m.cadence?.id))
-      .map((m) => ({ id: String(m.cadence?.id), name: null, status: str(m.current_state) })),
+    campaigns: memberships.filter((m) => str(m.cadence?.id)).map((m) => ({ id: String(m.cadence?.id), name: null, status: str(m.current_state) })),
   };
 };

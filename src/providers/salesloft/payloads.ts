@@ -30,9 +30,7 @@ export const Meeting = z
     created_at: Str,
     updated_at: Str,
     guests: z.array(z.string()).nullish(),
-    attendees: z
-      .array(z.object({ email: Str, name: Str, status: Str, organizer: z.boolean().nullish() }).partial().passthrough())
-      .nullish(),
+    attendees: z.array(z.object({ email: Str, name: Str, status: Str, organizer: z.boolean().nullish() }).partial().passthrough()).nullish(),
     person: Ref,
     cadence: Ref,
     step: Ref,
@@ -90,11 +88,7 @@ export const CadenceMembership = z
     current_state: Str,
     person_deleted: z.boolean().nullish(),
     /** Vendor spec `CadenceMembershipCounts`: what the cadence did with / got from this person. */
-    counts: z
-      .object({ sent_emails: z.number().nullish(), replies: z.number().nullish(), bounces: z.number().nullish() })
-      .partial()
-      .passthrough()
-      .nullish(),
+    counts: z.object({ sent_emails: z.number().nullish(), replies: z.number().nullish(), bounces: z.number().nullish() }).partial().passthrough().nullish(),
     cadence: Ref,
     person: Ref,
   })
@@ -140,5 +134,4 @@ export const KNOWN_EVENTS = [
 ] as const;
 
 /** The docs list the conversation events as `conversation_*`: any such name is Salesloft's. */
-export const isKnownEvent = (name: string): boolean =>
-  (KNOWN_EVENTS as readonly string[]).includes(name) || /^conversation_[a-z_]+$/.test(name);
+export const isKnownEvent = (name: string): boolean => (KNOWN_EVENTS as readonly string[]).includes(name) || /^conversation_[a-z_]+$/.test(name);

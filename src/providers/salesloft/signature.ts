@@ -6,8 +6,7 @@ import { safeEqual } from '../shared/secrets';
  * hash function and the callback_token as the HMAC key" (developers.salesloft.com, webhook
  * delivery headers). There is no timestamp, so no age check: redeliveries are collapsed by id.
  */
-export const signSalesloft = (callbackToken: string, rawBody: string): string =>
-  createHmac('sha1', callbackToken).update(rawBody, 'utf8').digest('hex');
+export const signSalesloft = (callbackToken: string, rawBody: string): string => createHmac('sha1', callbackToken).update(rawBody, 'utf8').digest('hex');
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 

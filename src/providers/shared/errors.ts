@@ -8,8 +8,7 @@ const MAX_WHY_CHARS = 800;
 const MAX_ISSUES_LISTED = 3;
 
 /** `text` cut to `max` characters, saying how much was left out. */
-export const clip = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`);
 
 /** The top-level keys of a body, at most 20 of them, each at most 40 characters. */
 export const topLevelKeys = (body: unknown): string => {
@@ -33,9 +32,7 @@ interface IssueList {
  */
 export const issuesText = (error: IssueList): string => {
   const issues = error.issues;
-  const shown = issues
-    .slice(0, MAX_ISSUES_LISTED)
-    .map((i) => `${clip(i.path.slice(0, 8).map(String).join('.') || '(root)', 120)}: ${clip(i.message, 160)}`);
+  const shown = issues.slice(0, MAX_ISSUES_LISTED).map((i) => `${clip(i.path.slice(0, 8).map(String).join('.') || '(root)', 120)}: ${clip(i.message, 160)}`);
   return `${shown.join('; ')}${issues.length > MAX_ISSUES_LISTED ? `; and ${issues.length - MAX_ISSUES_LISTED} more issue(s)` : ''}`;
 };
 
@@ -67,7 +64,9 @@ export const rejectedDelivery = (z: ZObject, toolLabel: string, reason: string):
  */
 export const MAX_LOG_LINES = 10;
 export const cappedLines = (lines: string[], max = MAX_LOG_LINES): string[] =>
-  lines.length <= max ? lines.map((l) => clip(l, MAX_WHY_CHARS)) : [...lines.slice(0, max).map((l) => clip(l, MAX_WHY_CHARS)), `… and ${lines.length - max} more item(s) skipped the same way`];
+  lines.length <= max
+    ? lines.map((l) => clip(l, MAX_WHY_CHARS))
+    : [...lines.slice(0, max).map((l) => clip(l, MAX_WHY_CHARS)), `… and ${lines.length - max} more item(s) skipped the same way`];
 
 /**
  * "Reconnect your account" (ExpiredAuthError). Core appends "What happened: … with bundle {…}" —

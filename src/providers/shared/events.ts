@@ -5,9 +5,7 @@ import { cappedLines, clip } from './errors';
 
 /** Why an event cannot go on into a Zap, or null when it can. */
 const unusable = (e: UnifiedEvent): string | null =>
-  e.lead.email !== null && !isAddress(e.lead.email)
-    ? `lead.email ${JSON.stringify(clip(e.lead.email, 80))} is not an email address`
-    : null;
+  e.lead.email !== null && !isAddress(e.lead.email) ? `lead.email ${JSON.stringify(clip(e.lead.email, 80))} is not an email address` : null;
 
 /**
  * Events a tool delivered, minus those no Zap can use: a lead email that is not an address

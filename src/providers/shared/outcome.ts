@@ -5,13 +5,14 @@ import { joinName } from '../../model/values';
 /** The outcome builder of one tool: `outcome(kind, lead, campaign, detail, affected?)`. */
 export const outcomeFor =
   (tool: ToolId) =>
-  (
-    kind: ActionOutcome['outcome'],
-    lead: Lead | null,
-    campaign: ActionOutcome['campaign'],
-    detail: string,
-    affected: LeadCampaign[] = [],
-  ): ActionOutcome => ({ outcome: kind, tool, lead, campaign, affected_campaigns: affected, detail });
+  (kind: ActionOutcome['outcome'], lead: Lead | null, campaign: ActionOutcome['campaign'], detail: string, affected: LeadCampaign[] = []): ActionOutcome => ({
+    outcome: kind,
+    tool,
+    lead,
+    campaign,
+    affected_campaigns: affected,
+    detail,
+  });
 
 /**
  * A lead known only by its email address (tools keyed by email: Mailshake recipients, Mixmax
@@ -19,7 +20,15 @@ export const outcomeFor =
  */
 export const leadFromInput = (
   tool: ToolId,
-  lead: { email: string; first_name: string | null; last_name: string | null; company: string | null; title: string | null; phone: string | null; linkedin_url: string | null },
+  lead: {
+    email: string;
+    first_name: string | null;
+    last_name: string | null;
+    company: string | null;
+    title: string | null;
+    phone: string | null;
+    linkedin_url: string | null;
+  },
   campaigns: LeadCampaign[] = [],
 ): Lead => {
   const address = lead.email.trim().toLowerCase();

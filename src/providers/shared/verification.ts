@@ -17,7 +17,15 @@ const HOW: Record<string, string | null> = {
 };
 
 const queryOf = (value: unknown): Record<string, string> => {
-  if (typeof value === 'string') return Object.fromEntries(new URLSearchParams(value.trim().replace(/^[^?]*\?/, '').slice(0, 4096)));
+  if (typeof value === 'string')
+    return Object.fromEntries(
+      new URLSearchParams(
+        value
+          .trim()
+          .replace(/^[^?]*\?/, '')
+          .slice(0, 4096),
+      ),
+    );
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
   }

@@ -63,11 +63,17 @@ const verify = (ctx: Ctx, spec: WebhookSpec, delivery: Delivery, sub: SubscribeD
 const entryOf = (spec: WebhookSpec, type: string): AnyEventEntry | undefined =>
   Object.hasOwn(spec.events, type) ? spec.events[type] : spec.patterns?.find((p) => p.match.test(type))?.entry;
 
-const ignoredType = (spec: WebhookSpec, type: string): boolean =>
-  typeof spec.ignored === 'function' ? spec.ignored(type) : spec.ignored.includes(type);
+const ignoredType = (spec: WebhookSpec, type: string): boolean => (typeof spec.ignored === 'function' ? spec.ignored(type) : spec.ignored.includes(type));
 
 /** One payload's events; throws Unrecognised naming why it cannot be read. */
-const readPayload = (spec: WebhookSpec, payload: unknown, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput, refuse: (reason: string) => Error): UnifiedEvent[] => {
+const readPayload = (
+  spec: WebhookSpec,
+  payload: unknown,
+  delivery: Delivery,
+  sub: SubscribeData | null,
+  input: TriggerInput,
+  refuse: (reason: string) => Error,
+): UnifiedEvent[] => {
   if (!isObject(payload)) throw new Unrecognised(spec.notAnObject);
   const body = spec.secretFields ? (withoutSecretFields(payload, [...spec.secretFields]) as Record<string, unknown>) : payload;
   const type = spec.typeOf(body, delivery);
@@ -96,7 +102,13 @@ const readPayload = (spec: WebhookSpec, payload: unknown, delivery: Delivery, su
  * Throws Zapier errors: InvalidSignature on a bad signature or secret, UnrecognisedPayload on a
  * payload no table entry reads.
  */
-export const readDelivery = async (ctx: Ctx, spec: WebhookSpec, delivery: Delivery, sub: SubscribeData | null, input: TriggerInput): Promise<UnifiedEvent[]> => {
+export const readDelivery = async (
+  ctx: Ctx,
+  spec: WebhookSpec,
+  delivery: Delivery,
+  sub: SubscribeData | null,
+  input: TriggerInput,
+): Promise<UnifiedEvent[]> => {
   const { z } = ctx;
   const refuse = (reason: string) => rejectedDelivery(z, spec.label, reason);
   let current: unknown = delivery.body;

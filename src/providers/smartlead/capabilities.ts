@@ -23,7 +23,11 @@ export const smartleadCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`EMAIL_BOUNCE` campaign webhook', polling: 'campaign lead statistics (bounced)', pollingNeedsCampaign: true },
     lead_unsubscribed: { instant: '`LEAD_UNSUBSCRIBED` campaign webhook', polling: 'campaign lead statistics (unsubscribed)', pollingNeedsCampaign: true },
-    meeting_canceled: { instant: null, polling: null, why: "Smartlead has no meetings, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "Smartlead has no meetings, so nothing is canceled there. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: {
       instant: null,
       polling: 'campaign leads with status COMPLETED',

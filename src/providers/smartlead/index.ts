@@ -158,8 +158,7 @@ const listRecent = async (ctx: Ctx, event: EventType, input: TriggerInput): Prom
     path: `/campaigns/${pathSegment(input.campaign_id)}/statistics`,
     params: { email_status: status, offset: '0', limit: '25' },
   });
-  const wantCategories =
-    event === 'lead_interested' ? input.interested_categories : event === 'meeting_booked' ? input.meeting_categories : null;
+  const wantCategories = event === 'lead_interested' ? input.interested_categories : event === 'meeting_booked' ? input.meeting_categories : null;
   return (data?.data ?? [])
     .map((row) => StatisticsRow.safeParse(row))
     .filter((r) => r.success)

@@ -141,7 +141,11 @@ const uploadLead = async (ctx: Ctx, campaignId: string, lead: LeadInput, ignoreO
   });
   const parsed = UploadResult.safeParse(data);
   if (!parsed.success) {
-    throw new ctx.z.errors.Error(`Smartlead answered the lead upload with something unexpected: ${JSON.stringify(data).slice(0, 200)}`, 'UnexpectedResponse', 502);
+    throw new ctx.z.errors.Error(
+      `Smartlead answered the lead upload with something unexpected: ${JSON.stringify(data).slice(0, 200)}`,
+      'UnexpectedResponse',
+      502,
+    );
   }
   return { result: parsed.data, answer: data };
 };
@@ -252,7 +256,14 @@ const pauseInCampaign = async (ctx: Ctx, who: string, campaignId: string): Promi
 };
 
 /** Remove: one DELETE per campaign, no status needed. */
-const removeFrom = async (ctx: Ctx, who: string, leadId: string | number, memberships: LeadCampaign[], campaign: Campaign, lead: Lead): Promise<ActionOutcome> => {
+const removeFrom = async (
+  ctx: Ctx,
+  who: string,
+  leadId: string | number,
+  memberships: LeadCampaign[],
+  campaign: Campaign,
+  lead: Lead,
+): Promise<ActionOutcome> => {
   const affected: LeadCampaign[] = [];
   let alreadyOut = 0;
   for (const c of memberships) {
@@ -294,7 +305,14 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
 /* ---- Resume Sequence ---- */
 
 /** Resumes the lead where it is paused (status per campaign from Search Campaign Leads); elsewhere no call. */
-const resumeWherePaused = async (ctx: Ctx, who: string, memberships: LeadCampaign[], campaign: Campaign, lead: Lead, campaignId: string | null): Promise<ActionOutcome> => {
+const resumeWherePaused = async (
+  ctx: Ctx,
+  who: string,
+  memberships: LeadCampaign[],
+  campaign: Campaign,
+  lead: Lead,
+  campaignId: string | null,
+): Promise<ActionOutcome> => {
   const affected: LeadCampaign[] = [];
   const resumed: LeadCampaign[] = [];
   const running: LeadCampaign[] = [];

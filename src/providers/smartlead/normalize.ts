@@ -5,7 +5,16 @@ import type { EventType } from '../../model/tools';
 import { email, eventId, isoUtc, joinName, splitName, str } from '../../model/values';
 import { inCategoryList } from '../shared/input';
 import type { TriggerInput } from '../types';
-import type { CampaignLeadEntry, CampaignLeadRow, EmailBounce, EmailReply, LeadCategoryUpdated, LeadUnsubscribed, SmartleadLead, StatisticsRow } from './payloads';
+import type {
+  CampaignLeadEntry,
+  CampaignLeadRow,
+  EmailBounce,
+  EmailReply,
+  LeadCategoryUpdated,
+  LeadUnsubscribed,
+  SmartleadLead,
+  StatisticsRow,
+} from './payloads';
 
 const TOOL = 'smartlead' as const;
 
@@ -157,13 +166,10 @@ export const normalizeUnsubscribe = (p: LeadUnsubscribed, raw: unknown): Unified
 };
 
 /** A lead statistics row as the event it records (recent items for performList / polling). */
-export const normalizeStatisticsRow = (
-  row: StatisticsRow,
-  event: EventType,
-  campaign: { id: string; name: string | null },
-): UnifiedEvent | null => {
+export const normalizeStatisticsRow = (row: StatisticsRow, event: EventType, campaign: { id: string; name: string | null }): UnifiedEvent | null => {
   const leadEmail = email(row.lead_email);
-  const at = isoUtc(event === 'reply_received' || event === 'lead_interested' || event === 'meeting_booked' ? row.reply_time : row.sent_time) ?? isoUtc(row.sent_time);
+  const at =
+    isoUtc(event === 'reply_received' || event === 'lead_interested' || event === 'meeting_booked' ? row.reply_time : row.sent_time) ?? isoUtc(row.sent_time);
   if (!at) return null;
   const isReply = event === 'reply_received';
   return {
@@ -173,18 +179,19 @@ export const normalizeStatisticsRow = (
     occurred_at: at,
     lead: leadFrom(leadEmail, str(row.lead_name), null),
     campaign,
-    message: isReply || event === 'email_bounced'
-      ? {
-          id: null,
-          thread_id: str(row.stats_id),
-          subject: str(row.email_subject),
-          text: null,
-          html: isReply ? null : str(row.email_message),
-          from_email: isReply ? leadEmail : null,
-          to_email: null,
-          sent_at: at,
-        }
-      : null,
+    message:
+      isReply || event === 'email_bounced'
+        ? {
+            id: null,
+            thread_id: str(row.stats_id),
+            subject: str(row.email_subject),
+            text: null,
+            html: isReply ? null : str(row.email_message),
+            from_email: isReply ? leadEmail : null,
+            to_email: null,
+            sent_at: at,
+          }
+        : null,
     meeting: event === 'meeting_booked' ? emptyMeeting() : null,
     category: str(row.lead_category),
     raw: row,

@@ -9,10 +9,7 @@ const Id = z.union([z.string(), z.number()]);
 // Text fields are read with str(): a number where a string is documented must not reject the delivery.
 const Str = z.union([z.string(), z.number()]).nullish();
 
-const Message = z
-  .object({ message_id: Str, html: Str, text: Str, time: Str })
-  .partial()
-  .nullish();
+const Message = z.object({ message_id: Str, html: Str, text: Str, time: Str }).partial().nullish();
 
 const Common = z.object({
   campaign_id: Id.nullish(),
@@ -37,10 +34,7 @@ export const EmailReply = Common.extend({
   preview_text: Str,
   reply_body: Str,
   reply_message: Message,
-  leadCorrespondence: z
-    .object({ targetLeadEmail: Str, replyReceivedFrom: Str, repliedCompanyDomain: Str })
-    .partial()
-    .nullish(),
+  leadCorrespondence: z.object({ targetLeadEmail: Str, replyReceivedFrom: Str, repliedCompanyDomain: Str }).partial().nullish(),
 });
 export type EmailReply = z.infer<typeof EmailReply>;
 
@@ -52,10 +46,7 @@ export const LeadCategoryUpdated = Common.extend({
   to_name: Str,
   created_at: Str,
   category: z.union([z.string(), z.object({ name: Str }).partial()]).nullish(),
-  lead_category: z
-    .object({ old_id: Id.nullish(), old_name: Str, new_id: Id.nullish(), new_name: Str })
-    .partial()
-    .nullish(),
+  lead_category: z.object({ old_id: Id.nullish(), old_name: Str, new_id: Id.nullish(), new_name: Str }).partial().nullish(),
   lead_data: z
     .object({
       email: Str,
@@ -188,24 +179,23 @@ const LeadPerson = z.object({
  * `POST /campaigns/{id}/leads`, which reports duplicates and skips as counters in a 200.
  */
 export const SmartleadLead = LeadPerson.extend({
-    phone_number: z.string().nullish(),
-    is_unsubscribed: z.boolean().nullish(),
-    lead_campaign_data: z
-      .array(
-        z
-          .object({
-            // As documented ("Fetch Lead by email"): campaign_lead_map_id, campaign_id,
-            // campaign_name, client_id, client_email, lead_category_id — no status.
-            campaign_id: Id,
-            campaign_name: z.string().nullish(),
-            campaign_lead_map_id: Id.nullish(),
-            lead_category_id: Id.nullish(),
-          })
-          .passthrough(),
-      )
-      .nullish(),
-  })
-  .passthrough();
+  phone_number: z.string().nullish(),
+  is_unsubscribed: z.boolean().nullish(),
+  lead_campaign_data: z
+    .array(
+      z
+        .object({
+          // As documented ("Fetch Lead by email"): campaign_lead_map_id, campaign_id,
+          // campaign_name, client_id, client_email, lead_category_id — no status.
+          campaign_id: Id,
+          campaign_name: z.string().nullish(),
+          campaign_lead_map_id: Id.nullish(),
+          lead_category_id: Id.nullish(),
+        })
+        .passthrough(),
+    )
+    .nullish(),
+}).passthrough();
 export type SmartleadLead = z.infer<typeof SmartleadLead>;
 
 /** The 200 of "Add leads to a campaign by ID" (`POST /campaigns/{id}/leads`): counters, or the lead-limit answer. */

@@ -38,7 +38,11 @@ export const QUEUE_WAIT_SECONDS = 5;
  * caller's own `allowStatuses` (409 on subscribe, 404 on unsubscribe) come back as data.
  * 204 No Content (an empty list) comes back as `null`.
  */
-export const wpCall = async <T = unknown>(ctx: Ctx, provider: ApiTool & Pick<Provider, 'rateLimit'>, req: ApiRequest): Promise<{ status: number; data: T | null }> => {
+export const wpCall = async <T = unknown>(
+  ctx: Ctx,
+  provider: ApiTool & Pick<Provider, 'rateLimit'>,
+  req: ApiRequest,
+): Promise<{ status: number; data: T | null }> => {
   const allow = req.allowStatuses ?? [];
   const response = await callApi(ctx, provider, { ...req, allowStatuses: [...allow, 400] });
   const data = parseJson(response);

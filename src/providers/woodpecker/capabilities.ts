@@ -21,7 +21,11 @@ export const woodpeckerCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`prospect_bounced` webhook', polling: 'prospects with status BOUNCED' },
     lead_unsubscribed: { instant: '`prospect_blacklisted` webhook', polling: 'prospects with status BLACKLIST' },
-    meeting_canceled: { instant: null, polling: null, why: "Woodpecker has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "Woodpecker has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: {
       instant: null,
       polling: null,

@@ -52,7 +52,9 @@ export const needsLookup = (req: EnrollRequest): boolean => req.policy.if_in_oth
 /** Already in the campaign (`name`: its name, when Woodpecker gave it): an outcome, or an error when the Zap asked for one. */
 export const alreadyIn = (req: EnrollRequest, name: string | null): Finish | Refusal => {
   const label = `${addressOf(req.lead.email)} is already in Woodpecker campaign ${name ?? req.campaign_id}`;
-  return req.policy.if_already_enrolled === 'error' ? refusal(`${label}.`, 'AlreadyEnrolled', 409) : finish('already_enrolled', `${label}; nothing was changed.`);
+  return req.policy.if_already_enrolled === 'error'
+    ? refusal(`${label}.`, 'AlreadyEnrolled', 409)
+    : finish('already_enrolled', `${label}; nothing was changed.`);
 };
 
 /**
@@ -172,7 +174,8 @@ export const beforeStopping = (req: StopRequest, row: ProspectRow): Decision<'pa
   const address = addressOf(req.email);
   const targets = membershipsIn(row, req.campaign_id);
   // A known prospect with nothing to stop there (never added, or gone since): already stopped.
-  if (req.campaign_id && targets.length === 0) return finish('already_stopped', `${address} is not in Woodpecker campaign ${req.campaign_id}; nothing to stop.`);
+  if (req.campaign_id && targets.length === 0)
+    return finish('already_stopped', `${address} is not in Woodpecker campaign ${req.campaign_id}; nothing to stop.`);
   if (toPause(row, req.campaign_id).length === 0) {
     const where = req.campaign_id
       ? `campaign ${str(targets[0]?.campaign_name) ?? req.campaign_id}`
@@ -231,10 +234,14 @@ export const toResume = (row: ProspectRow, campaignId: string | null): Membershi
 export const beforeResuming = (req: ResumeRequest, row: ProspectRow): Decision<'resume'> => {
   const address = addressOf(req.email);
   const global = globalStatus(row) ?? '';
-  if (global === 'BLACKLIST') return finish('skipped_unsubscribed', `${address} is blacklisted in Woodpecker (unsubscribed); their follow-ups were not resumed.`);
+  if (global === 'BLACKLIST')
+    return finish('skipped_unsubscribed', `${address} is blacklisted in Woodpecker (unsubscribed); their follow-ups were not resumed.`);
   const targets = membershipsIn(row, req.campaign_id);
   if (targets.length === 0) {
-    return finish('not_paused', `${address} is not in ${req.campaign_id ? `Woodpecker campaign ${req.campaign_id}` : 'any Woodpecker campaign'}; nothing to resume.`);
+    return finish(
+      'not_paused',
+      `${address} is not in ${req.campaign_id ? `Woodpecker campaign ${req.campaign_id}` : 'any Woodpecker campaign'}; nothing to resume.`,
+    );
   }
   if (toResume(row, req.campaign_id).length) return next('resume');
   const never = NEVER_RESUME.includes(global);
@@ -259,6 +266,4 @@ export const resumed = (address: string, changed: LeadCampaign[]): Finish =>
  * BLACKLIST prospect (its memberships are not looked at).
  */
 export const resumeAffected = (row: ProspectRow, campaignId: string | null, changed: LeadCampaign[]): LeadCampaign[] =>
-  globalStatus(row) === 'BLACKLIST'
-    ? []
-    : membershipsIn(row, campaignId).map((c) => changed.find((x) => x.id === String(c.campaign_id)) ?? asLeadCampaign(c));
+  globalStatus(row) === 'BLACKLIST' ? [] : membershipsIn(row, campaignId).map((c) => changed.find((x) => x.id === String(c.campaign_id)) ?? asLeadCampaign(c));

@@ -178,7 +178,14 @@ const stop = async (ctx: Ctx, req: StopRequest): Promise<ActionOutcome> => {
   const lead = leadFromRow(row);
   const gate = beforeStopping(req, row);
   if (isEnd(gate)) {
-    return conclude(ctx, TOOL, gate, lead, campaign, membershipsIn(row, req.campaign_id).map((c) => asLeadCampaign(c)));
+    return conclude(
+      ctx,
+      TOOL,
+      gate,
+      lead,
+      campaign,
+      membershipsIn(row, req.campaign_id).map((c) => asLeadCampaign(c)),
+    );
   }
   const changed = await setStatusEach(ctx, 'pause', address, toPause(row, req.campaign_id));
   return conclude(ctx, TOOL, stopped(address, changed), lead, campaign, changed);

@@ -8,7 +8,16 @@ import type { ProspectRow, WebhookItem } from './payloads';
 
 const TOOL = 'woodpecker' as const;
 
-const leadOf = (p: { id?: unknown; email?: unknown; first_name?: unknown; last_name?: unknown; company?: unknown; title?: unknown; phone?: unknown; linkedin_url?: unknown }): EventLead => {
+const leadOf = (p: {
+  id?: unknown;
+  email?: unknown;
+  first_name?: unknown;
+  last_name?: unknown;
+  company?: unknown;
+  title?: unknown;
+  phone?: unknown;
+  linkedin_url?: unknown;
+}): EventLead => {
   const first = str(p.first_name);
   const last = str(p.last_name);
   return {
