@@ -16,6 +16,8 @@ import {
   importResult,
   missingCampaign,
   needsSentCheck,
+  nextPollWait,
+  pollsEnded,
   rejectedOnUpload,
   resumeAffected,
   resumeHere,
@@ -141,6 +143,31 @@ describe('Mailshake decisions: the import (recipients/add + add-status)', () => 
         status: 409,
       },
     });
+  });
+
+  it('status polls wait 1, 2, 3, 4 units (10 in all), then stop', () => {
+    expect(nextPollWait(0, 0, null)).toBe(1);
+    expect(nextPollWait(1, 1, null)).toBe(2);
+    expect(nextPollWait(2, 3, null)).toBe(3);
+    expect(nextPollWait(3, 6, null)).toBe(4);
+    expect(nextPollWait(4, 10, null)).toBeNull();
+  });
+
+  it('a poll refused by the rate limit is asked again after its Retry-After, only while the waiting stays within 10 units', () => {
+    // The first poll refused after 1 unit, "retry in 5 s": wait 5, then the schedule goes on from where it was.
+    expect(nextPollWait(0, 1, 5)).toBe(5);
+    expect(nextPollWait(1, 6, null)).toBe(2);
+    expect(nextPollWait(1, 1, 9)).toBe(9);
+    expect(nextPollWait(1, 2, 9)).toBeNull();
+    expect(nextPollWait(2, 8, null)).toBeNull();
+  });
+
+  it("polls that end unfinished: the rate limit's refusal again when it cut them short, else ImportPending", () => {
+    const throttled = { name: 'ThrottledError', delay: 20 };
+    expect(pollsEnded('ada@example.com', '12', 1, throttled)).toEqual({ rethrow: throttled });
+    expect(pollsEnded('ada@example.com', '12', 4, throttled)).toEqual(importPending('ada@example.com', '12', 4));
+    expect(pollsEnded('ada@example.com', '12', 4, null)).toEqual(importPending('ada@example.com', '12', 4));
+    expect(pollsEnded('ada@example.com', '12', 0, null)).toMatchObject({ refuse: { code: 'ImportPending', status: 409 } });
   });
 
   it('a full campaign is a 409 MailshakeCampaignFull saying what to do, not a rate limit', () => {

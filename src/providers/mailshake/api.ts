@@ -146,3 +146,14 @@ export const mailshakeApi: ApiTool = {
 
 /** A campaign (or import status) id as Mailshake's bodies carry it: a number when it is one. */
 export const campaignNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+/** The seconds a ThrottledError asks to wait (its JSON message's `delay`), or null for any other error. */
+export const throttledFor = (err: unknown): number | null => {
+  if ((err as Error | null)?.name !== 'ThrottledError') return null;
+  try {
+    const delay = (JSON.parse((err as Error).message) as { delay?: unknown }).delay;
+    return typeof delay === 'number' && delay > 0 ? delay : null;
+  } catch {
+    return null;
+  }
+};

@@ -90,6 +90,33 @@ export const importResult = (address: string, status: AddStatus): Imported | nul
   return 'added';
 };
 
+/** Polls of `recipients/add-status` after the upload; the n-th waits n units (s) first: 1, 2, 3, 4. */
+export const ADD_STATUS_POLLS = 4;
+/** All the waiting the polls may do, in units (s): 1 + 2 + 3 + 4, well inside Zapier's 30 s step. */
+export const POLL_WAIT_UNITS = 10;
+
+/**
+ * Units to wait before the next status poll, or null: stop polling. `answered`: polls Mailshake
+ * answered (not finished); `waited`: units waited so far; `retryAfter`: the last poll was refused
+ * by the rate limit, which asked for that wait. The import is accepted by then, so a refused poll
+ * is asked again after its Retry-After rather than ending the step; nothing is waited past
+ * POLL_WAIT_UNITS.
+ */
+export const nextPollWait = (answered: number, waited: number, retryAfter: number | null): number | null => {
+  if (answered >= ADD_STATUS_POLLS) return null;
+  const wait = retryAfter ?? answered + 1;
+  return waited + wait <= POLL_WAIT_UNITS ? wait : null;
+};
+
+/**
+ * The polls ended without a finished import: cut short by the rate limit (a poll was refused —
+ * `refused`, the refusal — and fewer than ADD_STATUS_POLLS were answered) → that refusal again,
+ * a ThrottledError Zapier retries; every poll answered "not finished" (or there was no status id)
+ * → ImportPending.
+ */
+export const pollsEnded = <E>(address: string, campaignId: string, answered: number, refused: E | null): Refusal | { rethrow: E } =>
+  refused !== null && answered < ADD_STATUS_POLLS ? { rethrow: refused } : importPending(address, campaignId, ADD_STATUS_POLLS);
+
 /**
  * Still importing after every status check: never "added" — until it finishes Mailshake may
  * still list the address as unsubscribed, already in the campaign or over the limit, and a

@@ -3,11 +3,11 @@ import { leadFromInput as leadOf } from '../shared/outcome';
 import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
 import { email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
-import { campaignNumber, mailshakeApi, msCall } from './api';
+import { campaignNumber, mailshakeApi, msCall, throttledFor } from './api';
 import { listCampaignPage } from './campaigns';
 import {
   addressOf, afterCreateImport, afterFindScan, afterImport, afterPausing, afterResumeScan, afterStopScan, beforeAdding, beforePausing,
-  beforeResuming, blocksOf, emailedOutside, importPending, importResult, missingCampaign, needsSentCheck, rejectedOnUpload, resumeAffected,
+  beforeResuming, blocksOf, emailedOutside, importResult, missingCampaign, needsSentCheck, nextPollWait, pollsEnded, rejectedOnUpload, resumeAffected,
   resumeHere, resumeInNoCampaign, resumeNotInCampaign, resumeOutcome, sentByOtherCampaigns, stopInNoCampaign, stopNotInCampaign, type Blocks,
   type Imported, type Known, type ResumeState, type ScanCount, type StopHit
 } from './decide';
@@ -28,8 +28,6 @@ const TOOL = 'mailshake' as const;
  * well inside Zapier's 30 s step. A scan cut short never reports "not found". Tests shrink it.
  */
 export const SCAN = { budgetMs: 15_000, concurrency: 4 };
-/** add-status polls after recipients/add, waiting 1, 2, 3, 4 units (s) before each: ≤ 10 s. */
-export const ADD_STATUS_POLLS = 4;
 const pollUnitMs = (): number => Number(process.env.SALES_CONNECT_BACKOFF_UNIT_MS ?? 1000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -114,10 +112,21 @@ const uploadRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): P
   return added.success ? added.data : {};
 };
 
-/** `recipients/add-status {statusID}`: the import's status (null: an answer we cannot read). */
-const addStatus = async (ctx: Ctx, statusId: string): Promise<AddStatus | null> => {
-  const status = AddStatus.safeParse((await msCall(ctx, mailshakeApi, { method: 'POST', path: '/recipients/add-status', body: { statusID: campaignNumber(statusId) } })) ?? {});
-  return status.success ? status.data : null;
+/**
+ * `recipients/add-status {statusID}`: the import's status (null: an answer we cannot read), or
+ * the rate-limit refusal with the seconds Mailshake asked us to wait.
+ */
+const addStatus = async (ctx: Ctx, statusId: string): Promise<{ status: AddStatus | null } | { throttled: Error; retryAfter: number }> => {
+  let data: unknown;
+  try {
+    data = await msCall(ctx, mailshakeApi, { method: 'POST', path: '/recipients/add-status', body: { statusID: campaignNumber(statusId) } });
+  } catch (err) {
+    const retryAfter = throttledFor(err);
+    if (retryAfter === null) throw err;
+    return { throttled: err as Error, retryAfter };
+  }
+  const status = AddStatus.safeParse(data ?? {});
+  return { status: status.success ? status.data : null };
 };
 
 /** Sent messages to exactly this address (`activity/sent {recipientEmailAddress}`), newest first. */
@@ -216,21 +225,36 @@ const knownElsewhere = async (ctx: Ctx, address: string, campaignId: string | nu
 };
 
 /**
- * `recipients/add`, then up to ADD_STATUS_POLLS `recipients/add-status` polls: what the finished
- * import did with the address. Still running after the polls → the ImportPending error.
+ * `recipients/add`, then `recipients/add-status` polls on the schedule of nextPollWait (up to
+ * ADD_STATUS_POLLS, 1, 2, 3, 4 units apart; a poll refused by the rate limit is asked again after
+ * its Retry-After within the same waiting): what the finished import did with the address.
  */
 const importRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): Promise<Imported> => {
   const address = addressOf(lead.email);
   const uploaded = await uploadRecipient(ctx, campaignId, lead);
   if (rejectedOnUpload(address, uploaded)) return 'invalid';
   const statusId = str(uploaded.checkStatusID);
-  for (let i = 1; statusId && i <= ADD_STATUS_POLLS; i += 1) {
-    await sleep(pollUnitMs() * i);
-    const status = await addStatus(ctx, statusId);
-    const result = status ? importResult(address, status) : null;
+  let answered = 0;
+  let waited = 0;
+  let retryAfter: number | null = null;
+  let refused: Error | null = null;
+  for (let wait = nextPollWait(0, 0, null); statusId && wait !== null; wait = nextPollWait(answered, waited, retryAfter)) {
+    await sleep(pollUnitMs() * wait);
+    waited += wait;
+    const polled = await addStatus(ctx, statusId);
+    if ('throttled' in polled) {
+      refused = polled.throttled;
+      retryAfter = polled.retryAfter;
+      continue;
+    }
+    retryAfter = null;
+    answered += 1;
+    const result = polled.status ? importResult(address, polled.status) : null;
     if (result) return result;
   }
-  return raise(ctx, importPending(address, campaignId, ADD_STATUS_POLLS));
+  const end = pollsEnded(address, campaignId, answered, refused);
+  if ('rethrow' in end) throw end.rethrow;
+  return raise(ctx, end);
 };
 
 /* ---- operations ---- */
