@@ -238,7 +238,7 @@ const importRecipient = async (ctx: Ctx, campaignId: string, lead: LeadInput): P
   let waited = 0;
   let retryAfter: number | null = null;
   let refused: Error | null = null;
-  for (let wait = nextPollWait(0, 0, null); statusId && wait !== null; wait = nextPollWait(answered, waited, retryAfter)) {
+  for (let wait = nextPollWait(answered, waited, retryAfter); statusId && wait !== null; wait = nextPollWait(answered, waited, retryAfter)) {
     await sleep(pollUnitMs() * wait);
     waited += wait;
     const polled = await addStatus(ctx, statusId);
