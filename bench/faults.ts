@@ -58,7 +58,8 @@ const README_MIN: Record<string, { enroll: number; stop: number }> = {
 
 const appTester = createAppTester(App);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const op = (kind: string, key: string) => (App as unknown as Record<string, Record<string, { operation: { perform: unknown } }>>)[kind]![key]!.operation.perform;
+const op = (kind: string, key: string) =>
+  (App as unknown as Record<string, Record<string, { operation: { perform: unknown } }>>)[kind]![key]!.operation.perform;
 
 interface ErrorInfo {
   name: string;
@@ -98,7 +99,10 @@ const invoke = async (mock: RunningMock, tool: ToolId, action: Run['action'], bu
   for (let attempt = 0; attempt < 200; attempt += 1) {
     try {
       // Each retry is a new invocation with its own bundle, as in Zapier (the step's time budget is per bundle).
-      run.result = (await appTester(op('creates', action === 'enroll' ? 'enroll_lead' : 'stop_sequence') as never, structuredClone(bundle) as never)) as Record<string, unknown>;
+      run.result = (await appTester(op('creates', action === 'enroll' ? 'enroll_lead' : 'stop_sequence') as never, structuredClone(bundle) as never)) as Record<
+        string,
+        unknown
+      >;
       run.error = null;
       break;
     } catch (err) {
@@ -127,7 +131,9 @@ const invoke = async (mock: RunningMock, tool: ToolId, action: Run['action'], bu
 const dropdown = async (tool: ToolId, key: string, apiKey: string): Promise<string[]> => {
   for (let i = 0; i < 50; i += 1) {
     try {
-      const out = (await appTester(op('triggers', key) as never, { authData: { tool, api_key: apiKey }, inputData: {}, meta: { page: 0 } } as never)) as { id: string }[];
+      const out = (await appTester(op('triggers', key) as never, { authData: { tool, api_key: apiKey }, inputData: {}, meta: { page: 0 } } as never)) as {
+        id: string;
+      }[];
       return out.map((o) => String(o.id));
     } catch (err) {
       const e = errorInfo(err);
@@ -138,7 +144,24 @@ const dropdown = async (tool: ToolId, key: string, apiKey: string): Promise<stri
 };
 
 /** Duplicate enrolments and leads in a mock's state: two records of one person (and campaign) in one collection. */
-const SKIP_COLLECTIONS = new Set(['activities', 'messages', 'sent', 'replies', 'emails', 'meetings', 'hooks', 'webhooks', 'pushes', 'imports', 'leads:mailshake', 'customFields', 'emailAccounts', 'campaigns', 'sequences', 'cadences']);
+const SKIP_COLLECTIONS = new Set([
+  'activities',
+  'messages',
+  'sent',
+  'replies',
+  'emails',
+  'meetings',
+  'hooks',
+  'webhooks',
+  'pushes',
+  'imports',
+  'leads:mailshake',
+  'customFields',
+  'emailAccounts',
+  'campaigns',
+  'sequences',
+  'cadences',
+]);
 const PERSON = ['email', 'emailAddress', 'person_id', 'contactId', 'contact_id'];
 const CAMPAIGN = ['campaignId', 'campaign_id', 'cadence_id', 'emailer_campaign_id', 'sequenceId'];
 const duplicatesIn = (tool: ToolId, state: unknown): string[] => {
@@ -176,12 +199,24 @@ const delivery = (i: number) => {
   if (kind === 0) {
     const fx = fixture('smartlead', 'email_reply_documented');
     const body = { ...fx.request.body, message_id: `<fault-${i}@example.com>`, sl_email_lead_map_id: 900000 + i };
-    return { tool: 'smartlead' as ToolId, trigger: 'reply_received', at: fx.received_at, sub: fx.subscription, request: { headers: fx.request.headers, querystring: fx.request.querystring, body } };
+    return {
+      tool: 'smartlead' as ToolId,
+      trigger: 'reply_received',
+      at: fx.received_at,
+      sub: fx.subscription,
+      request: { headers: fx.request.headers, querystring: fx.request.querystring, body },
+    };
   }
   if (kind === 1) {
     const fx = fixture('lemlist', 'emails_replied_union');
     const body = { ...fx.request.body, _id: `act_fault${String(i).padStart(16, '0')}` };
-    return { tool: 'lemlist' as ToolId, trigger: 'reply_received', at: fx.received_at, sub: fx.subscription, request: { headers: fx.request.headers, querystring: {}, body } };
+    return {
+      tool: 'lemlist' as ToolId,
+      trigger: 'reply_received',
+      at: fx.received_at,
+      sub: fx.subscription,
+      request: { headers: fx.request.headers, querystring: {}, body },
+    };
   }
   const fx = fixture('calendly', 'invitee_created_signed');
   const parsed = JSON.parse(fx.request.rawBody);
@@ -189,7 +224,13 @@ const delivery = (i: number) => {
   const raw = JSON.stringify(parsed);
   const t = Math.floor(Date.parse(fx.received_at) / 1000) - 2;
   const headers = { ...fx.request.headers, 'calendly-webhook-signature': signCalendly(fx.subscription.secret, t, raw) };
-  return { tool: 'calendly' as ToolId, trigger: 'meeting_booked', at: fx.received_at, sub: fx.subscription, request: { headers, querystring: {}, rawBody: raw } };
+  return {
+    tool: 'calendly' as ToolId,
+    trigger: 'meeting_booked',
+    at: fx.received_at,
+    sub: fx.subscription,
+    request: { headers, querystring: {}, rawBody: raw },
+  };
 };
 
 const main = async () => {
@@ -200,7 +241,9 @@ const main = async () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   let maxRss = 0;
   const started = performance.now();
-  out(`faults: mock on 127.0.0.1:${mock.port}, ${FAIL_RATE * 100} % injected faults (${LOST_REPLY_SHARE * 100} % of them after handling: answer lost), rate limits, Retry-After waits and 5xx backoff at ×${SCALE} time`);
+  out(
+    `faults: mock on 127.0.0.1:${mock.port}, ${FAIL_RATE * 100} % injected faults (${LOST_REPLY_SHARE * 100} % of them after handling: answer lost), rate limits, Retry-After waits and 5xx backoff at ×${SCALE} time`,
+  );
 
   // Enroll, then Stop, per tool in order (so calls can be counted per invocation); tools in parallel.
   const perTool = Math.ceil(ENROLLS / TOOLS.length);
@@ -234,9 +277,22 @@ const main = async () => {
       await phase(
         tool,
         'enroll',
-        leads.map((lead) => ({ authData, inputData: { email: lead.email, campaign_id: lead.campaign, first_name: 'Fault', last_name: 'Test', ...(mailboxes[0] ? { mailbox_id: mailboxes[0] } : {}) } })),
+        leads.map((lead) => ({
+          authData,
+          inputData: {
+            email: lead.email,
+            campaign_id: lead.campaign,
+            first_name: 'Fault',
+            last_name: 'Test',
+            ...(mailboxes[0] ? { mailbox_id: mailboxes[0] } : {}),
+          },
+        })),
       );
-      await phase(tool, 'stop', leads.map((lead) => ({ authData, inputData: { email: lead.email, campaign_id: lead.campaign, mode } })));
+      await phase(
+        tool,
+        'stop',
+        leads.map((lead) => ({ authData, inputData: { email: lead.email, campaign_id: lead.campaign, mode } })),
+      );
       maxRss = Math.max(maxRss, process.memoryUsage().rss);
     }),
   );
@@ -294,17 +350,25 @@ const main = async () => {
       const k = r.result ? String(r.result.outcome) : `error:${r.error?.code ?? r.error?.name}`;
       c[k] = (c[k] ?? 0) + 1;
     }
-    return Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
+    return Object.entries(c)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   };
   const sum = (list: Run[], f: (r: Run) => number) => list.reduce((n, r) => n + f(r), 0);
 
   out();
-  out(`Enroll Lead: ${enrolls.length} invocations, ${sum(enrolls, (r) => 1 + r.throttles + r.replays)} attempts (${sum(enrolls, (r) => r.throttles)} throttled retries, ${sum(enrolls, (r) => r.replays)} replays); outcomes: ${outcomes(enrolls)}`);
-  out(`Stop Sequence: ${stops.length} invocations, ${sum(stops, (r) => 1 + r.throttles + r.replays)} attempts (${sum(stops, (r) => r.throttles)} throttled retries, ${sum(stops, (r) => r.replays)} replays); outcomes: ${outcomes(stops)}`);
+  out(
+    `Enroll Lead: ${enrolls.length} invocations, ${sum(enrolls, (r) => 1 + r.throttles + r.replays)} attempts (${sum(enrolls, (r) => r.throttles)} throttled retries, ${sum(enrolls, (r) => r.replays)} replays); outcomes: ${outcomes(enrolls)}`,
+  );
+  out(
+    `Stop Sequence: ${stops.length} invocations, ${sum(stops, (r) => 1 + r.throttles + r.replays)} attempts (${sum(stops, (r) => r.throttles)} throttled retries, ${sum(stops, (r) => r.replays)} replays); outcomes: ${outcomes(stops)}`,
+  );
   out();
   out('API calls per invocation (mock log over each phase; clean = not an injected 503 or a 429; min = fewest clean calls of the');
   out(`first ${CALIBRATION}, which run alone), beside the README minimum:`);
-  out(`${'tool'.padEnd(11)}${'action'.padEnd(8)}${'runs'.padStart(5)}${'calls/run'.padStart(11)}${'clean/run'.padStart(11)}${'min clean'.padStart(11)}${'README min'.padStart(12)}`);
+  out(
+    `${'tool'.padEnd(11)}${'action'.padEnd(8)}${'runs'.padStart(5)}${'calls/run'.padStart(11)}${'clean/run'.padStart(11)}${'min clean'.padStart(11)}${'README min'.padStart(12)}`,
+  );
   for (const tool of TOOLS) {
     for (const action of ['enroll', 'stop'] as const) {
       const ph = phases.find((p) => p.tool === tool && p.action === action);
@@ -314,7 +378,9 @@ const main = async () => {
       const calls = logged.length / ph.count;
       const clean = logged.filter((l) => l.status !== 429 && l.status !== 503).length / ph.count;
       const minClean = Math.min(...list.filter((r) => r.calibration && r.replays === 0 && r.throttles === 0).map((r) => r.cleanCalls));
-      out(`${tool.padEnd(11)}${action.padEnd(8)}${String(list.length).padStart(5)}${calls.toFixed(2).padStart(11)}${clean.toFixed(2).padStart(11)}${String(Number.isFinite(minClean) ? minClean : '-').padStart(11)}${String(README_MIN[tool]![action]).padStart(12)}`);
+      out(
+        `${tool.padEnd(11)}${action.padEnd(8)}${String(list.length).padStart(5)}${calls.toFixed(2).padStart(11)}${clean.toFixed(2).padStart(11)}${String(Number.isFinite(minClean) ? minClean : '-').padStart(11)}${String(README_MIN[tool]![action]).padStart(12)}`,
+      );
     }
   }
   // The floor: each tool's accepted calls through its own window (tools run in parallel: the slowest tool).
@@ -325,9 +391,15 @@ const main = async () => {
   });
   const floor = floors.reduce((a, b) => (b.realMs > a.realMs ? b : a));
   out();
-  out(`Wall time (actions): ${actionsSeconds.toFixed(1)} s at ×${SCALE} time; the rate limits allow no less than ${((floor.realMs * SCALE) / 1000).toFixed(1)} s at that scale`);
-  out(`  floor in real time: ${(floor.realMs / 1000).toFixed(0)} s (${floor.tool}: ${floor.accepted} accepted calls through its mock window of ${MOCKS.find((m) => m.tool === floor.tool)!.rateLimit.requests} per ${MOCKS.find((m) => m.tool === floor.tool)!.rateLimit.windowMs / 1000} s; tools run in parallel)`);
-  out(`Webhooks: ${order.length} deliveries (${order.length - uniqueCount} duplicates) in ${webhookSeconds.toFixed(1)} s: ${emitted.length} events, ${webhookErrors} errors`);
+  out(
+    `Wall time (actions): ${actionsSeconds.toFixed(1)} s at ×${SCALE} time; the rate limits allow no less than ${((floor.realMs * SCALE) / 1000).toFixed(1)} s at that scale`,
+  );
+  out(
+    `  floor in real time: ${(floor.realMs / 1000).toFixed(0)} s (${floor.tool}: ${floor.accepted} accepted calls through its mock window of ${MOCKS.find((m) => m.tool === floor.tool)!.rateLimit.requests} per ${MOCKS.find((m) => m.tool === floor.tool)!.rateLimit.windowMs / 1000} s; tools run in parallel)`,
+  );
+  out(
+    `Webhooks: ${order.length} deliveries (${order.length - uniqueCount} duplicates) in ${webhookSeconds.toFixed(1)} s: ${emitted.length} events, ${webhookErrors} errors`,
+  );
   out(`Max RSS ${Math.round(maxRss / 1e6)} MB over ${runs.length + sum(runs, (r) => r.throttles + r.replays) + order.length} invocations in one process`);
   out();
   const zero = {
@@ -337,7 +409,8 @@ const main = async () => {
     'wrong error classes': wrong.length + wrongWebhookErrors.length,
   };
   for (const [k, v] of Object.entries(zero)) out(`${k}: ${v}${k.startsWith('lost') ? ` (${lostEnroll.length} / ${lostStop.length} / ${lostEvents})` : ''}`);
-  for (const r of [...lostEnroll, ...lostStop].slice(0, 5)) out(`  lost: ${r.tool} ${r.action}: ${r.result ? JSON.stringify(r.result).slice(0, 200) : `${r.error?.name} ${r.error?.message.slice(0, 200)}`}`);
+  for (const r of [...lostEnroll, ...lostStop].slice(0, 5))
+    out(`  lost: ${r.tool} ${r.action}: ${r.result ? JSON.stringify(r.result).slice(0, 200) : `${r.error?.name} ${r.error?.message.slice(0, 200)}`}`);
   for (const d of dupEnrolments.slice(0, 5)) out(`  duplicate: ${d}`);
   for (const w of [...wrong, ...wrongWebhookErrors].slice(0, 5)) out(`  wrong error: ${w}`);
   process.exit(Object.values(zero).some((v) => v !== 0) ? 1 : 0);

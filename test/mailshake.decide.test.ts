@@ -41,7 +41,16 @@ import type { EnrollRequest } from '../src/providers/types';
  * `{invalidEmails, isEmpty, checkStatusID}`; "Add Status Response": `{isFinished, problems: {…}}`).
  */
 
-const recipient = Recipient.parse({ object: 'recipient', id: 399, emailAddress: 'ada@example.com', fullName: 'Ada Lovelace', first: 'Ada', last: 'Lovelace', created: '2017-04-06T17:45:07.188Z', fields: {} });
+const recipient = Recipient.parse({
+  object: 'recipient',
+  id: 399,
+  emailAddress: 'ada@example.com',
+  fullName: 'Ada Lovelace',
+  first: 'Ada',
+  last: 'Lovelace',
+  created: '2017-04-06T17:45:07.188Z',
+  fields: {},
+});
 const campaign = (id: number, title: string | null = `Campaign ${id}`) => Campaign.parse({ object: 'campaign', id, title, isArchived: false, isPaused: false });
 const sent = (campaignId: number | null, title: string | null = null) =>
   SentMessage.parse({
@@ -52,7 +61,15 @@ const sent = (campaignId: number | null, title: string | null = null) =>
     actionDate: '2017-04-06T17:45:07.188Z',
   });
 const reply = (type: string, campaignId: number) =>
-  Reply.parse({ object: 'reply', id: 77, actionDate: '2017-04-07T09:00:00.000Z', recipient, campaign: { object: 'campaign', id: campaignId, title: 'Spring' }, type, subject: 'Re: hi' });
+  Reply.parse({
+    object: 'reply',
+    id: 77,
+    actionDate: '2017-04-07T09:00:00.000Z',
+    recipient,
+    campaign: { object: 'campaign', id: campaignId, title: 'Spring' },
+    type,
+    subject: 'Re: hi',
+  });
 const status = (isFinished: boolean, problems: Partial<Record<'unsubscribedEmails' | 'alreadyInCampaignEmails' | 'passedAccountLimitEmails', string[]>> = {}) =>
   AddStatus.parse({
     isFinished,
@@ -129,7 +146,9 @@ describe('Mailshake decisions: the import (recipients/add + add-status)', () => 
     // Someone else's problem is not ours.
     expect(importResult('ada@example.com', status(true, { unsubscribedEmails: ['bob@example.com'] }))).toBe('added');
     // An unsubscribe outranks "already in the campaign".
-    expect(importResult('ada@example.com', status(true, { unsubscribedEmails: ['ada@example.com'], alreadyInCampaignEmails: ['ada@example.com'] }))).toBe('unsubscribed');
+    expect(importResult('ada@example.com', status(true, { unsubscribedEmails: ['ada@example.com'], alreadyInCampaignEmails: ['ada@example.com'] }))).toBe(
+      'unsubscribed',
+    );
     expect(importResult('ada@example.com', AddStatus.parse({ isFinished: true }))).toBe('added');
   });
 
@@ -215,19 +234,29 @@ describe('Mailshake decisions: Enroll', () => {
 
   it('after the import: each result is its outcome or refusal', () => {
     expect(afterImport(request(), 'added')).toEqual({ outcome: 'enrolled', detail: 'Added ada@example.com to Mailshake campaign 12.' });
-    expect(afterImport(request(), 'unsubscribed')).toEqual({ outcome: 'skipped_unsubscribed', detail: 'ada@example.com is on the Mailshake unsubscribe list; not enrolled.' });
-    expect(afterImport(request(), 'already')).toEqual({ outcome: 'already_enrolled', detail: 'ada@example.com is already in Mailshake campaign 12; nothing was changed.' });
+    expect(afterImport(request(), 'unsubscribed')).toEqual({
+      outcome: 'skipped_unsubscribed',
+      detail: 'ada@example.com is on the Mailshake unsubscribe list; not enrolled.',
+    });
+    expect(afterImport(request(), 'already')).toEqual({
+      outcome: 'already_enrolled',
+      detail: 'ada@example.com is already in Mailshake campaign 12; nothing was changed.',
+    });
     expect(afterImport(request({ if_already_enrolled: 'error' }), 'already')).toEqual({
       refuse: { message: 'ada@example.com is already in Mailshake campaign 12.', code: 'AlreadyEnrolled', status: 409 },
     });
-    expect(afterImport(request(), 'invalid')).toEqual({ refuse: { message: 'Mailshake rejected ada@example.com as an invalid email address.', code: 'InvalidEmail', status: 400 } });
+    expect(afterImport(request(), 'invalid')).toEqual({
+      refuse: { message: 'Mailshake rejected ada@example.com as an invalid email address.', code: 'InvalidEmail', status: 400 },
+    });
     expect(afterImport(request(), 'capacity')).toEqual(campaignFull('ada@example.com', '12'));
   });
 });
 
 describe('Mailshake decisions: Create Lead', () => {
   it('no campaign: refused before any call', () => {
-    expect(missingCampaign).toEqual({ refuse: { message: 'Mailshake keeps recipients inside campaigns: choose a Campaign.', code: 'MissingCampaign', status: 400 } });
+    expect(missingCampaign).toEqual({
+      refuse: { message: 'Mailshake keeps recipients inside campaigns: choose a Campaign.', code: 'MissingCampaign', status: 400 },
+    });
   });
 
   it('added or already there → read the recipient back; unsubscribed, invalid, full → refused', () => {
@@ -236,14 +265,19 @@ describe('Mailshake decisions: Create Lead', () => {
     expect(afterCreateImport('ada@example.com', '12', 'unsubscribed')).toEqual({
       refuse: { message: 'ada@example.com is on the Mailshake unsubscribe list; it was not added.', code: 'Unsubscribed', status: 409 },
     });
-    expect(afterCreateImport('ada@example.com', '12', 'invalid')).toEqual({ refuse: { message: 'Mailshake rejected ada@example.com as an invalid email address.', code: 'InvalidEmail', status: 400 } });
+    expect(afterCreateImport('ada@example.com', '12', 'invalid')).toEqual({
+      refuse: { message: 'Mailshake rejected ada@example.com as an invalid email address.', code: 'InvalidEmail', status: 400 },
+    });
     expect(afterCreateImport('ada@example.com', '12', 'capacity')).toMatchObject({ refuse: { code: 'MailshakeCampaignFull', status: 409 } });
   });
 });
 
 describe('Mailshake decisions: Stop (pause)', () => {
   it('one campaign: already paused → already_stopped; else pause', () => {
-    expect(beforePausing('ada@example.com', '12', true)).toEqual({ outcome: 'already_stopped', detail: 'ada@example.com is already paused in Mailshake campaign 12; nothing changed.' });
+    expect(beforePausing('ada@example.com', '12', true)).toEqual({
+      outcome: 'already_stopped',
+      detail: 'ada@example.com is already paused in Mailshake campaign 12; nothing changed.',
+    });
     expect(beforePausing('ada@example.com', '12', false)).toEqual({ next: 'pause' });
   });
 
@@ -277,7 +311,16 @@ describe('Mailshake decisions: Stop (pause)', () => {
   });
 
   it('every campaign: paused anywhere → stopped, naming where it paused and where it already was', () => {
-    expect(afterStopScan('ada@example.com', [{ campaign: campaign(1, 'C1'), state: 'already' }, { campaign: campaign(2, 'C2'), state: 'paused' }], full)).toEqual({
+    expect(
+      afterStopScan(
+        'ada@example.com',
+        [
+          { campaign: campaign(1, 'C1'), state: 'already' },
+          { campaign: campaign(2, 'C2'), state: 'paused' },
+        ],
+        full,
+      ),
+    ).toEqual({
       outcome: 'stopped',
       detail: 'Mailshake: paused it in C2; it was already paused in C1 (checked 3 of 3 active Mailshake campaigns).',
     });
@@ -288,7 +331,16 @@ describe('Mailshake decisions: Stop (pause)', () => {
       outcome: 'already_stopped',
       detail: 'ada@example.com is already paused in Mailshake campaign C1; nothing changed (checked 3 of 3 active Mailshake campaigns).',
     });
-    expect(afterStopScan('ada@example.com', [{ campaign: campaign(1, 'C1'), state: 'already' }, { campaign: campaign(2, null), state: 'already' }], full)).toEqual({
+    expect(
+      afterStopScan(
+        'ada@example.com',
+        [
+          { campaign: campaign(1, 'C1'), state: 'already' },
+          { campaign: campaign(2, null), state: 'already' },
+        ],
+        full,
+      ),
+    ).toEqual({
       outcome: 'already_stopped',
       detail: 'ada@example.com is already paused in Mailshake campaigns C1, 2; nothing changed (checked 3 of 3 active Mailshake campaigns).',
     });
@@ -303,13 +355,16 @@ describe('Mailshake decisions: Stop (pause)', () => {
         status: 503,
       },
     });
-    expect(afterStopScan('ada@example.com', [], cut)).toMatchObject({ refuse: { message: expect.stringMatching(/^Stopping ada@example.com in every Mailshake campaign was cut short\. Mailshake looks/) } });
+    expect(afterStopScan('ada@example.com', [], cut)).toMatchObject({
+      refuse: { message: expect.stringMatching(/^Stopping ada@example.com in every Mailshake campaign was cut short\. Mailshake looks/) },
+    });
   });
 
   it('every campaign, a recipient of none: emailed → already_stopped, else not_found', () => {
     expect(stopInNoCampaign('ada@example.com', { emailed: sent(9, 'Archived one') }, full)).toEqual({
       outcome: 'already_stopped',
-      detail: 'ada@example.com is in no active Mailshake campaign (campaign Archived one emailed it); nothing to stop (checked 3 of 3 active Mailshake campaigns).',
+      detail:
+        'ada@example.com is in no active Mailshake campaign (campaign Archived one emailed it); nothing to stop (checked 3 of 3 active Mailshake campaigns).',
     });
     expect(stopInNoCampaign('ada@example.com', null, full)).toEqual({
       outcome: 'not_found',
@@ -404,11 +459,13 @@ describe('Mailshake decisions: Resume (unpause)', () => {
   it('every campaign, a recipient of none: emailed → not_paused, else not_found', () => {
     expect(resumeInNoCampaign('ada@example.com', { emailed: sent(9, 'Archived one') }, full)).toEqual({
       outcome: 'not_paused',
-      detail: 'ada@example.com is in no active Mailshake campaign (campaign Archived one emailed it); nothing to resume (checked 3 of 3 active Mailshake campaigns).',
+      detail:
+        'ada@example.com is in no active Mailshake campaign (campaign Archived one emailed it); nothing to resume (checked 3 of 3 active Mailshake campaigns).',
     });
     expect(resumeInNoCampaign('ada@example.com', null, full)).toEqual({
       outcome: 'not_found',
-      detail: 'Mailshake does not know ada@example.com: it is a recipient of none of 3 of 3 active Mailshake campaigns and was never emailed; nothing to resume.',
+      detail:
+        'Mailshake does not know ada@example.com: it is a recipient of none of 3 of 3 active Mailshake campaigns and was never emailed; nothing to resume.',
     });
   });
 });

@@ -30,13 +30,31 @@ const policy = (over: Partial<EnrollPolicy> = {}): EnrollPolicy => ({
   ...over,
 });
 const req = (over: Partial<EnrollRequest> = {}): EnrollRequest => ({ campaign_id: '1', lead: input(), policy: policy(), mailbox_id: null, ...over });
-const recipient = { object: 'recipient', id: 399, emailAddress: 'john@doe.com', fullName: 'John Doe', first: 'John', last: 'Doe', created: '2017-04-06T17:45:07.188Z', fields: { favorite_color: 'Red' } };
+const recipient = {
+  object: 'recipient',
+  id: 399,
+  emailAddress: 'john@doe.com',
+  fullName: 'John Doe',
+  first: 'John',
+  last: 'Doe',
+  created: '2017-04-06T17:45:07.188Z',
+  fields: { favorite_color: 'Red' },
+};
 const ADD_BODY = { campaignID: 1, addAsNewList: false, addresses: [{ emailAddress: 'john@doe.com', fullName: 'John Doe', fields: { favorite_color: 'Red' } }] };
 const add = () => ms().post('/2017-04-01/recipients/add', ADD_BODY).reply(200, { invalidEmails: [], isEmpty: false, checkStatusID: 7 });
 const status = (problems: Record<string, string[]>, isFinished = true) =>
   ms()
     .post('/2017-04-01/recipients/add-status', { statusID: 7 })
-    .reply(200, { isFinished, problems: { unsubscribedEmails: [], alreadyInCampaignEmails: [], passedAccountLimitEmails: [], hasProblems: Object.keys(problems).length > 0, ...problems } });
+    .reply(200, {
+      isFinished,
+      problems: {
+        unsubscribedEmails: [],
+        alreadyInCampaignEmails: [],
+        passedAccountLimitEmails: [],
+        hasProblems: Object.keys(problems).length > 0,
+        ...problems,
+      },
+    });
 const enroll = (r: EnrollRequest) => runWith('mailshake', (ctx) => leads.enroll(ctx, r));
 const notFound = { code: 'not_found', error: 'Recipient not found', time: '2017-08-21T13:23:11.814Z' };
 
@@ -56,7 +74,8 @@ const campaignPages = (count: number, extra: (id: number) => Record<string, unkn
       .reply(200, { results: ids.map((id) => ({ object: 'campaign', id, title: `C${id}`, ...extra(id) })), nextToken: next });
   }
 };
-const noSent = () => ms().post('/2017-04-01/activity/sent', { recipientEmailAddress: 'john@doe.com', perPage: 100 }).reply(200, { results: [], nextToken: null });
+const noSent = () =>
+  ms().post('/2017-04-01/activity/sent', { recipientEmailAddress: 'john@doe.com', perPage: 100 }).reply(200, { results: [], nextToken: null });
 
 describe('Mailshake enroll (recipients/add + add-status)', () => {
   it('enrolled when the finished import reports no problem for the address', async () => {
@@ -98,7 +117,15 @@ describe('Mailshake enroll (recipients/add + add-status)', () => {
     status({ passedAccountLimitEmails: ['john@doe.com'] });
     const err = await appTester(op('creates', 'enroll_lead').perform, {
       authData: authFor('mailshake'),
-      inputData: { email: 'John@Doe.com', first_name: 'John', last_name: 'Doe', campaign_id: '1', custom_fields: { favorite_color: 'Red' }, if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' },
+      inputData: {
+        email: 'John@Doe.com',
+        first_name: 'John',
+        last_name: 'Doe',
+        campaign_id: '1',
+        custom_fields: { favorite_color: 'Red' },
+        if_in_other_campaign: 'add_anyway',
+        if_previously_contacted: 're_enroll',
+      },
     } as never).catch((e) => e);
     expect((err as Error).name).not.toBe('ThrottledError');
     expect(messageOf(err)).toMatch(
@@ -112,24 +139,34 @@ describe('Mailshake enroll (recipients/add + add-status)', () => {
     for (let i = 0; i < 4; i += 1) status({}, false);
     const err = await enroll(req()).catch((e) => e);
     expect(err).toBeInstanceOf(Error);
-    expect(messageOf(err)).toMatch(/^Mailshake is still importing john@doe.com into campaign 1: the import had not finished after 4 status checks.*Replay this step/);
+    expect(messageOf(err)).toMatch(
+      /^Mailshake is still importing john@doe.com into campaign 1: the import had not finished after 4 status checks.*Replay this step/,
+    );
     expectAllCalled();
   });
 
   it('Create Lead with the import still running is the same error (not created: true)', async () => {
     add();
     for (let i = 0; i < 4; i += 1) status({}, false);
-    expect(messageOf(await runWith('mailshake', (ctx) => leads.upsert(ctx, input(), '1')).catch((e) => e))).toMatch(/Mailshake is still importing john@doe.com/);
+    expect(messageOf(await runWith('mailshake', (ctx) => leads.upsert(ctx, input(), '1')).catch((e) => e))).toMatch(
+      /Mailshake is still importing john@doe.com/,
+    );
     expectAllCalled();
   });
 
   it('an invalid address is an error', async () => {
-    ms().post('/2017-04-01/recipients/add').reply(200, { invalidEmails: ['john@doe.com'], isEmpty: true, checkStatusID: 7 });
+    ms()
+      .post('/2017-04-01/recipients/add')
+      .reply(200, { invalidEmails: ['john@doe.com'], isEmpty: true, checkStatusID: 7 });
     expect(messageOf(await enroll(req()).catch((e) => e))).toMatch(/invalid email address/);
   });
 
   it('skip policies: contacted by another campaign (activity/sent) → skipped, nothing added', async () => {
-    const sent = { results: [{ object: 'sent-message', id: 5, recipient, campaign: { object: 'campaign', id: 248, title: 'My Campaign' }, actionDate: '2017-04-06T17:45:07.188Z' }] };
+    const sent = {
+      results: [
+        { object: 'sent-message', id: 5, recipient, campaign: { object: 'campaign', id: 248, title: 'My Campaign' }, actionDate: '2017-04-06T17:45:07.188Z' },
+      ],
+    };
     ms().post('/2017-04-01/activity/sent', { recipientEmailAddress: 'john@doe.com', perPage: 100 }).times(2).reply(200, sent);
     expect((await enroll(req({ policy: policy({ if_in_other_campaign: 'skip' }) }))).outcome).toBe('skipped_in_other_campaign');
     const out = await enroll(req({ policy: policy({ if_previously_contacted: 'skip' }) }));
@@ -186,7 +223,11 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
     notInCampaign1();
     ms()
       .post('/2017-04-01/activity/sent')
-      .reply(200, { results: [{ object: 'sent-message', id: 5, recipient, campaign: { object: 'campaign', id: 248, title: 'My Campaign' }, actionDate: '2017-04-06T17:45:07.188Z' }] });
+      .reply(200, {
+        results: [
+          { object: 'sent-message', id: 5, recipient, campaign: { object: 'campaign', id: 248, title: 'My Campaign' }, actionDate: '2017-04-06T17:45:07.188Z' },
+        ],
+      });
     const out = ActionOutcome.parse(await stop('1'));
     expect(out).toMatchObject({ outcome: 'already_stopped', lead: { id: 'mailshake:john@doe.com' } });
     expect(out.detail).toMatch(/not a recipient of Mailshake campaign 1 \(campaign My Campaign emailed it\)/);
@@ -206,13 +247,17 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
     campaignPages(10);
     ms().post('/2017-04-01/recipients/get').times(4).delay(700).reply(404, notFound);
     const err = await stop('1').catch((e) => e);
-    expect(messageOf(err)).toMatch(/whether Mailshake knows it at all .* could not be settled: .*after checking 4 of 9 active Mailshake campaigns.*NOT a "not found"/);
+    expect(messageOf(err)).toMatch(
+      /whether Mailshake knows it at all .* could not be settled: .*after checking 4 of 9 active Mailshake campaigns.*NOT a "not found"/,
+    );
     expectAllCalled();
   });
 
   describe('all campaigns', () => {
     const get = (campaignID: number, found: boolean) =>
-      ms().post('/2017-04-01/recipients/get', { campaignID, emailAddress: 'john@doe.com' }).reply(found ? 200 : 404, found ? recipient : notFound);
+      ms()
+        .post('/2017-04-01/recipients/get', { campaignID, emailAddress: 'john@doe.com' })
+        .reply(found ? 200 : 404, found ? recipient : notFound);
     const pausedIn = (campaignID: number, paused: boolean) =>
       ms()
         .post('/2017-04-01/recipients/list', { campaignID, search: 'john@doe.com', filter: { action: 'paused' }, perPage: 100 })
@@ -226,7 +271,11 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
       pausedIn(128, false);
       pauseIn(128);
       const out = ActionOutcome.parse(await stop(null));
-      expect(out).toMatchObject({ outcome: 'stopped', lead: { id: 'mailshake:john@doe.com' }, affected_campaigns: [{ id: '128', name: 'C128', status: 'paused' }] });
+      expect(out).toMatchObject({
+        outcome: 'stopped',
+        lead: { id: 'mailshake:john@doe.com' },
+        affected_campaigns: [{ id: '128', name: 'C128', status: 'paused' }],
+      });
       expect(out.detail).toMatch(/paused it in C128 \(checked 129 of 129 active Mailshake campaigns\)/);
       expectAllCalled();
     });
@@ -240,7 +289,13 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
       pauseIn(2);
       get(3, false);
       const first = await stop(null);
-      expect(first).toMatchObject({ outcome: 'stopped', affected_campaigns: [{ id: '1', status: 'paused' }, { id: '2', status: 'paused' }] });
+      expect(first).toMatchObject({
+        outcome: 'stopped',
+        affected_campaigns: [
+          { id: '1', status: 'paused' },
+          { id: '2', status: 'paused' },
+        ],
+      });
       expect(first.detail).toMatch(/paused it in C2; it was already paused in C1/);
       campaignPages(3);
       get(1, true);
@@ -263,7 +318,9 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
       campaignPages(2);
       get(1, false);
       get(2, false);
-      ms().post('/2017-04-01/activity/sent').reply(200, { results: [{ object: 'sent-message', id: 5, recipient, campaign: { id: 9, title: 'Archived one' } }] });
+      ms()
+        .post('/2017-04-01/activity/sent')
+        .reply(200, { results: [{ object: 'sent-message', id: 5, recipient, campaign: { id: 9, title: 'Archived one' } }] });
       expect((await stop(null)).outcome).toBe('already_stopped');
       expectAllCalled();
     });
@@ -276,7 +333,9 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
       pauseIn(1);
       ms().post('/2017-04-01/recipients/get').times(3).delay(700).reply(404, notFound);
       const err = await stop(null).catch((e) => e);
-      expect(messageOf(err)).toMatch(/^Stopping john@doe.com in every Mailshake campaign was cut short \(paused it in C1\)\..* after checking 4 of 10 active Mailshake campaigns.*NOT a "not found"/);
+      expect(messageOf(err)).toMatch(
+        /^Stopping john@doe.com in every Mailshake campaign was cut short \(paused it in C1\)\..* after checking 4 of 10 active Mailshake campaigns.*NOT a "not found"/,
+      );
       expectAllCalled();
     });
   });
@@ -286,7 +345,14 @@ describe('Mailshake stop (recipients/pause, never unsubscribe)', () => {
 
 describe('Mailshake find / create', () => {
   it('finds the recipient across campaigns (recipients/get per campaign); the id is the email', async () => {
-    ms().post('/2017-04-01/campaigns/list', { perPage: 100 }).reply(200, { results: [{ id: 1, title: 'A' }, { id: 2, title: 'B' }] });
+    ms()
+      .post('/2017-04-01/campaigns/list', { perPage: 100 })
+      .reply(200, {
+        results: [
+          { id: 1, title: 'A' },
+          { id: 2, title: 'B' },
+        ],
+      });
     ms().post('/2017-04-01/recipients/get', { campaignID: 1, emailAddress: 'john@doe.com' }).reply(404, notFound);
     ms().post('/2017-04-01/recipients/get', { campaignID: 2, emailAddress: 'john@doe.com' }).reply(200, recipient);
     const lead = Lead.parse(await runWith('mailshake', (ctx) => leads.find(ctx, 'John@Doe.com')));
@@ -298,7 +364,9 @@ describe('Mailshake find / create', () => {
     campaignPages(140, (id) => ({ isArchived: id % 10 === 0 }));
     for (let id = 1; id <= 140; id += 1) {
       if (id % 10 === 0) continue;
-      ms().post('/2017-04-01/recipients/get', { campaignID: id, emailAddress: 'john@doe.com' }).reply(id === 133 ? 200 : 404, id === 133 ? recipient : notFound);
+      ms()
+        .post('/2017-04-01/recipients/get', { campaignID: id, emailAddress: 'john@doe.com' })
+        .reply(id === 133 ? 200 : 404, id === 133 ? recipient : notFound);
     }
     const lead = Lead.parse(await runWith('mailshake', (ctx) => leads.find(ctx, 'john@doe.com')));
     expect(lead.campaigns).toEqual([{ id: '133', name: 'C133', status: null }]);
@@ -306,7 +374,9 @@ describe('Mailshake find / create', () => {
   });
 
   it('returns null when no campaign has the address', async () => {
-    ms().post('/2017-04-01/campaigns/list').reply(200, { results: [{ id: 1, title: 'A' }] });
+    ms()
+      .post('/2017-04-01/campaigns/list')
+      .reply(200, { results: [{ id: 1, title: 'A' }] });
     ms().post('/2017-04-01/recipients/get').reply(404, notFound);
     expect(await runWith('mailshake', (ctx) => leads.find(ctx, 'john@doe.com'))).toBeNull();
   });

@@ -13,7 +13,16 @@ import { useMockApi } from './support/mockApi';
 const ORIGIN = 'https://api.mailshake.com';
 const KEY = 'test-mailshake-key';
 const ms = () => nock(ORIGIN, { reqheaders: { authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}` } });
-const recipient = { object: 'recipient', id: 399, emailAddress: 'john@doe.com', fullName: 'John Doe', first: 'John', last: 'Doe', created: '2017-04-06T17:45:07.188Z', fields: {} };
+const recipient = {
+  object: 'recipient',
+  id: 399,
+  emailAddress: 'john@doe.com',
+  fullName: 'John Doe',
+  first: 'John',
+  last: 'Doe',
+  created: '2017-04-06T17:45:07.188Z',
+  fields: {},
+};
 const notFound = { code: 'not_found', error: 'Recipient not found', time: '2017-08-21T13:23:11.814Z' };
 const reply = (type: string, campaignId: number) => ({
   object: 'reply',
@@ -25,9 +34,12 @@ const reply = (type: string, campaignId: number) => ({
   subject: 'Re: Quick question',
   plainTextBody: '',
 });
-const replies = (items: unknown[]) => ms().post('/2017-04-01/activity/replies', { recipientEmailAddress: 'john@doe.com', perPage: 100 }).reply(200, { results: items, nextToken: null });
+const replies = (items: unknown[]) =>
+  ms().post('/2017-04-01/activity/replies', { recipientEmailAddress: 'john@doe.com', perPage: 100 }).reply(200, { results: items, nextToken: null });
 const get = (campaignID: number, found: boolean) =>
-  ms().post('/2017-04-01/recipients/get', { campaignID, emailAddress: 'john@doe.com' }).reply(found ? 200 : 404, found ? recipient : notFound);
+  ms()
+    .post('/2017-04-01/recipients/get', { campaignID, emailAddress: 'john@doe.com' })
+    .reply(found ? 200 : 404, found ? recipient : notFound);
 const pausedIn = (campaignID: number, paused: boolean) =>
   ms()
     .post('/2017-04-01/recipients/list', { campaignID, search: 'john@doe.com', filter: { action: 'paused' }, perPage: 100 })
@@ -37,7 +49,8 @@ const campaigns = (count: number) =>
   ms()
     .post('/2017-04-01/campaigns/list', { perPage: 100 })
     .reply(200, { results: Array.from({ length: count }, (_, i) => ({ object: 'campaign', id: i + 1, title: `C${i + 1}` })), nextToken: null });
-const resume = (inputData: Record<string, unknown>) => appTester(op('creates', 'resume_sequence').perform, { authData: authFor('mailshake'), inputData } as never);
+const resume = (inputData: Record<string, unknown>) =>
+  appTester(op('creates', 'resume_sequence').perform, { authData: authFor('mailshake'), inputData } as never);
 
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
@@ -49,7 +62,12 @@ describe('Mailshake Resume Sequence', () => {
     pausedIn(1, true);
     unpause(1);
     const out = ActionOutcome.parse(await resume({ email: 'John@Doe.com', campaign_id: '1' }));
-    expect(out).toMatchObject({ outcome: 'resumed', campaign: { id: '1' }, lead: { id: 'mailshake:john@doe.com' }, affected_campaigns: [{ id: '1', status: 'active' }] });
+    expect(out).toMatchObject({
+      outcome: 'resumed',
+      campaign: { id: '1' },
+      lead: { id: 'mailshake:john@doe.com' },
+      affected_campaigns: [{ id: '1', status: 'active' }],
+    });
     expectAllCalled();
   });
 
@@ -71,7 +89,10 @@ describe('Mailshake Resume Sequence', () => {
     replies([reply('bounce', 1)]);
     get(1, true);
     pausedIn(1, true);
-    expect(await resume({ email: 'john@doe.com', campaign_id: '1' })).toMatchObject({ outcome: 'not_paused', affected_campaigns: [{ id: '1', status: 'bounced' }] });
+    expect(await resume({ email: 'john@doe.com', campaign_id: '1' })).toMatchObject({
+      outcome: 'not_paused',
+      affected_campaigns: [{ id: '1', status: 'bounced' }],
+    });
     expectAllCalled();
   });
 
@@ -108,17 +129,30 @@ describe('Mailshake Resume Sequence', () => {
     get(1, false);
     ms()
       .post('/2017-04-01/activity/sent')
-      .reply(200, { results: [{ object: 'sent-message', id: 5, recipient, campaign: { object: 'campaign', id: 248, title: 'My Campaign' }, actionDate: '2017-04-06T17:45:07.188Z' }] });
-    expect(await resume({ email: 'john@doe.com', campaign_id: '1' })).toMatchObject({ outcome: 'not_paused', detail: expect.stringMatching(/campaign My Campaign emailed it/) });
+      .reply(200, {
+        results: [
+          { object: 'sent-message', id: 5, recipient, campaign: { object: 'campaign', id: 248, title: 'My Campaign' }, actionDate: '2017-04-06T17:45:07.188Z' },
+        ],
+      });
+    expect(await resume({ email: 'john@doe.com', campaign_id: '1' })).toMatchObject({
+      outcome: 'not_paused',
+      detail: expect.stringMatching(/campaign My Campaign emailed it/),
+    });
     expectAllCalled();
   });
 });
 
 describe('Mailshake Sequence Finished', () => {
   it('both triggers refuse before any call, saying why and what to use instead', async () => {
-    const instant = await appTester(op('triggers', 'sequence_finished').performSubscribe, { authData: authFor('mailshake'), inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never).catch((e) => e);
+    const instant = await appTester(op('triggers', 'sequence_finished').performSubscribe, {
+      authData: authFor('mailshake'),
+      inputData: {},
+      targetUrl: 'https://hooks.zapier.com/x',
+    } as never).catch((e) => e);
     expect(messageOf(instant)).toMatch(/^Sequence Finished is not available instantly for Mailshake: Mailshake has no "finished" state for a recipient/);
-    const polling = await appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('mailshake'), inputData: {} } as never).catch((e) => e);
+    const polling = await appTester(op('triggers', 'sequence_finished_polling').perform, { authData: authFor('mailshake'), inputData: {} } as never).catch(
+      (e) => e,
+    );
     expect(messageOf(polling)).toMatch(/^Sequence Finished \(Polling\) is not available for Mailshake: .*Find Lead/);
   });
 });
@@ -140,6 +174,9 @@ describe('Mailshake Resume Sequence against its mock (README recipe 4 offline)',
   it('Stop (pause) → Resume without a campaign → resumed', async () => {
     await api.start();
     expect(await api.run('creates', 'stop_sequence', { email: 'rita@replied.example.com', campaign_id: '11' })).toMatchObject({ outcome: 'stopped' });
-    expect(await api.run('creates', 'resume_sequence', { email: 'rita@replied.example.com' })).toMatchObject({ outcome: 'resumed', affected_campaigns: [{ id: '11', status: 'active' }] });
+    expect(await api.run('creates', 'resume_sequence', { email: 'rita@replied.example.com' })).toMatchObject({
+      outcome: 'resumed',
+      affected_campaigns: [{ id: '11', status: 'active' }],
+    });
   });
 });

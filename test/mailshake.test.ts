@@ -55,16 +55,22 @@ describe('Mailshake connection', () => {
     const inZap = () => appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 0 } } as never).catch((e) => e);
     const by401 = await inZap();
     expect((by401 as Error).name).toBe('ExpiredAuthError');
-    expect(messageOf(by401).split('\n')[0]).toBe('Mailshake rejected the API key (401: Invalid api key (invalid_api_key)). Reconnect your Mailshake account in Zapier with a current API key.');
+    expect(messageOf(by401).split('\n')[0]).toBe(
+      'Mailshake rejected the API key (401: Invalid api key (invalid_api_key)). Reconnect your Mailshake account in Zapier with a current API key.',
+    );
     const by200 = await inZap();
     expect((by200 as Error).name).toBe('ExpiredAuthError');
-    expect(messageOf(by200).split('\n')[0]).toBe('Mailshake rejected the API key (Invalid api key). Reconnect your Mailshake account in Zapier with a current API key.');
+    expect(messageOf(by200).split('\n')[0]).toBe(
+      'Mailshake rejected the API key (Invalid api key). Reconnect your Mailshake account in Zapier with a current API key.',
+    );
     expectAllCalled();
   });
 
   it('turns limit_reached into a ThrottledError with the wait its message gives', async () => {
     const at = new Date(Date.now() + 120_000).toISOString();
-    ms().post('/2017-04-01/me').reply(429, { code: 'limit_reached', error: `You have exceeded your quota. Try again at ${at}`, time: at });
+    ms()
+      .post('/2017-04-01/me')
+      .reply(429, { code: 'limit_reached', error: `You have exceeded your quota. Try again at ${at}`, time: at });
     ms().post('/2017-04-01/campaigns/list').reply(400, { code: 'limit_reached', error: 'Quota exhausted, try again in 15 minutes', time: at });
     const err = await appTester(App.authentication.test as never, { authData: authFor('mailshake') } as never).catch((e) => e);
     expect((err as Error).name).toBe('ThrottledError');
@@ -104,12 +110,17 @@ describe('Mailshake connection', () => {
       .reply(code, { code: errorCode, error, time: '2017-08-21T13:23:11.814Z' });
     const err = await appTester(op('creates', 'enroll_lead').perform, {
       authData: authFor('mailshake'),
-      inputData: { email: 'john@doe.com', first_name: 'John', last_name: 'Doe', campaign_id: '1', if_in_other_campaign: 'add_anyway', if_previously_contacted: 're_enroll' },
+      inputData: {
+        email: 'john@doe.com',
+        first_name: 'John',
+        last_name: 'Doe',
+        campaign_id: '1',
+        if_in_other_campaign: 'add_anyway',
+        if_previously_contacted: 're_enroll',
+      },
     } as never).catch((e) => e);
     expect((err as Error).name).not.toBe('ThrottledError');
-    expect(messageOf(err)).toContain(
-      'Mailshake refused to add john@doe.com: your team reached its monthly allowance of recipients added through the API',
-    );
+    expect(messageOf(err)).toContain('Mailshake refused to add john@doe.com: your team reached its monthly allowance of recipients added through the API');
     expect(messageOf(err)).toMatch(/resets every month.*request an increase.*Extensions > API/);
     expect(messageOf(err)).toContain(error);
     expectAllCalled();
@@ -146,7 +157,9 @@ describe('Mailshake subscribe / unsubscribe', () => {
     ['lead_unsubscribed', 'Replied'],
     ['lead_interested', 'LeadCreated'],
   ])('%s subscribes the %s push (no filter without a campaign)', async (trigger, event) => {
-    ms().post('/2017-04-01/push/create', (body) => body.event === event && !('filter' in body)).reply(200, {});
+    ms()
+      .post('/2017-04-01/push/create', (body) => body.event === event && !('filter' in body))
+      .reply(200, {});
     await appTester(op('triggers', trigger).performSubscribe, { authData: authFor('mailshake'), inputData: {}, targetUrl: TARGET } as never);
     expectAllCalled();
   });
@@ -183,11 +196,17 @@ describe('Mailshake pushes', () => {
   });
 
   it('LeadCreated → Lead Interested', async () => {
-    expect(expectUnified(await deliver('lead_created_documented', 'lead_interested'))[0]).toMatchObject({ id: 'mailshake:lead_interested:1', category: 'open' });
+    expect(expectUnified(await deliver('lead_created_documented', 'lead_interested'))[0]).toMatchObject({
+      id: 'mailshake:lead_interested:1',
+      category: 'open',
+    });
   });
 
   it('a Lead without a status has category null, not a guessed "open"', async () => {
-    expect(expectUnified(await deliver('lead_created_without_status', 'lead_interested'))[0]).toMatchObject({ id: 'mailshake:lead_interested:2', category: null });
+    expect(expectUnified(await deliver('lead_created_without_status', 'lead_interested'))[0]).toMatchObject({
+      id: 'mailshake:lead_interested:2',
+      category: null,
+    });
   });
 
   it('the lead id of an event is the lower-cased email (recipient ids are per campaign), as in Find / Create', async () => {
@@ -250,9 +269,16 @@ describe('Mailshake pushes', () => {
   it.each(refusedWrites)('%s: refused before any request through Normalize Webhook (no secret to check)', async (name) => {
     // An interceptor for every endpoint named: a request would be answered, and caught here.
     const hit = jest.fn();
-    nock(ORIGIN).persist().get(/.*/).reply(200, () => (hit(), {})).post(/.*/).reply(200, () => (hit(), {}));
+    nock(ORIGIN)
+      .persist()
+      .get(/.*/)
+      .reply(200, () => (hit(), {}))
+      .post(/.*/)
+      .reply(200, () => (hit(), {}));
     const raw = JSON.stringify(fixture(name).request.body);
-    const err = await appTester(op('creates', 'normalize_event').perform, { authData: authFor('mailshake'), inputData: { raw_body: raw } } as never).catch((e) => e);
+    const err = await appTester(op('creates', 'normalize_event').perform, { authData: authFor('mailshake'), inputData: { raw_body: raw } } as never).catch(
+      (e) => e,
+    );
     expect(messageOf(err)).toContain(fixture(name).expect_error);
     expect(hit).not.toHaveBeenCalled();
   });
@@ -329,22 +355,30 @@ describe('Mailshake pushes', () => {
     }
   });
 
-  it.each([
-    ['recipients_get_read_fetched', 'reply_received', /the pushed resource is a recipient/],
-  ])('%s: a read endpoint is fetched with the key (not refused)', async (name, trigger, error) => {
-    const err = await deliver(name, trigger).catch((e) => e);
-    expect(messageOf(err)).toMatch(error);
-    expect(messageOf(err)).not.toMatch(/so it was not fetched/);
-    expectAllCalled();
-  });
+  it.each([['recipients_get_read_fetched', 'reply_received', /the pushed resource is a recipient/]])(
+    '%s: a read endpoint is fetched with the key (not refused)',
+    async (name, trigger, error) => {
+      const err = await deliver(name, trigger).catch((e) => e);
+      expect(messageOf(err)).toMatch(error);
+      expect(messageOf(err)).not.toMatch(/so it was not fetched/);
+      expectAllCalled();
+    },
+  );
 
   it('reads a single model wrapped as {results: {...}} as well as a bare model or a page', async () => {
     const f = fixture('replied_reply');
-    ms().get('/2017-04-01/leads/get').query({ leadID: '7' }).reply(200, { results: { ...fixture('lead_created_documented').http[0].body, id: 7 } });
+    ms()
+      .get('/2017-04-01/leads/get')
+      .query({ leadID: '7' })
+      .reply(200, { results: { ...fixture('lead_created_documented').http[0].body, id: 7 } });
     const events = expectUnified(
       await appTester(
         op('triggers', 'lead_interested').perform,
-        deliveryBundle('mailshake', { body: { resource_url: 'https://api.mailshake.com/2017-04-01/leads/get?leadID=7' }, querystring: f.request.querystring }, { subscribeData: f.subscription }) as never,
+        deliveryBundle(
+          'mailshake',
+          { body: { resource_url: 'https://api.mailshake.com/2017-04-01/leads/get?leadID=7' }, querystring: f.request.querystring },
+          { subscribeData: f.subscription },
+        ) as never,
         true,
       ),
     );
@@ -364,18 +398,17 @@ describe('Mailshake pushes', () => {
   it('honours SALES_CONNECT_MAILSHAKE_BASE_URL: that origin is fetched, the real one refused', async () => {
     process.env.SALES_CONNECT_MAILSHAKE_BASE_URL = 'http://127.0.0.1:4010/2017-04-01';
     const f = fixture('replied_reply');
-    nock('http://127.0.0.1:4010', { reqheaders: { authorization: BASIC } }).get('/2017-04-01/activity/replies').query({ replyID: '101' }).reply(200, f.http[0].body);
+    nock('http://127.0.0.1:4010', { reqheaders: { authorization: BASIC } })
+      .get('/2017-04-01/activity/replies')
+      .query({ replyID: '101' })
+      .reply(200, f.http[0].body);
     const ok = await appTester(
       op('triggers', 'reply_received').perform,
       deliveryBundle('mailshake', { body: { resource_url: 'http://127.0.0.1:4010/2017-04-01/activity/replies?replyID=101' } }) as never,
       true,
     );
     expect(ok).toHaveLength(1);
-    const err = await appTester(
-      op('triggers', 'reply_received').perform,
-      deliveryBundle('mailshake', { body: f.request.body }) as never,
-      true,
-    ).catch((e) => e);
+    const err = await appTester(op('triggers', 'reply_received').perform, deliveryBundle('mailshake', { body: f.request.body }) as never, true).catch((e) => e);
     expect(messageOf(err)).toMatch(/does not point at Mailshake's API \(http:\/\/127.0.0.1:4010\)/);
     expectAllCalled();
   });
@@ -407,15 +440,21 @@ describe('Mailshake recent items and dropdown', () => {
   });
 
   it('lists recent leads from activity/created-leads', async () => {
-    ms().post('/2017-04-01/activity/created-leads', { perPage: 25 }).reply(200, { results: [fixture('lead_created_documented').http[0].body] });
+    ms()
+      .post('/2017-04-01/activity/created-leads', { perPage: 25 })
+      .reply(200, { results: [fixture('lead_created_documented').http[0].body] });
     const events = expectUnified(await appTester(op('triggers', 'lead_interested').performList, { authData: authFor('mailshake'), inputData: {} } as never));
     expect(events[0]?.id).toBe('mailshake:lead_interested:1');
     expectAllCalled();
   });
 
   it('pages the campaign dropdown with nextToken', async () => {
-    ms().post('/2017-04-01/campaigns/list', { perPage: 100 }).reply(200, { results: [{ object: 'campaign', id: 1, title: 'My campaign' }], nextToken: 't2' });
-    ms().post('/2017-04-01/campaigns/list', { perPage: 100, nextToken: 't2' }).reply(200, { results: [{ object: 'campaign', id: 2, title: 'Second' }], nextToken: null });
+    ms()
+      .post('/2017-04-01/campaigns/list', { perPage: 100 })
+      .reply(200, { results: [{ object: 'campaign', id: 1, title: 'My campaign' }], nextToken: 't2' });
+    ms()
+      .post('/2017-04-01/campaigns/list', { perPage: 100, nextToken: 't2' })
+      .reply(200, { results: [{ object: 'campaign', id: 2, title: 'Second' }], nextToken: null });
     const out = await appTester(op('triggers', 'campaign_list').perform, { authData: authFor('mailshake'), meta: { page: 1 } } as never);
     expect(out).toEqual([{ id: '2', name: 'Second' }]);
     expectAllCalled();

@@ -62,7 +62,19 @@ interface Import {
   problems: { unsubscribedEmails: string[]; alreadyInCampaignEmails: string[]; passedAccountLimitEmails: string[] };
 }
 interface State {
-  user: { object: 'user'; id: number; teamID: number; teamName: string; isTeamAdmin: boolean; isDisabled: boolean; emailAddress: string; fullName: string; first: string; last: string; teamBlockedDate: null };
+  user: {
+    object: 'user';
+    id: number;
+    teamID: number;
+    teamName: string;
+    isTeamAdmin: boolean;
+    isDisabled: boolean;
+    emailAddress: string;
+    fullName: string;
+    first: string;
+    last: string;
+    teamBlockedDate: null;
+  };
   campaigns: Campaign[];
   /** The team's unsubscribe list. */
   unsubscribed: Set<string>;
@@ -77,13 +89,20 @@ interface State {
 /** Documented: a campaign holds at most 5,000 recipients. */
 const CAMPAIGN_CAPACITY = 5000;
 const PUSH_EVENTS = ['Clicked', 'Opened', 'Replied', 'MessageSent', 'LeadCreated', 'LeadStatusChanged'];
-const CODE_FOR_STATUS: Record<number, string> = { 400: 'invalid_parameter', 401: 'invalid_api_key', 403: 'not_authorized', 404: 'not_found', 429: 'limit_reached' };
+const CODE_FOR_STATUS: Record<number, string> = {
+  400: 'invalid_parameter',
+  401: 'invalid_api_key',
+  403: 'not_authorized',
+  404: 'not_found',
+  429: 'limit_reached',
+};
 
 const msError = (status: number, code: string, error: string): MockResponse => json(status, { code, error, time: new Date().toISOString() });
 const missing = (name: string) => msError(400, 'missing_parameter', `Missing required parameter: ${name}`);
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const validEmail = (e: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e);
-const params = (req: MockRequest): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
+const params = (req: MockRequest): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 const campaignRef = (c: Campaign | undefined, id: number) => ({ object: 'campaign', id, title: c?.title ?? '', created: c?.created ?? '' });
 const recipientModel = (r: Recipient) => ({
@@ -106,7 +125,10 @@ const replyModel = (s: State, r: Reply) => ({
   id: r.id,
   actionDate: r.actionDate,
   recipient: recipientIn(s, r.campaignID, r.email),
-  campaign: campaignRef(s.campaigns.find((c) => c.id === r.campaignID), r.campaignID),
+  campaign: campaignRef(
+    s.campaigns.find((c) => c.id === r.campaignID),
+    r.campaignID,
+  ),
   type: r.type,
   parent: { object: 'sent-message', id: 1, type: 'campaign-message', message: { object: 'message', id: 1, type: 'initial' } },
   subject: r.subject,
@@ -124,7 +146,10 @@ const leadModel = (s: State, l: Lead) => ({
   openedDate: l.created,
   lastStatusChangeDate: null,
   recipient: recipientIn(s, l.campaignID, l.email),
-  campaign: campaignRef(s.campaigns.find((c) => c.id === l.campaignID), l.campaignID),
+  campaign: campaignRef(
+    s.campaigns.find((c) => c.id === l.campaignID),
+    l.campaignID,
+  ),
   status: l.status,
   assignedTo: null,
 });
@@ -133,7 +158,10 @@ const sentModel = (s: State, m: Sent) => ({
   id: m.id,
   actionDate: m.actionDate,
   recipient: recipientIn(s, m.campaignID, m.email),
-  campaign: campaignRef(s.campaigns.find((c) => c.id === m.campaignID), m.campaignID),
+  campaign: campaignRef(
+    s.campaigns.find((c) => c.id === m.campaignID),
+    m.campaignID,
+  ),
   type: 'campaign-message',
   message: { object: 'message', id: 1, type: 'initial' },
   subject: 'Quick question',
@@ -195,7 +223,10 @@ export const mailshakeMock: ToolMock<State> = {
     const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(headers.authorization ?? '');
     if (basic) {
       // `key:` (the docs' form) or the bare key (what the official SDK encodes).
-      const user = Buffer.from(basic[1] as string, 'base64').toString('utf8').split(':')[0]?.trim();
+      const user = Buffer.from(basic[1] as string, 'base64')
+        .toString('utf8')
+        .split(':')[0]
+        ?.trim();
       return user || null;
     }
     const fromQuery = query.get('apiKey')?.trim();
@@ -206,7 +237,14 @@ export const mailshakeMock: ToolMock<State> = {
   error: (status, message) => msError(status, CODE_FOR_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'invalid_parameter'), message),
   initialState: () => {
     const q2: Campaign = { id: 11, title: 'Q2 outbound', created: '2025-02-01T10:00:00.000Z', isArchived: false, isPaused: false, recipients: new Map() };
-    const webinar: Campaign = { id: 12, title: 'Webinar follow-up', created: '2025-02-15T10:00:00.000Z', isArchived: false, isPaused: false, recipients: new Map() };
+    const webinar: Campaign = {
+      id: 12,
+      title: 'Webinar follow-up',
+      created: '2025-02-15T10:00:00.000Z',
+      isArchived: false,
+      isPaused: false,
+      recipients: new Map(),
+    };
     const old: Campaign = { id: 10, title: 'Holiday promo', created: '2024-11-01T10:00:00.000Z', isArchived: false, isPaused: true, recipients: new Map() };
     q2.recipients.set('rita@replied.example.com', seedRecipient(401, 'rita@replied.example.com', 'Rita Replied', '2025-03-01T09:00:00.000Z'));
     // Resume Sequence offline: paused in Q2 outbound; paused after a bounce; paused after unsubscribing.
@@ -214,7 +252,8 @@ export const mailshakeMock: ToolMock<State> = {
       [402, 'paused@example.com', 'Paula Used'],
       [403, 'bounced@example.com', 'Bo Unce'],
       [404, 'optout@example.com', 'Otto Out'],
-    ] as const) q2.recipients.set(email, { ...seedRecipient(id, email, name, '2025-03-01T09:00:00.000Z'), paused: true });
+    ] as const)
+      q2.recipients.set(email, { ...seedRecipient(id, email, name, '2025-03-01T09:00:00.000Z'), paused: true });
     return {
       user: {
         object: 'user',
@@ -232,13 +271,35 @@ export const mailshakeMock: ToolMock<State> = {
       campaigns: [q2, webinar, old],
       // On the team's unsubscribe list (unsubscribed by hand: no campaign emailed it).
       unsubscribed: new Set(['unsubscribed@example.com', 'optout@example.com']),
-      sent: [
-        { id: 701, campaignID: 11, email: 'rita@replied.example.com', actionDate: '2025-03-01T09:00:00.000Z' },
-      ],
+      sent: [{ id: 701, campaignID: 11, email: 'rita@replied.example.com', actionDate: '2025-03-01T09:00:00.000Z' }],
       replies: [
-        { id: 801, campaignID: 11, email: 'rita@replied.example.com', type: 'reply', actionDate: '2025-03-02T14:30:00.000Z', subject: 'Re: Quick question', plainTextBody: 'Sounds good, call me Tuesday.' },
-        { id: 802, campaignID: 11, email: 'bounced@example.com', type: 'bounce', actionDate: '2025-03-03T09:00:00.000Z', subject: 'Undeliverable: Quick question', plainTextBody: '550 5.1.1 User unknown' },
-        { id: 803, campaignID: 11, email: 'optout@example.com', type: 'unsubscribe', actionDate: '2025-03-03T10:00:00.000Z', subject: 'Unsubscribe', plainTextBody: '' },
+        {
+          id: 801,
+          campaignID: 11,
+          email: 'rita@replied.example.com',
+          type: 'reply',
+          actionDate: '2025-03-02T14:30:00.000Z',
+          subject: 'Re: Quick question',
+          plainTextBody: 'Sounds good, call me Tuesday.',
+        },
+        {
+          id: 802,
+          campaignID: 11,
+          email: 'bounced@example.com',
+          type: 'bounce',
+          actionDate: '2025-03-03T09:00:00.000Z',
+          subject: 'Undeliverable: Quick question',
+          plainTextBody: '550 5.1.1 User unknown',
+        },
+        {
+          id: 803,
+          campaignID: 11,
+          email: 'optout@example.com',
+          type: 'unsubscribe',
+          actionDate: '2025-03-03T10:00:00.000Z',
+          subject: 'Unsubscribe',
+          plainTextBody: '',
+        },
       ],
       leads: [{ id: 901, campaignID: 11, email: 'rita@replied.example.com', created: '2025-03-02T14:31:00.000Z', status: 'open' }],
       pushes: new Map(),
@@ -287,7 +348,10 @@ export const mailshakeMock: ToolMock<State> = {
           else if (campaign.recipients.size >= CAMPAIGN_CAPACITY) problems.passedAccountLimitEmails.push(email);
           else {
             const fullName = text(raw.fullName).trim();
-            const fields = raw.fields && typeof raw.fields === 'object' ? Object.fromEntries(Object.entries(raw.fields as Record<string, unknown>).map(([k, v]) => [k, text(v)])) : {};
+            const fields =
+              raw.fields && typeof raw.fields === 'object'
+                ? Object.fromEntries(Object.entries(raw.fields as Record<string, unknown>).map(([k, v]) => [k, text(v)]))
+                : {};
             const now = new Date().toISOString();
             campaign.recipients.set(email, { id: s.nextId++, emailAddress: email, fullName, ...splitName(fullName), created: now, fields, paused: false });
             if (!campaign.isPaused) s.sent.push({ id: s.nextId++, campaignID: campaign.id, email, actionDate: now });
@@ -307,7 +371,11 @@ export const mailshakeMock: ToolMock<State> = {
         const job = s.imports.get(Number(p.statusID));
         if (!job) return msError(404, 'not_found', `No import with status ID ${text(p.statusID)}`);
         job.polls += 1;
-        if (job.polls < 2) return json(200, { isFinished: false, problems: { unsubscribedEmails: [], alreadyInCampaignEmails: [], passedAccountLimitEmails: [], hasProblems: false } });
+        if (job.polls < 2)
+          return json(200, {
+            isFinished: false,
+            problems: { unsubscribedEmails: [], alreadyInCampaignEmails: [], passedAccountLimitEmails: [], hasProblems: false },
+          });
         const { problems } = job;
         const hasProblems = problems.unsubscribedEmails.length + problems.alreadyInCampaignEmails.length + problems.passedAccountLimitEmails.length > 0;
         return json(200, { isFinished: true, problems: { ...problems, hasProblems } });
@@ -402,7 +470,9 @@ export const mailshakeMock: ToolMock<State> = {
       path: '/activity/created-leads',
       handle: (req, s) => {
         const p = params(req);
-        const list = s.leads.filter((l) => p.campaignID === undefined || String(l.campaignID) === text(p.campaignID)).sort((a, b) => b.created.localeCompare(a.created));
+        const list = s.leads
+          .filter((l) => p.campaignID === undefined || String(l.campaignID) === text(p.campaignID))
+          .sort((a, b) => b.created.localeCompare(a.created));
         const { results, nextToken } = page(list, p);
         return json(200, { nextToken, results: results.map((l) => leadModel(s, l)) });
       },

@@ -47,8 +47,7 @@ export const retryAfterInMessage = (full: string, now: number = Date.now()): num
 };
 
 /** The wait a `limit_reached` message gives, else the hourly quota window. */
-export const retryAfterFromMessage = (message: string, now: number = Date.now()): number =>
-  retryAfterInMessage(message, now) ?? QUOTA_WINDOW_SECONDS;
+export const retryAfterFromMessage = (message: string, now: number = Date.now()): number => retryAfterInMessage(message, now) ?? QUOTA_WINDOW_SECONDS;
 
 /**
  * The provider's `retryAfterFromBody`: the HTTP middleware maps a 429 before msCall sees the body,
@@ -124,16 +123,17 @@ export const msCall = async <T = unknown>(
       throw new z.errors.ThrottledError(`Mailshake quota reached: ${problem.error}. Zapier will retry in ${wait} s.`, wait);
     }
     case 'invalid_api_key':
-      throw expiredAuth(
-        z,
-        `Mailshake rejected the API key (${problem.error}). Reconnect your Mailshake account in Zapier with a current API key.`,
-      );
+      throw expiredAuth(z, `Mailshake rejected the API key (${problem.error}). Reconnect your Mailshake account in Zapier with a current API key.`);
     case 'not_found':
       if (notFoundOk) return null;
       break;
     default:
   }
-  throw new z.errors.Error(`Mailshake rejected the request: ${problem.error} (${problem.code})`, `mailshake_${problem.code}`, response.status >= 400 ? response.status : 400);
+  throw new z.errors.Error(
+    `Mailshake rejected the request: ${problem.error} (${problem.code})`,
+    `mailshake_${problem.code}`,
+    response.status >= 400 ? response.status : 400,
+  );
 };
 
 /** Mailshake's API identity: what lead operations and the provider both call with (no import circle). */

@@ -11,7 +11,10 @@ export const listCampaignPage = async (ctx: Ctx, nextToken: string | null): Prom
   const page = Paginated.safeParse(data ?? {});
   const results = page.success ? (page.data.results ?? []) : [];
   return {
-    campaigns: results.map((c) => Campaign.safeParse(c)).filter((r) => r.success).map((r) => r.data),
+    campaigns: results
+      .map((c) => Campaign.safeParse(c))
+      .filter((r) => r.success)
+      .map((r) => r.data),
     nextToken: page.success ? (str(page.data.nextToken) ?? null) : null,
   };
 };

@@ -21,7 +21,11 @@ export const mailshakeCapabilities: Capabilities = {
     },
     email_bounced: { instant: '`Replied` push (type bounce)', polling: 'reply activity (bounces)' },
     lead_unsubscribed: { instant: '`Replied` push (type unsubscribe)', polling: 'reply activity (unsubscribes)' },
-    meeting_canceled: { instant: null, polling: null, why: "Mailshake has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly)." },
+    meeting_canceled: {
+      instant: null,
+      polling: null,
+      why: "Mailshake has no meeting events. Use Meeting Canceled with your scheduling tool's connection (e.g. Calendly).",
+    },
     sequence_finished: {
       instant: null,
       polling: null,

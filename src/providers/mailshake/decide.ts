@@ -162,8 +162,10 @@ export const beforeAdding = (req: EnrollRequest, elsewhere: SentMessage[]): Fini
   if (!elsewhere.length) return next('add');
   const address = addressOf(req.lead.email);
   const names = [...new Set(elsewhere.map((s) => str(s.campaign?.title) ?? str(s.campaign?.id)))].join(', ');
-  if (req.policy.if_in_other_campaign === 'skip') return finish('skipped_in_other_campaign', `${address} was already emailed by Mailshake campaign ${names}; not enrolled.`);
-  if (req.policy.if_previously_contacted === 'skip') return finish('skipped_previously_contacted', `${address} was already contacted by Mailshake campaign ${names}; not enrolled.`);
+  if (req.policy.if_in_other_campaign === 'skip')
+    return finish('skipped_in_other_campaign', `${address} was already emailed by Mailshake campaign ${names}; not enrolled.`);
+  if (req.policy.if_previously_contacted === 'skip')
+    return finish('skipped_previously_contacted', `${address} was already contacted by Mailshake campaign ${names}; not enrolled.`);
   return next('add');
 };
 
@@ -238,7 +240,9 @@ export const afterStopScan = (address: string, hits: StopHit[], scan: ScanCount)
   const changed = hits.filter((h) => h.state === 'paused');
   const already = hits.filter((h) => h.state === 'already');
   const names = (list: StopHit[]) => list.map((h) => campaignName(h.campaign)).join(', ');
-  const done = [changed.length ? `paused it in ${names(changed)}` : '', already.length ? `it was already paused in ${names(already)}` : ''].filter(Boolean).join('; ');
+  const done = [changed.length ? `paused it in ${names(changed)}` : '', already.length ? `it was already paused in ${names(already)}` : '']
+    .filter(Boolean)
+    .join('; ');
   if (!scan.complete) {
     return scanCutShort(
       `Stopping ${address} in every Mailshake campaign was cut short${done ? ` (${done})` : ''}.`,
@@ -308,9 +312,14 @@ export const resumeAffected = (hits: ResumeHit[]): LeadCampaign[] => hits.map((h
 
 /** Unpaused anywhere → resumed; else running anywhere → already_running; else (bounced only) not_paused. `checked` ends the detail's first clause. */
 export const resumeOutcome = (address: string, hits: ResumeHit[], checked: string): Finish => {
-  const names = (state: ResumeState) => hits.filter((h) => h.state === state).map((h) => h.name ?? h.id).join(', ');
+  const names = (state: ResumeState) =>
+    hits
+      .filter((h) => h.state === state)
+      .map((h) => h.name ?? h.id)
+      .join(', ');
   if (hits.some((h) => h.state === 'resumed')) return finish('resumed', `Unpaused ${address} in Mailshake campaign(s) ${names('resumed')}${checked}.`);
-  if (hits.some((h) => h.state === 'running')) return finish('already_running', `${address} is not paused in Mailshake campaign(s) ${names('running')}${checked}; nothing changed.`);
+  if (hits.some((h) => h.state === 'running'))
+    return finish('already_running', `${address} is not paused in Mailshake campaign(s) ${names('running')}${checked}; nothing changed.`);
   return finish('not_paused', `${address} bounced in Mailshake campaign(s) ${names('bounced')}; it was not unpaused${checked}.`);
 };
 
@@ -330,8 +339,15 @@ export const resumeNotInCampaign = (address: string, campaignId: string, known: 
 /** Every campaign, after the scan: cut short → an error naming where it unpaused; hits → their outcome; none → known? */
 export const afterResumeScan = (address: string, hits: ResumeHit[], scan: ScanCount): Finish | Refusal | Next<'known'> => {
   if (!scan.complete) {
-    const done = hits.filter((h) => h.state === 'resumed').map((h) => h.name ?? h.id).join(', ');
-    return scanCutShort(`Resuming ${address} in every Mailshake campaign was cut short${done ? ` (unpaused in ${done})` : ''}.`, scan, 'Choose the Campaign to resume it in, or replay this step.');
+    const done = hits
+      .filter((h) => h.state === 'resumed')
+      .map((h) => h.name ?? h.id)
+      .join(', ');
+    return scanCutShort(
+      `Resuming ${address} in every Mailshake campaign was cut short${done ? ` (unpaused in ${done})` : ''}.`,
+      scan,
+      'Choose the Campaign to resume it in, or replay this step.',
+    );
   }
   if (hits.length) return resumeOutcome(address, hits, ` (checked ${scanned(scan)})`);
   return next('known');

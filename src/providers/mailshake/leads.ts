@@ -1,15 +1,43 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import { leadFromInput as leadOf } from '../shared/outcome';
-import { conclude, isFinish, isRefusal, raise } from '../shared/decision';
+import { conclude, isEnd, isFinish, isRefusal, raise } from '../shared/decision';
 import { email as emailOf, joinName, str } from '../../model/values';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, ResumeRequest, StopRequest } from '../types';
 import { campaignNumber, mailshakeApi, msCall, throttledFor } from './api';
 import { listCampaignPage } from './campaigns';
 import {
-  addressOf, afterCreateImport, afterFindScan, afterImport, afterPausing, afterResumeScan, afterStopScan, beforeAdding, beforePausing,
-  beforeResuming, blocksOf, emailedOutside, importResult, missingCampaign, needsSentCheck, nextPollWait, pollsEnded, rejectedOnUpload, resumeAffected,
-  resumeHere, resumeInNoCampaign, resumeNotInCampaign, resumeOutcome, sentByOtherCampaigns, stopInNoCampaign, stopNotInCampaign, type Blocks,
-  type Imported, type Known, type ResumeState, type ScanCount, type StopHit
+  addressOf,
+  afterCreateImport,
+  afterFindScan,
+  afterImport,
+  afterPausing,
+  afterResumeScan,
+  afterStopScan,
+  beforeAdding,
+  beforePausing,
+  beforeResuming,
+  blocksOf,
+  emailedOutside,
+  importResult,
+  missingCampaign,
+  needsSentCheck,
+  nextPollWait,
+  pollsEnded,
+  rejectedOnUpload,
+  resumeAffected,
+  resumeHere,
+  resumeInNoCampaign,
+  resumeNotInCampaign,
+  resumeOutcome,
+  sentByOtherCampaigns,
+  stopInNoCampaign,
+  stopNotInCampaign,
+  type Blocks,
+  type Imported,
+  type Known,
+  type ResumeState,
+  type ScanCount,
+  type StopHit,
 } from './decide';
 import { leadOfRecipient } from './normalize';
 import { AddedRecipients, AddStatus, type Campaign, Paginated, Recipient, Reply, SentMessage } from './payloads';
@@ -271,7 +299,11 @@ const find = async (ctx: Ctx, email: string): Promise<Lead | null> => {
   if (isRefusal(d)) return raise(ctx, d);
   const first = scan.hits[0];
   if (d.next === 'not_found' || !first) return null;
-  return leadFrom(first.result, address, scan.hits.map((h) => membershipOf(h.campaign, h.campaign.isPaused ? 'campaign paused' : null)));
+  return leadFrom(
+    first.result,
+    address,
+    scan.hits.map((h) => membershipOf(h.campaign, h.campaign.isPaused ? 'campaign paused' : null)),
+  );
 };
 
 /**
@@ -337,8 +369,12 @@ const stopInScanned = async (ctx: Ctx, address: string, campaignId: string): Pro
 /** Stop in every active campaign (scanCampaigns), then "known?" when it is a recipient of none. */
 const stopEverywhere = async (ctx: Ctx, address: string): Promise<ActionOutcome> => {
   const scan = await scanCampaigns(ctx, (c) => stopInScanned(ctx, address, String(c.id)));
-  const d = afterStopScan(address, scan.hits.map((h) => ({ campaign: h.campaign, state: h.result.state })), scan);
-  if (isFinish(d) || isRefusal(d)) {
+  const d = afterStopScan(
+    address,
+    scan.hits.map((h) => ({ campaign: h.campaign, state: h.result.state })),
+    scan,
+  );
+  if (isEnd(d)) {
     const affected = scan.hits.map((h) => membershipOf(h.campaign, 'paused'));
     return conclude(ctx, TOOL, d, leadFrom(scan.hits[0]?.result.recipient ?? null, address, affected), null, affected);
   }
@@ -395,7 +431,7 @@ const resumeEverywhere = async (ctx: Ctx, address: string, blocks: Blocks): Prom
   });
   const hits = scan.hits.map((h) => ({ id: String(h.campaign.id), name: str(h.campaign.title), state: h.result.state }));
   const d = afterResumeScan(address, hits, scan);
-  if (isFinish(d) || isRefusal(d)) {
+  if (isEnd(d)) {
     const affected = resumeAffected(hits);
     return conclude(ctx, TOOL, d, scan.hits[0] ? leadFrom(scan.hits[0].result.recipient, address, affected) : null, null, affected);
   }
