@@ -27,3 +27,6 @@ export const pathSegment = (value: unknown, what = 'id'): string => {
 
 /** A relative API path with a `.` / `..` segment (literal or percent-encoded) — never sent. */
 export const hasDotSegment = (path: string): boolean => (path.split(/[?#]/)[0] ?? '').split('/').some((seg) => /^(\.|%2e){1,2}$/i.test(seg));
+
+/** A path with a query whose keys repeat or carry brackets (`email_addresses[]`, `sequence_ids[]`), as Salesloft and Apollo document them. */
+export const withQuery = (path: string, pairs: [string, string][]): string => `${path}?${new URLSearchParams(pairs).toString()}`;

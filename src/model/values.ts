@@ -50,9 +50,6 @@ export const email = (value: unknown): string | null => {
 export const lookup = <V>(table: Readonly<Record<string, V>> | Readonly<Partial<Record<string, V>>>, key: unknown): V | undefined =>
   typeof key === 'string' && Object.hasOwn(table, key) ? (table as Record<string, V>)[key] : undefined;
 
-/** Own-property `key in table`, for membership checks on lookup tables. */
-export const hasKey = (table: object, key: unknown): boolean => typeof key === 'string' && Object.hasOwn(table, key);
-
 export const joinName = (first: string | null, last: string | null): string | null => [first, last].filter(Boolean).join(' ') || null;
 
 /** Splits "Jane Doe" into first/last; a single word is a first name. */

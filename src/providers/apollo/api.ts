@@ -21,5 +21,3 @@ export const apolloApi: ApiTool = {
   errorMessage: apolloErrorMessage,
 };
 
-/** Query strings with repeated `name[]` keys, as Apollo's sequence endpoints take them. */
-export const withQuery = (path: string, pairs: [string, string][]): string => `${path}?${new URLSearchParams(pairs).toString()}`;

@@ -1,3 +1,4 @@
+import { withQuery } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
@@ -5,7 +6,7 @@ import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import type { CampaignOption, Ctx, Provider, TriggerInput } from '../types';
 import { apolloCapabilities } from './capabilities';
-import { apolloApi, withQuery } from './api';
+import { apolloApi } from './api';
 import { apolloLeads } from './leads';
 import { apolloWebhook } from './webhook';
 import { eventsOf, finishedAtEnd, interestedClasses, normalizeFinished, normalizeMessage } from './normalize';

@@ -1,11 +1,11 @@
-import { pathSegment } from '../../http/path';
+import { pathSegment, withQuery } from '../../http/path';
 import type { ActionOutcome } from '../../model/lead';
 import { str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { now } from '../../delivery/clock';
 import { conclude, isEnd, isFinish, isRefusal, raise } from '../shared/decision';
 import type { CampaignOption, Ctx, EnrollRequest, LeadInput, LeadOperations, StopMode, StopRequest } from '../types';
-import { apolloApi, withQuery } from './api';
+import { apolloApi } from './api';
 import {
   afterAdding,
   afterCreate,

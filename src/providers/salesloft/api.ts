@@ -31,5 +31,3 @@ export const salesloftApi: ApiTool = {
 /** Salesloft answers lists as `{data: [...]}` and single objects as `{data: {...}}`. */
 export const dataOf = (body: unknown): unknown => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body);
 
-/** A path with a query whose keys repeat or carry brackets (`email_addresses[]`), as Salesloft documents them. */
-export const withQuery = (path: string, pairs: [string, string][]): string => `${path}?${new URLSearchParams(pairs).toString()}`;

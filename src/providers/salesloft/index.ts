@@ -1,4 +1,4 @@
-import { pathSegment } from '../../http/path';
+import { pathSegment, withQuery } from '../../http/path';
 import type { UnifiedEvent } from '../../model/event';
 import type { EventType } from '../../model/tools';
 import { str } from '../../model/values';
@@ -7,7 +7,7 @@ import { now } from '../../delivery/clock';
 import { newSecret } from '../shared/secrets';
 import type { CampaignOption, Ctx, Provider, SubscribeData, SubscribeRequest, TriggerInput } from '../types';
 import { salesloftCapabilities } from './capabilities';
-import { dataOf, salesloftApi, withQuery } from './api';
+import { dataOf, salesloftApi } from './api';
 import { salesloftLeads } from './leads';
 import { emailEvents, finishedWithoutReply, isCanceled, normalizeCanceledMeeting, normalizeEmail, normalizeFinished, normalizeMeeting } from './normalize';
 import { CadenceMembership, Email, Meeting, Person } from './payloads';

@@ -1,11 +1,11 @@
-import { pathSegment } from '../../http/path';
+import { pathSegment, withQuery } from '../../http/path';
 import type { ActionOutcome, LeadCampaign } from '../../model/lead';
 import { email as lower, str } from '../../model/values';
 import { callJson } from '../../http/client';
 import { conclude, isEnd } from '../shared/decision';
 import { outcomeFor } from '../shared/outcome';
 import type { Ctx, EnrollRequest, LeadInput, LeadOperations, StopRequest } from '../types';
-import { dataOf, salesloftApi, salesloftErrorMessage, withQuery } from './api';
+import { dataOf, salesloftApi, salesloftErrorMessage } from './api';
 import { after422, beforeAdding, blocked, needsHistory, stopTargets } from './decide';
 import { leadFromPerson } from './normalize';
 import { CadenceMembership, Person } from './payloads';

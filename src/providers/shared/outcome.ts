@@ -1,5 +1,6 @@
 import type { ActionOutcome, Lead, LeadCampaign } from '../../model/lead';
 import type { ToolId } from '../../model/tools';
+import type { LeadInput } from '../types';
 import { joinName } from '../../model/values';
 
 /** The outcome builder of one tool: `outcome(kind, lead, campaign, detail, affected?)`. */
@@ -18,19 +19,7 @@ export const outcomeFor =
  * A lead known only by its email address (tools keyed by email: Mailshake recipients, Mixmax
  * contacts), built from the action's input.
  */
-export const leadFromInput = (
-  tool: ToolId,
-  lead: {
-    email: string;
-    first_name: string | null;
-    last_name: string | null;
-    company: string | null;
-    title: string | null;
-    phone: string | null;
-    linkedin_url: string | null;
-  },
-  campaigns: LeadCampaign[] = [],
-): Lead => {
+export const leadFromInput = (tool: ToolId, lead: Omit<LeadInput, 'custom_fields'>, campaigns: LeadCampaign[] = []): Lead => {
   const address = lead.email.trim().toLowerCase();
   return {
     id: `${tool}:${address}`,

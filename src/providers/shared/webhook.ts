@@ -1,6 +1,7 @@
 import type { Delivery } from '../../delivery/delivery';
 import { refuseOlderThanDedupeWindow } from '../../delivery/dedupe';
 import type { UnifiedEvent } from '../../model/event';
+import { lookup } from '../../model/values';
 import type { AnyEventEntry, Ctx, EventEntry, SubscribeData, TriggerInput, WebhookSpec } from '../types';
 import { cappedLines, issuesText, rejectedDelivery, unrecognisedPayload } from './errors';
 import { mustVerify, safeEqual, URL_SECRET_PARAM, withoutSecretFields } from './secrets';
@@ -61,7 +62,7 @@ const verify = (ctx: Ctx, spec: WebhookSpec, delivery: Delivery, sub: SubscribeD
 };
 
 const entryOf = (spec: WebhookSpec, type: string): AnyEventEntry | undefined =>
-  Object.hasOwn(spec.events, type) ? spec.events[type] : spec.patterns?.find((p) => p.match.test(type))?.entry;
+  lookup(spec.events, type) ?? spec.patterns?.find((p) => p.match.test(type))?.entry;
 
 const ignoredType = (spec: WebhookSpec, type: string): boolean => (typeof spec.ignored === 'function' ? spec.ignored(type) : spec.ignored.includes(type));
 

@@ -128,6 +128,17 @@ export type StatisticsRow = z.infer<typeof StatisticsRow>;
  * vendor's OpenAPI draft answers `{leads: [{id, email, …, status, campaign_id, created_at,
  * updated_at}], total_count}`. Both are read.
  */
+/** The lead's own fields: flat in the draft's rows, under `lead` in the legacy reference's. */
+const EntryPerson = {
+  email: Str,
+  first_name: Str,
+  last_name: Str,
+  company_name: Str,
+  phone_number: z.union([z.string(), z.number()]).nullish(),
+  linkedin_profile: Str,
+  is_unsubscribed: z.boolean().nullish(),
+};
+
 export const CampaignLeadEntry = z
   .object({
     campaign_lead_map_id: Id.nullish(),
@@ -136,24 +147,9 @@ export const CampaignLeadEntry = z
     lead_category_id: Id.nullish(),
     created_at: Str,
     updated_at: Str,
-    email: Str,
-    first_name: Str,
-    last_name: Str,
-    company_name: Str,
-    phone_number: z.union([z.string(), z.number()]).nullish(),
-    linkedin_profile: Str,
-    is_unsubscribed: z.boolean().nullish(),
+    ...EntryPerson,
     lead: z
-      .object({
-        id: Id.nullish(),
-        email: Str,
-        first_name: Str,
-        last_name: Str,
-        company_name: Str,
-        phone_number: z.union([z.string(), z.number()]).nullish(),
-        linkedin_profile: Str,
-        is_unsubscribed: z.boolean().nullish(),
-      })
+      .object({ id: Id.nullish(), ...EntryPerson })
       .passthrough()
       .nullish(),
   })
