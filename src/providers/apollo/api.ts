@@ -20,4 +20,3 @@ export const apolloApi: ApiTool = {
   defaultBaseUrl: 'https://api.apollo.io/api/v1',
   errorMessage: apolloErrorMessage,
 };
-

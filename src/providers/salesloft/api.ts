@@ -30,4 +30,3 @@ export const salesloftApi: ApiTool = {
 
 /** Salesloft answers lists as `{data: [...]}` and single objects as `{data: {...}}`. */
 export const dataOf = (body: unknown): unknown => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body);
-
